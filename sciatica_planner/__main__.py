@@ -1,0 +1,3 @@
+from sciatica_planner.cli import main
+
+main()

@@ -1,0 +1,260 @@
+"""Reading and validating a catalogue: YAML in, a `Catalogue` or one `CatalogueError` out."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import yaml
+    from pydantic import ValidationError
+
+    from .models import Catalogue
+
+BUNDLED_NAME = "muscles.yaml"
+# A real catalogue has a few hundred nodes per exercise; these bounds stop alias bombs
+# ("billion laughs") and absurd nesting long before they cost memory or time.
+MAX_NODES = 5_000_000
+MAX_DEPTH = 40
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class CatalogueError(Exception):
+    """A catalogue file could not be read or is not a valid catalogue."""
+
+    def __init__(
+        self, path: str, problem: str, line: int | None = None, field: str | None = None
+    ) -> None:
+        self.path, self.problem, self.line, self.field = path, problem, line, field
+        where = path if line is None else f"{path}:{line}"
+        what = problem if field is None else f"{field}: {problem}"
+        super().__init__(f"{where}: {what}")
+
+
+def bundled_catalogue_path() -> Path:
+    """The catalogue shipped inside the package (or beside it, in a source checkout)."""
+    shipped = resources.files("sciatica_planner") / "data" / BUNDLED_NAME
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Read, parse and validate a catalogue; the bundled one when no path is given."""
+    path = bundled_catalogue_path() if path is None else path
+    text = _read_text(path)
+    root = _compose(path, text)
+    return _validate(path, root)
+
+
+def _read_text(path: Path) -> str:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise CatalogueError(name, "is a folder, not a catalogue file")
+        if path.stat().st_size > MAX_BYTES:
+            raise CatalogueError(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogueError(name, "no such file") from None
+    except PermissionError:
+        raise CatalogueError(name, "permission denied") from None
+    except OSError as error:
+        raise CatalogueError(name, error.strerror or "cannot be read") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogueError(name, "is not UTF-8 text", line=line) from None
+    if not text.strip():
+        raise CatalogueError(name, "is empty")
+    return text.removeprefix("\ufeff")
+
+
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(path: Path, text: str) -> yaml.Node:
+    import yaml
+
+    loader_class = _yaml_loader()
+    try:
+        root = yaml.compose(text, Loader=loader_class)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise CatalogueError(str(path), f"YAML syntax error: {problem}", line=line) from None
+    except yaml.YAMLError as error:
+        raise CatalogueError(str(path), f"YAML error: {error}") from None
+    except RecursionError:
+        raise CatalogueError(str(path), "is nested too deeply") from None
+    if root is None:
+        raise CatalogueError(str(path), "is empty")
+    _check_size(path, root)
+    return root
+
+
+def _check_size(path: Path, root: yaml.Node) -> None:
+    """Refuse documents whose aliases or nesting would expand beyond any real catalogue."""
+
+    expanded: dict[int, int] = {}
+    # Iterative post-order walk: shared (aliased) nodes are sized once, so the walk is linear
+    # in the distinct nodes while the sum tells how large the constructed data would be.
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in expanded:
+            continue
+        if depth > MAX_DEPTH:
+            line = node.start_mark.line + 1
+            raise CatalogueError(str(path), "is nested too deeply", line=line)
+        children = _children(node)
+        if not children_done:
+            stack.append((node, depth, True))
+            stack.extend((child, depth + 1, False) for child in children)
+            continue
+        total = 1 + sum(expanded.get(id(child), 0) for child in children)
+        if total > MAX_NODES:
+            raise CatalogueError(
+                str(path), "expands to too much data (are aliases nested?)", line=None
+            )
+        expanded[id(node)] = total
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _validate(path: Path, root: yaml.Node) -> Catalogue:
+    import yaml
+    from pydantic import ValidationError
+
+    from .models import Catalogue
+
+    loader = _yaml_loader()("")
+    try:
+        data: Any = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise CatalogueError(str(path), f"YAML error: {error.problem}", line=line) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
+        raise CatalogueError(str(path), f"YAML error: {error}") from None
+    if not isinstance(data, dict):
+        raise CatalogueError(
+            str(path),
+            "must be a mapping with the keys groups and exercises "
+            f"(found {type(data).__name__})",
+            line=1,
+        )
+    try:
+        return Catalogue.model_validate(data)
+    except ValidationError as error:
+        raise _describe(path, root, data, error) from None
+    except RecursionError:
+        raise CatalogueError(str(path), "is nested too deeply") from None
+
+
+def _describe(path: Path, root: yaml.Node, data: Any, error: ValidationError) -> CatalogueError:
+    errors = error.errors(include_url=False)
+    first = errors[0]
+    loc = tuple(first.get("ctx", {}).get("path", first["loc"]))
+    problem = _problem(first)
+    if len(errors) > 1:
+        problem += f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+    return CatalogueError(
+        str(path), problem, line=_line_of(root, loc), field=_dotted(loc, data) or None
+    )
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "is not a known field (check the spelling)",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "string_type": "must be text",
+    "tuple_type": "must be a list",
+    "dict_type": "must be a mapping",
+    "model_type": "must be a mapping",
+    "model_attributes_type": "must be a mapping",
+}
+
+
+def _problem(error: Any) -> str:
+    kind, ctx = error["type"], error.get("ctx", {})
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']} (found {error['input']!r})"
+    if kind == "greater_than":
+        return f"must be more than {ctx['gt']} (found {error['input']!r})"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']} (found {error['input']!r})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "literal_error":
+        return f"must be one of {ctx['expected']} (found {error['input']!r})"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
+        )
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _dotted(loc: tuple[Any, ...], data: Any) -> str:
+    """('exercises', 2, 'sets') -> 'exercises[2].sets', naming the exercise when its id is known."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    if len(loc) > 2 and loc[0] == "exercises" and isinstance(loc[1], int):
+        try:
+            exercise_id = data["exercises"][loc[1]]["id"]
+        except (KeyError, IndexError, TypeError):
+            exercise_id = None
+        if isinstance(exercise_id, str) and exercise_id.isprintable():
+            text += f" (in {exercise_id[:80]})"
+    return text
+
+
+def _line_of(root: yaml.Node, loc: tuple[Any, ...]) -> int | None:
+    """The line (1-based) where the value at `loc` starts in the YAML file, if it can be found."""
+    import yaml
+
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next((v for k, v in node.value if k.value == part), None)
+            if match is None:
+                # An unknown or misplaced key: point at the key itself.
+                key = next((k for k, _ in node.value if k.value == part), None)
+                return (key or node).start_mark.line + 1
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1

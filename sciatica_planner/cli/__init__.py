@@ -1,0 +1,61 @@
+"""The command line: the `sciatica-plan` group and its entry point. Only cli/ imports click."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from . import catalogue_commands, plan_commands
+from .context import Settings
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--catalogue",
+    type=click.Path(path_type=Path),
+    envvar="SCIATICA_PLAN_CATALOGUE",
+    show_envvar=True,
+    default=None,
+    help="Use this catalogue file instead of the bundled one.",
+)
+@click.version_option(__version__, "--version", prog_name="sciatica-plan")
+@click.pass_context
+def cli(ctx: click.Context, catalogue: Path | None) -> None:
+    """Balanced weekly strengthening routines for people with sciatica.
+
+    This is general information, not medical advice: consult a healthcare
+    professional before starting, and stop if pain spreads down your leg or you
+    notice new numbness, tingling or weakness.
+
+    \b
+    Start with:
+      sciatica-plan week             this week's routine
+      sciatica-plan today            today's session, step by step
+      sciatica-plan exercises glutes the exercises for one group
+    """
+    ctx.obj = Settings(catalogue_path=catalogue)
+
+
+for command in (*catalogue_commands.COMMANDS, *plan_commands.COMMANDS):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches the user, whatever goes wrong."""
+    try:
+        cli.main(prog_name="sciatica-plan")
+    except Exception as error:  # a bug, not bad input: say so in one line
+        if os.environ.get("SCIATICA_PLAN_DEBUG"):
+            raise
+        click.echo(
+            f"Error: unexpected {type(error).__name__}: {error} "
+            "(set SCIATICA_PLAN_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(1)

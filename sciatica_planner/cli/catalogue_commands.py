@@ -1,0 +1,116 @@
+"""Commands that read the catalogue: groups, exercises, show, validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..vocabulary import KINDS, LEVELS
+from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
+from .params import GroupType, closest, equipment_option, level_option, merge_equipment
+
+
+@click.command()
+@pass_settings
+def groups(settings: Settings) -> None:
+    """The five muscle groups, their muscles, and why they matter.
+
+    \b
+    Example:
+      sciatica-plan groups
+    """
+    from ..render.terminal import show_groups
+
+    show_groups(console(), load(settings))
+
+
+@click.command()
+@click.argument("group", type=GroupType(), required=False)
+@level_option
+@equipment_option
+@click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_settings
+def exercises(
+    settings: Settings,
+    group: str | None,
+    level: str,
+    equipment: tuple[tuple[str, ...], ...],
+    kind: str | None,
+    as_json: bool,
+) -> None:
+    """List exercises, for one GROUP or all of them.
+
+    GROUP is glutes, hamstrings, quadriceps, lower-back or hip-abductors-adductors
+    (or an alias such as quads, hips, adductors).
+
+    \b
+    Example:
+      sciatica-plan exercises quads --equipment band
+    """
+    catalogue = load(settings)
+    within_level = LEVELS[: LEVELS.index(level.lower()) + 1]
+    gear = set(merge_equipment(equipment))
+    chosen = [
+        e
+        for e in catalogue.exercises
+        if (group is None or group in e.groups)
+        and e.level in within_level
+        and set(e.equipment) <= gear
+        and (kind is None or e.kind == kind.lower())
+    ]
+    if as_json:
+        echo_json([e.model_dump(mode="json") for e in chosen])
+        return
+    from ..render.terminal import show_exercises
+
+    show_exercises(console(), catalogue, chosen, group)
+
+
+@click.command()
+@click.argument("exercise_id", metavar="EXERCISE_ID")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_settings
+def show(settings: Settings, exercise_id: str, as_json: bool) -> None:
+    """How to do one exercise: steps, form cues, cautions, easier and harder.
+
+    \b
+    Example:
+      sciatica-plan show glute-bridge
+    """
+    catalogue = load(settings)
+    exercise = catalogue.exercise(exercise_id.strip().lower())
+    if exercise is None:
+        hint = closest(exercise_id.lower(), [e.id for e in catalogue.exercises])
+        raise click.BadParameter(
+            f"no exercise {exercise_id!r} in the catalogue.{hint} "
+            "List them with: sciatica-plan exercises",
+            param_hint="EXERCISE_ID",
+        )
+    if as_json:
+        echo_json(exercise.model_dump(mode="json"))
+        return
+    from ..render.terminal import show_exercise
+
+    show_exercise(console(), catalogue, exercise)
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def validate(path: Path) -> None:
+    """Check a catalogue file: exit 0 if it is valid, 1 with the problem if not.
+
+    \b
+    Example:
+      sciatica-plan validate my-exercises.yaml
+    """
+    from ..catalogue import load_catalogue
+    from ..render.terminal import show_validation
+
+    with mapped_errors():
+        catalogue = load_catalogue(path)
+    show_validation(console(), path, catalogue)
+
+
+COMMANDS = (groups, exercises, show, validate)

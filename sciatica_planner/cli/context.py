@@ -1,0 +1,61 @@
+"""What every command shares: the global settings, the clock, and turning errors into exit codes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from ..models import Catalogue
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The group's options, handed to every command."""
+
+    catalogue_path: Path | None
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+def today() -> dt.date:
+    """The one place that reads the clock (tests replace it)."""
+    return dt.date.today()
+
+
+@contextlib.contextmanager
+def mapped_errors() -> Iterator[None]:
+    """Turn the core's typed errors into `Error: ...` and exit code 1."""
+    from ..catalogue import CatalogueError
+    from ..planner import PlanError
+
+    try:
+        yield
+    except (CatalogueError, PlanError) as error:
+        raise click.ClickException(str(error)) from None
+
+
+def load(settings: Settings) -> Catalogue:
+    from ..catalogue import load_catalogue
+
+    with mapped_errors():
+        return load_catalogue(settings.catalogue_path)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def console() -> Any:
+    from ..render.terminal import make_console
+
+    return make_console()

@@ -1,0 +1,286 @@
+"""Parameter types and the shared PLAN OPTIONS, built from the vocabulary without pydantic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+from click.core import ParameterSource
+
+from ..vocabulary import (
+    DAYS_DEFAULT,
+    DAYS_MAX,
+    DAYS_MIN,
+    DEFAULT_SPREAD,
+    EQUIPMENT,
+    GROUP_ALIASES,
+    GROUPS,
+    LEVELS,
+    MINUTES_DEFAULT,
+    MINUTES_MAX,
+    MINUTES_MIN,
+    PAIN_MAX,
+    PAIN_MIN,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from click.shell_completion import CompletionItem
+
+
+def closest(word: str, choices: list[str]) -> str:
+    """' Did you mean ...?' for an unknown name, or nothing."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, choices, n=3, cutoff=0.6)
+    if not matches:
+        return ""
+    return " Did you mean " + " or ".join(repr(m) for m in matches) + "?"
+
+
+class GroupType(click.ParamType):
+    """A muscle group: a canonical id or an alias, in any case."""
+
+    name = "group"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if value in GROUPS:
+            return str(value)
+        key = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+        if key in GROUPS:
+            return key
+        if key in GROUP_ALIASES:
+            return GROUP_ALIASES[key]
+        hint = closest(key, [*GROUPS, *GROUP_ALIASES])
+        self.fail(
+            f"unknown group {value!r}. Choose from: {', '.join(GROUPS)}.{hint}", param, ctx
+        )
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(g) for g in GROUPS if g.startswith(incomplete.lower())]
+
+
+class WeekdaysType(click.ParamType):
+    """A comma list of distinct weekdays, such as mon,wed,fri."""
+
+    name = "days"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        days: list[str] = []
+        for part in str(value).split(","):
+            word = part.strip().lower()
+            day = next(
+                (d for d, name in zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)
+                 if word and name.lower().startswith(word) and len(word) >= 2),
+                None,
+            )
+            if day is None:
+                self.fail(
+                    f"{part.strip()!r} is not a weekday; use {','.join(WEEKDAYS)}", param, ctx
+                )
+            if day in days:
+                self.fail(f"{day} is listed twice", param, ctx)
+            days.append(day)
+        if not DAYS_MIN <= len(days) <= DAYS_MAX:
+            self.fail(
+                f"choose {DAYS_MIN} to {DAYS_MAX} training days (got {len(days)})", param, ctx
+            )
+        return tuple(sorted(days, key=WEEKDAYS.index))
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        head, _, last = incomplete.rpartition(",")
+        prefix = f"{head}," if head else ""
+        return [CompletionItem(prefix + d) for d in WEEKDAYS if d.startswith(last.lower())]
+
+
+class EquipmentType(click.ParamType):
+    """A comma list of equipment names, or `none`, or `all`."""
+
+    name = "equipment"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        if items == ["all"]:
+            return EQUIPMENT
+        if items in (["none"], []):
+            return ()
+        for item in items:
+            if item not in EQUIPMENT:
+                hint = closest(item, list(EQUIPMENT))
+                self.fail(
+                    f"unknown equipment {item!r}. Choose from: {', '.join(EQUIPMENT)}, "
+                    f"none, all.{hint}",
+                    param,
+                    ctx,
+                )
+        return tuple(e for e in EQUIPMENT if e in items)
+
+
+class DateType(click.ParamType):
+    """A calendar date written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+
+
+def merge_equipment(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """--equipment given several times: the union, in the vocabulary's order."""
+    chosen = {item for value in values for item in value}
+    return tuple(e for e in EQUIPMENT if e in chosen)
+
+
+level_option = click.option(
+    "--level",
+    type=click.Choice(LEVELS, case_sensitive=False),
+    default="beginner",
+    show_default=True,
+    help="Your level; includes the levels below it.",
+)
+equipment_option = click.option(
+    "--equipment",
+    type=EquipmentType(),
+    multiple=True,
+    help=f"Equipment you have: comma list or repeated, from {', '.join(EQUIPMENT)}; "
+    "or none, or all.  [default: none]",
+)
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """The PLAN OPTIONS as typed, before the week's start date is worked out."""
+
+    days: int
+    on: tuple[str, ...]
+    level: str
+    equipment: tuple[str, ...]
+    minutes: int
+    pain: int
+    seed: int | None
+    start: dt.date | None
+    next_week: bool
+
+    def week_start(self, anchor: dt.date) -> dt.date:
+        """The first day of the chosen week: --start, else the Monday of the anchor's week."""
+        if self.start is not None:
+            return self.start
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return monday + dt.timedelta(days=7) if self.next_week else monday
+
+
+def _from_command_line(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.PROMPT)
+
+
+def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the nine PLAN OPTIONS and pass them to the command as one `PlanRequest`."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        days, on = kwargs.pop("days"), kwargs.pop("on")
+        start, next_week = kwargs.pop("start"), kwargs.pop("next_week")
+        if on is not None and days is not None and days != len(on):
+            if _from_command_line(ctx, "days") and _from_command_line(ctx, "on"):
+                raise click.UsageError(
+                    f"--days {days} conflicts with --on {','.join(on)} ({len(on)} days); "
+                    "give one of them"
+                )
+            if _from_command_line(ctx, "days"):
+                on = None  # a saved --on gives way to --days typed now
+        if start is not None and next_week:
+            if _from_command_line(ctx, "start") and _from_command_line(ctx, "next_week"):
+                raise click.UsageError("--start and --next both choose the week; give one")
+            next_week = not _from_command_line(ctx, "start")
+            start = None if next_week else start
+        if on is None:
+            on = DEFAULT_SPREAD[days if days is not None else DAYS_DEFAULT]
+        kwargs["plan"] = PlanRequest(
+            days=len(on),
+            on=on,
+            level=kwargs.pop("level").lower(),
+            equipment=merge_equipment(kwargs.pop("equipment")),
+            minutes=kwargs.pop("minutes"),
+            pain=kwargs.pop("pain"),
+            seed=kwargs.pop("seed"),
+            start=start,
+            next_week=next_week,
+        )
+        return command(*args, **kwargs)
+
+    decorators = (
+        click.option(
+            "--days",
+            type=click.IntRange(DAYS_MIN, DAYS_MAX),
+            default=None,
+            help=f"Training days a week, {DAYS_MIN}-{DAYS_MAX}.  [default: {DAYS_DEFAULT}]",
+        ),
+        click.option(
+            "--on",
+            type=WeekdaysType(),
+            default=None,
+            help="Which days, e.g. mon,wed,fri (sets the number of days).",
+        ),
+        level_option,
+        equipment_option,
+        click.option(
+            "--minutes",
+            type=click.IntRange(MINUTES_MIN, MINUTES_MAX),
+            default=MINUTES_DEFAULT,
+            show_default=True,
+            help="The most one session may take.",
+        ),
+        click.option(
+            "--pain",
+            type=click.IntRange(PAIN_MIN, PAIN_MAX),
+            default=0,
+            show_default=True,
+            help="Today's pain, 0 (none) to 10 (worst).",
+        ),
+        click.option(
+            "--seed",
+            type=int,
+            default=None,
+            help="Vary the routine.  [default: from the week's start date]",
+        ),
+        click.option(
+            "--start",
+            type=DateType(),
+            default=None,
+            help="First day of the week.  [default: this week's Monday]",
+        ),
+        click.option("--next", "next_week", is_flag=True, help="Plan the week after this one."),
+    )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper

@@ -1,0 +1,124 @@
+"""Commands that plan a week: week and today (export and program share the same body)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import click
+
+from . import context
+from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
+from .params import DateType, PlanRequest, plan_options
+
+if TYPE_CHECKING:
+    from ..models import Catalogue, Day, WeekPlan
+
+
+def build_week(
+    settings: Settings, plan: PlanRequest, start: dt.date, seed: int | None = None
+) -> tuple[Catalogue, WeekPlan]:
+    """The one way every command turns PLAN OPTIONS into a week."""
+    from ..models import PlanOptions
+    from ..planner import default_seed, plan_week
+
+    catalogue = load(settings)
+    options = PlanOptions(
+        days=plan.days,
+        on=plan.on,
+        level=plan.level,
+        equipment=plan.equipment,
+        minutes=plan.minutes,
+        pain=plan.pain,
+        seed=seed if seed is not None else (
+            plan.seed if plan.seed is not None else default_seed(start)
+        ),
+        start=start,
+    )
+    with mapped_errors():
+        return catalogue, plan_week(catalogue, options)
+
+
+@click.command()
+@plan_options
+@click.option("--json", "as_json", is_flag=True, help="Print the week as JSON.")
+@pass_settings
+def week(settings: Settings, plan: PlanRequest, as_json: bool) -> None:
+    """This week's routine, day by day, with today marked.
+
+    \b
+    Example:
+      sciatica-plan week --days 4 --equipment band --minutes 20
+    """
+    now = context.today()
+    catalogue, result = build_week(settings, plan, plan.week_start(now))
+    if as_json:
+        echo_json(result.model_dump(mode="json"))
+        return
+    from ..render.terminal import show_week
+
+    show_week(console(), result, catalogue, now)
+
+
+def _next_training_day(
+    settings: Settings, plan: PlanRequest, result: WeekPlan, after: dt.date
+) -> tuple[Day, bool] | None:
+    """The next training day after `after`: later this week, else in the following week."""
+    upcoming = next((d for d in result.days if d.date > after and not d.rest), None)
+    if upcoming is not None:
+        return upcoming, False
+    from ..planner import default_seed
+
+    following = result.start + dt.timedelta(days=7)
+    _, next_week = build_week(settings, plan, following, seed=default_seed(following))
+    first = next((d for d in next_week.days if not d.rest), None)
+    return (first, True) if first is not None else None
+
+
+@click.command()
+@plan_options
+@click.option(
+    "--date",
+    "day",
+    type=DateType(),
+    default=None,
+    help="The day to show.  [default: today, if it is in the chosen week]",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the day as JSON.")
+@pass_settings
+def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: bool) -> None:
+    """Today's session from this week's routine, with every step.
+
+    \b
+    Example:
+      sciatica-plan today
+      sciatica-plan today --date 2026-12-02 --pain 5
+    """
+    now = context.today()
+    chosen_week = plan.start is not None or plan.next_week
+    start = plan.week_start(now if chosen_week or day is None else day)
+    end = start + dt.timedelta(days=6)
+    if day is None:
+        day = now if start <= now <= end else start
+    elif not start <= day <= end:
+        raise click.BadParameter(
+            f"{day} is not in the week of {start} to {end}", param_hint="'--date'"
+        )
+    catalogue, result = build_week(settings, plan, start)
+    entry = result.days[(day - start).days]
+    if as_json:
+        data = entry.model_dump(mode="json")
+        data.update(
+            disclaimer=result.disclaimer,
+            red_flags=list(result.red_flags),
+            warnings=list(result.warnings),
+        )
+        echo_json(data)
+        return
+    from ..render.terminal import show_day
+
+    upcoming = _next_training_day(settings, plan, result, day) if entry.rest else None
+    show_day(console(), result, entry, catalogue, now, upcoming)
+
+
+COMMANDS = (week, today)

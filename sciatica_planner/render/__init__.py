@@ -1,0 +1,1 @@
+"""Views of exercises and weeks: terminal (rich), and later markdown, HTML and iCalendar."""

@@ -1,0 +1,338 @@
+"""Terminal views, drawn with rich. Catalogue text is always shown literally, never as markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .. import safety
+from ..vocabulary import GROUPS
+from . import wording
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from ..models import Catalogue, Day, Exercise, PlannedExercise, WeekPlan
+
+MAX_WIDTH = 80
+BAR_WIDTH = 30
+
+
+def make_console(file: object = None) -> Console:
+    """A console for one command: at most 80 columns, no markup, emoji or highlighting."""
+    console = Console(file=file, markup=False, emoji=False, highlight=False)  # type: ignore[arg-type]
+    console.width = min(console.width, MAX_WIDTH)
+    return console
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def disclaimer() -> Panel:
+    return Panel(
+        Text(safety.DISCLAIMER),
+        title=Text("Please read", style="bold"),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style="yellow",
+    )
+
+
+def red_flags() -> Panel:
+    lines = Text()
+    for index, flag in enumerate(safety.RED_FLAGS):
+        if index:
+            lines.append("\n")
+        lines.append("! ", style="bold red")
+        lines.append(flag)
+    lines.append("\n\n")
+    lines.append(safety.SEE_A_CLINICIAN, style="dim")
+    return Panel(
+        lines,
+        title=Text(safety.RED_FLAGS_TITLE, style="bold red"),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style="red",
+    )
+
+
+def show_groups(console: Console, catalogue: Catalogue) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("Group", no_wrap=True, style="bold")
+    table.add_column("Muscles and why they matter", ratio=1)
+    for group in catalogue.groups:
+        count = sum(1 for e in catalogue.exercises if group.id in e.groups)
+        about = Text.assemble(
+            (", ".join(group.muscles), "italic"), "\n", group.why, (f"\n{count} exercises", "dim")
+        )
+        table.add_row(Text.assemble(group.id, "\n", (group.name, "dim")), about)
+    console.print(table)
+    console.print(disclaimer())
+
+
+def exercise_table(exercises: Iterable[Exercise]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("Exercise (id)", ratio=1)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Dose", ratio=1)
+    table.add_column("Needs", no_wrap=True)
+    table.add_column("Flare-safe", no_wrap=True, justify="center")
+    for e in exercises:
+        table.add_row(
+            Text.assemble(e.name, "\n", (e.id, "dim")),
+            e.kind,
+            e.level,
+            wording.dose(e.sets, e.reps, e.hold_seconds, e.per_side),
+            ", ".join(e.equipment) or "-",
+            Text("yes", style="green") if e.flare_safe else Text("no", style="dim"),
+        )
+    return table
+
+
+def show_exercises(
+    console: Console, catalogue: Catalogue, exercises: list[Exercise], group: str | None
+) -> None:
+    if not exercises:
+        console.print(Text("No exercises match these filters."))
+    elif group is not None:
+        console.print(_heading(f"{catalogue.group(group).name}: {len(exercises)} exercises"))
+        console.print(exercise_table(exercises))
+    else:
+        for group_id in GROUPS:
+            mine = [e for e in exercises if e.groups[0] == group_id]
+            if mine:
+                console.print(_heading(f"{catalogue.group(group_id).name} ({len(mine)})"))
+                console.print(exercise_table(mine))
+    console.print(Text("See one exercise with: sciatica-plan show ID", style="dim"))
+    console.print(disclaimer())
+
+
+def _numbered(items: Iterable[str]) -> Text:
+    text = Text()
+    for number, item in enumerate(items, start=1):
+        if number > 1:
+            text.append("\n")
+        text.append(f"{number}. ", style="bold")
+        text.append(item)
+    return text
+
+
+def _bullets(items: Iterable[str], style: str = "") -> Text:
+    text = Text()
+    for index, item in enumerate(items):
+        if index:
+            text.append("\n")
+        text.append("- ", style=style)
+        text.append(item)
+    return text
+
+
+def exercise_details(
+    catalogue: Catalogue, exercise: Exercise, planned: PlannedExercise | None = None
+) -> Group:
+    """Steps, cues and cautions: everything needed to do the exercise from this screen."""
+    sets = planned.sets if planned else exercise.sets
+    parts: list[object] = [
+        Text.assemble(
+            ("Dose: ", "bold"),
+            wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
+            ("   Rest: ", "bold"),
+            wording.rest(exercise.rest_seconds),
+        ),
+        _numbered(exercise.steps),
+    ]
+    if exercise.cues:
+        parts += [Text("Form", style="bold"), _bullets(exercise.cues)]
+    if exercise.cautions:
+        parts += [Text("Take care", style="bold yellow"), _bullets(exercise.cautions, "yellow")]
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
+    console.print(Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim")))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("Trains", wording.groups(exercise.groups))
+    facts.add_row("Kind", exercise.kind)
+    facts.add_row("Level", exercise.level)
+    facts.add_row("Needs", ", ".join(exercise.equipment) or "no equipment")
+    facts.add_row(
+        "Flare-safe",
+        "yes: may be used on higher-pain days"
+        if exercise.flare_safe
+        else "no: left out when pain is 4/10 or more",
+    )
+    for label, target in (("Easier", exercise.easier), ("Harder", exercise.harder)):
+        linked = catalogue.exercise(target) if target else None
+        if linked:
+            facts.add_row(label, Text.assemble(linked.name, " ", (f"({linked.id})", "dim")))
+    facts.add_row("Source", "named in the source article" if exercise.source == "article" else
+                  "added for a balanced programme")
+    if exercise.dose_note:
+        facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
+    console.print(facts)
+    console.print()
+    console.print(exercise_details(catalogue, exercise))
+    console.print()
+    console.print(disclaimer())
+    console.print(red_flags())
+
+
+def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
+    console.print(
+        Text(f"{path}: a valid catalogue with {len(catalogue.exercises)} exercises.")
+    )
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Exercises", justify="right")
+    table.add_column("Strength", justify="right")
+    table.add_column("Flare-safe", justify="right")
+    for group in catalogue.groups:
+        mine = [e for e in catalogue.exercises if group.id in e.groups]
+        table.add_row(
+            group.id,
+            str(len(mine)),
+            str(sum(e.kind == "strength" for e in mine)),
+            str(sum(e.flare_safe for e in mine)),
+        )
+    console.print(table)
+
+
+def _options_line(plan: WeekPlan) -> Text:
+    o = plan.options
+    return Text(
+        f"{','.join(o.on)} | {o.level} | equipment: {','.join(o.equipment) or 'none'} | "
+        f"up to {o.minutes} min | pain {o.pain}/10 | seed {o.seed}",
+        style="dim",
+    )
+
+
+def _warnings(plan: WeekPlan) -> Text | None:
+    if not plan.warnings:
+        return None
+    return _bullets(plan.warnings, "bold yellow")
+
+
+def _day_title(day: Day, today: dt.date | None) -> Text:
+    title = Text(wording.day_heading(day.date), style="bold")
+    if day.rest:
+        title.append("  rest day", style="dim")
+    else:
+        trains = wording.groups(day.groups) if day.groups else "gentle work only"
+        title.append(f"  ~{day.estimated_minutes} min  {trains}", style="")
+    if day.date == today:
+        title.append("  <- today", style="bold reverse")
+    return title
+
+
+def _day_table(day: Day, catalogue: Catalogue) -> Table:
+    table = Table(box=box.SIMPLE, pad_edge=False, show_header=True, expand=True)
+    table.add_column("", no_wrap=True, style="dim")
+    table.add_column("Exercise", ratio=1)
+    table.add_column("Type", no_wrap=True, style="dim")
+    table.add_column("Dose", no_wrap=True)
+    table.add_column("Rest", no_wrap=True)
+    for index, item in enumerate(day.exercises, start=1):
+        exercise = catalogue.exercise(item.id)
+        per_side = exercise.per_side if exercise else False
+        table.add_row(
+            str(index),
+            item.name,
+            item.kind,
+            wording.dose(item.sets, item.reps, item.hold_seconds, per_side),
+            wording.rest(item.rest_seconds),
+        )
+    return table
+
+
+def _balance(plan: WeekPlan) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    top = max(plan.weekly_sets.values()) or 1
+    for group, sets in plan.weekly_sets.items():
+        bar = "#" * max(1 if sets else 0, round(sets / top * BAR_WIDTH))
+        table.add_row(wording.GROUP_LABELS[group], Text(bar, style="cyan"), str(sets))
+    return table
+
+
+def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.date) -> None:
+    end = plan.start + dt.timedelta(days=6)
+    console.print(
+        Text(
+            f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)} "
+            f"{end.year}",
+            style="bold",
+        )
+    )
+    console.print(_options_line(plan))
+    console.print(disclaimer())
+    warnings = _warnings(plan)
+    if warnings:
+        console.print(warnings)
+    for day in plan.days:
+        console.print()
+        console.print(_day_title(day, today))
+        if not day.rest:
+            console.print(_day_table(day, catalogue))
+    console.print()
+    console.print(Text("Strength sets this week, per group", style="bold"))
+    console.print(Padding(_balance(plan), (0, 0, 1, 2)))
+    console.print(
+        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID",
+             style="dim")
+    )
+    console.print(red_flags())
+
+
+def show_day(
+    console: Console,
+    plan: WeekPlan,
+    day: Day,
+    catalogue: Catalogue,
+    today: dt.date,
+    next_day: tuple[Day, bool] | None,
+) -> None:
+    console.print(_day_title(day, today))
+    console.print(_options_line(plan))
+    console.print(disclaimer())
+    warnings = _warnings(plan)
+    if warnings:
+        console.print(warnings)
+    if day.rest:
+        console.print()
+        console.print(Text("A rest day: no session planned. Gentle walking is fine."))
+        if next_day is not None:
+            upcoming, next_week = next_day
+            trains = wording.groups(upcoming.groups) if upcoming.groups else "gentle work"
+            console.print(
+                Text(
+                    f"Next training day: {wording.long_date(upcoming.date)}"
+                    f"{' (next week)' if next_week else ''}: {trains}."
+                )
+            )
+    for index, item in enumerate(day.exercises, start=1):
+        exercise = catalogue.exercise(item.id)
+        if exercise is None:
+            continue
+        console.print()
+        console.print(
+            Text.assemble(
+                (f"{index}. {item.name}", "bold"), "  ", (f"{item.kind}, {item.id}", "dim")
+            )
+        )
+        console.print(Padding(exercise_details(catalogue, exercise, item), (0, 0, 0, 3)))
+    console.print()
+    console.print(red_flags())

@@ -1,0 +1,91 @@
+"""The closed vocabularies and bounds of sciatica-plan, defined once.
+
+Standard library only: cli.py builds its choices from here without importing pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+GroupId = Literal["glutes", "hamstrings", "quadriceps", "lower-back", "hip-abductors-adductors"]
+GROUPS: tuple[str, ...] = get_args(GroupId)
+
+# Extra names a user may type for a group (matched case-insensitively, with spaces and
+# underscores read as hyphens).
+GROUP_ALIASES: dict[str, str] = {
+    "glute": "glutes",
+    "gluteus-maximus": "glutes",
+    "gluteus": "glutes",
+    "buttocks": "glutes",
+    "hamstring": "hamstrings",
+    "hams": "hamstrings",
+    "quads": "quadriceps",
+    "quad": "quadriceps",
+    "thighs": "quadriceps",
+    "lower-back": "lower-back",
+    "low-back": "lower-back",
+    "back": "lower-back",
+    "core": "lower-back",
+    "hips": "hip-abductors-adductors",
+    "hip": "hip-abductors-adductors",
+    "abductors": "hip-abductors-adductors",
+    "adductors": "hip-abductors-adductors",
+    "hip-abductors": "hip-abductors-adductors",
+    "hip-adductors": "hip-abductors-adductors",
+}
+
+Kind = Literal["warm-up", "strength", "stretch", "mobility"]
+KINDS: tuple[str, ...] = get_args(Kind)
+
+Level = Literal["beginner", "intermediate", "advanced"]
+LEVELS: tuple[str, ...] = get_args(Level)
+
+Equipment = Literal["band", "dumbbells", "kettlebell", "barbell", "bench", "ball", "machine"]
+EQUIPMENT: tuple[str, ...] = get_args(Equipment)
+
+Source = Literal["article", "added"]
+
+# Tags the planner and the catalogue share. Hip strength work must carry abduction or adduction.
+Tag = Literal[
+    "abduction",  # moves the thigh away from the body's midline
+    "adduction",  # moves the thigh towards the midline
+    "hip-extension",  # bridges, thrusts, leg moves behind the body
+    "hinge",  # bending forward from the hips
+    "knee-flexion",  # hamstring curls
+    "squat",  # squats, sit-to-stand, wall sits
+    "lunge",  # split stance
+    "single-leg",  # one leg carries the load
+    "isometric",  # a held contraction without movement
+    "core",  # trunk bracing, planks, bird dog
+    "nerve-glide",  # sciatic nerve sliders
+    "mobility",  # gentle movement through a comfortable range
+    "spinal-flexion",  # the spine bends forward
+    "spinal-extension",  # the spine bends backward
+    "balance",  # needs steadiness on the feet
+]
+TAGS: tuple[str, ...] = get_args(Tag)
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+DAYS_MIN, DAYS_MAX, DAYS_DEFAULT = 2, 6, 3
+MINUTES_MIN, MINUTES_MAX, MINUTES_DEFAULT = 10, 120, 30
+PAIN_MIN, PAIN_MAX = 0, 10
+
+# Training days used when the user gives only --days: spread so rest days fall between sessions.
+DEFAULT_SPREAD: dict[int, tuple[str, ...]] = {
+    2: ("mon", "thu"),
+    3: ("mon", "wed", "fri"),
+    4: ("mon", "tue", "thu", "fri"),
+    5: ("mon", "tue", "wed", "fri", "sat"),
+    6: ("mon", "tue", "wed", "thu", "fri", "sat"),
+}
