@@ -154,8 +154,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
     if not isinstance(data, dict):
         raise CatalogueError(
             str(path),
-            "must be a mapping with the keys groups and exercises "
-            f"(found {type(data).__name__})",
+            f"must be a mapping with the keys groups and exercises (found {type(data).__name__})",
             line=1,
         )
     try:
@@ -213,9 +212,7 @@ def _problem(error: Any) -> str:
     if kind == "literal_error":
         return f"must be one of {ctx['expected']} (found {error['input']!r})"
     if kind == "string_pattern_mismatch":
-        return (
-            f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
-        )
+        return f"{error['input']!r} is not a valid id: use lowercase letters, digits and hyphens"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")
 

@@ -153,6 +153,7 @@ class _WeekBuilder:
 
     def _fail(self, what: str, group: str | None = None) -> PlanError:
         """Name the filter that emptied the choice, checking them in the order a user sets them."""
+
         def matches(exercise: Exercise) -> bool:
             if what == "hamstring stretch":
                 return exercise.kind == "stretch" and "hamstrings" in exercise.groups
@@ -218,12 +219,7 @@ class _WeekBuilder:
     def _schedule(self) -> None:
         """Give every group its strength days: two not back to back, loads kept even."""
         days = self.training
-        pairs = [
-            (a, b)
-            for i, a in enumerate(days)
-            for b in days[i + 1 :]
-            if b not in a.neighbours
-        ]
+        pairs = [(a, b) for i, a in enumerate(days) for b in days[i + 1 :] if b not in a.neighbours]
         groups = list(GROUPS)
         self.rng.shuffle(groups)
         for group in groups:

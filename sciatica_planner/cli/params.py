@@ -58,9 +58,7 @@ class GroupType(click.ParamType):
         if key in GROUP_ALIASES:
             return GROUP_ALIASES[key]
         hint = closest(key, [*GROUPS, *GROUP_ALIASES])
-        self.fail(
-            f"unknown group {value!r}. Choose from: {', '.join(GROUPS)}.{hint}", param, ctx
-        )
+        self.fail(f"unknown group {value!r}. Choose from: {', '.join(GROUPS)}.{hint}", param, ctx)
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
@@ -84,8 +82,11 @@ class WeekdaysType(click.ParamType):
         for part in str(value).split(","):
             word = part.strip().lower()
             day = next(
-                (d for d, name in zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)
-                 if word and name.lower().startswith(word) and len(word) >= 2),
+                (
+                    d
+                    for d, name in zip(WEEKDAYS, WEEKDAY_NAMES, strict=True)
+                    if word and name.lower().startswith(word) and len(word) >= 2
+                ),
                 None,
             )
             if day is None:

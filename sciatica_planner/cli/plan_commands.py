@@ -30,9 +30,9 @@ def build_week(
         equipment=plan.equipment,
         minutes=plan.minutes,
         pain=plan.pain,
-        seed=seed if seed is not None else (
-            plan.seed if plan.seed is not None else default_seed(start)
-        ),
+        seed=seed
+        if seed is not None
+        else (plan.seed if plan.seed is not None else default_seed(start)),
         start=start,
     )
     with mapped_errors():

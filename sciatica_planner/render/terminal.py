@@ -177,8 +177,12 @@ def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) ->
         linked = catalogue.exercise(target) if target else None
         if linked:
             facts.add_row(label, Text.assemble(linked.name, " ", (f"({linked.id})", "dim")))
-    facts.add_row("Source", "named in the source article" if exercise.source == "article" else
-                  "added for a balanced programme")
+    facts.add_row(
+        "Source",
+        "named in the source article"
+        if exercise.source == "article"
+        else "added for a balanced programme",
+    )
     if exercise.dose_note:
         facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
     console.print(facts)
@@ -190,9 +194,7 @@ def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) ->
 
 
 def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
-    console.print(
-        Text(f"{path}: a valid catalogue with {len(catalogue.exercises)} exercises.")
-    )
+    console.print(Text(f"{path}: a valid catalogue with {len(catalogue.exercises)} exercises."))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Group", no_wrap=True)
     table.add_column("Exercises", justify="right")
@@ -291,8 +293,7 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
     console.print(Text("Strength sets this week, per group", style="bold"))
     console.print(Padding(_balance(plan), (0, 0, 1, 2)))
     console.print(
-        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID",
-             style="dim")
+        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim")
     )
     console.print(red_flags())
 
