@@ -89,8 +89,17 @@ def _compose(path: Path, text: str) -> yaml.Node:
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise CatalogueError(str(path), f"YAML syntax error: {problem}", line=line) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML refuses, such as NUL; the C reader counts bytes, Python's characters.
+        if loader_class is yaml.SafeLoader:
+            line = text[: error.position].count("\n") + 1
+        else:
+            line = text.encode("utf-8")[: error.position].count(b"\n") + 1
+        raise CatalogueError(
+            str(path), f"character U+{error.character:04X} is not allowed in YAML", line=line
+        ) from None
     except yaml.YAMLError as error:
-        raise CatalogueError(str(path), f"YAML error: {error}") from None
+        raise CatalogueError(str(path), f"YAML error: {' '.join(str(error).split())}") from None
     except RecursionError:
         raise CatalogueError(str(path), "is nested too deeply") from None
     if root is None:
@@ -150,7 +159,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
         line = mark.line + 1 if mark is not None else None
         raise CatalogueError(str(path), f"YAML error: {error.problem}", line=line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
-        raise CatalogueError(str(path), f"YAML error: {error}") from None
+        raise CatalogueError(str(path), f"YAML error: {' '.join(str(error).split())}") from None
     if not isinstance(data, dict):
         raise CatalogueError(
             str(path),
@@ -167,6 +176,8 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
 
 def _describe(path: Path, root: yaml.Node, data: Any, error: ValidationError) -> CatalogueError:
     errors = error.errors(include_url=False)
+    # A typo makes two errors, the unknown key and the field it misspells as missing: name the typo.
+    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
     first = errors[0]
     loc = tuple(first.get("ctx", {}).get("path", first["loc"]))
     problem = _problem(first)
@@ -224,7 +235,9 @@ def _dotted(loc: tuple[Any, ...], data: Any) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            # A key is the author's text: quote one that would break the line or the terminal.
+            name = str(part) if str(part).isprintable() else repr(str(part))
+            text += f".{name}" if text else name
     if len(loc) > 2 and loc[0] == "exercises" and isinstance(loc[1], int):
         try:
             exercise_id = data["exercises"][loc[1]]["id"]
@@ -240,18 +253,21 @@ def _line_of(root: yaml.Node, loc: tuple[Any, ...]) -> int | None:
     import yaml
 
     node = root
+    line = root.start_mark.line
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            match = next((v for k, v in node.value if k.value == part), None)
-            if match is None:
-                # An unknown or misplaced key: point at the key itself.
-                key = next((k for k, _ in node.value if k.value == part), None)
-                return (key or node).start_mark.line + 1
-            node = match
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                # A missing key: point at the mapping that lacks it.
+                return node.start_mark.line + 1
+            # Point at the key: a block list or mapping under it starts on the next line.
+            line = pair[0].start_mark.line
+            node = pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(node.value):
                 break
             node = node.value[part]
+            line = node.start_mark.line
         else:
             break
-    return node.start_mark.line + 1
+    return line + 1

@@ -34,14 +34,16 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# Strip before checking the length, so a name of spaces only counts as empty.
 Text = Annotated[
     str,
-    Field(min_length=1),
     AfterValidator(str.strip),
+    Field(min_length=1),
     AfterValidator(_no_control_characters),
 ]
 ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Positive = Annotated[int, Field(ge=1)]
+# strict: YAML reads `sets: yes` as True, which lax mode would turn into 1 set.
+Positive = Annotated[int, Field(ge=1, strict=True)]
 Pain = Annotated[int, Field(ge=PAIN_MIN, le=PAIN_MAX)]
 
 
@@ -73,7 +75,7 @@ class Exercise(Model):
     sets: Positive
     reps: Positive | None = None
     hold_seconds: Positive | None = None
-    rest_seconds: int = Field(ge=0, le=600)
+    rest_seconds: int = Field(ge=0, le=600, strict=True)
     flare_safe: bool
     tags: tuple[Tag, ...] = ()
     steps: tuple[Text, ...] = Field(min_length=1)

@@ -68,6 +68,15 @@ class _Day:
     slots: list[_Slot] = field(default_factory=list)
     neighbours: list[_Day] = field(default_factory=list)
 
+    def snapshot(self) -> list[tuple[_Slot, Exercise, int]]:
+        return [(slot, slot.exercise, slot.sets) for slot in self.slots]
+
+    def restore(self, saved: list[tuple[_Slot, Exercise, int]]) -> None:
+        """Undo changes since the snapshot, keeping the same slot objects."""
+        for slot, exercise, sets in saved:
+            slot.exercise, slot.sets = exercise, sets
+        self.slots = [slot for slot, _, _ in saved]
+
     def trained(self) -> set[str]:
         return {g for slot in self.slots if slot.strength for g in slot.exercise.groups}
 
@@ -105,11 +114,21 @@ def plan_week(catalogue: Catalogue, options: PlanOptions) -> WeekPlan:
     """Build the week the options ask for; raises PlanError when the filters leave too little."""
     tier = safety.pain_tier(options.pain)
     builder = _WeekBuilder(catalogue, options, tier)
-    builder.build()
-    if tier == "flare-safe":
-        baseline = _WeekBuilder(catalogue, options.model_copy(update={"pain": 0}), "normal")
-        baseline.build()
-        builder.cut_below(baseline)
+    if tier != "flare-safe":
+        builder.build()
+        return builder.to_model()
+    # Moderate pain: the pain-0 week made lighter, so it is the routine the user knows, with
+    # flare-safe swaps and fewer sets (the contract compares the two).
+    baseline = _WeekBuilder(catalogue, options.model_copy(update={"pain": 0}), "normal")
+    baseline.build()
+    try:
+        builder.build_lighter(baseline)
+    except PlanError:
+        if builder.pool_error:
+            raise
+        builder = _WeekBuilder(catalogue, options, tier)
+        builder.build()
+    builder.cut_below(baseline)
     return builder.to_model()
 
 
@@ -133,6 +152,7 @@ class _WeekBuilder:
             if exercise.kind == "strength":
                 self.strength[exercise.groups[0]].append(exercise)
         self.used: dict[str, int] = {}
+        self.pool_error = False
 
     # -- which exercises may be used ------------------------------------------------------
 
@@ -198,6 +218,63 @@ class _WeekBuilder:
             self._add_gentle_extras(day)
         if self.tier != "flare-up":
             self._balance()
+
+    def build_lighter(self, baseline: _WeekBuilder) -> None:
+        """The baseline week with flare-safe swaps and one set fewer of each strength exercise."""
+        self.pool_error = True
+        self._check_pool()
+        self.pool_error = False
+        self.warnings = list(baseline.warnings)
+        for day, known in zip(self.training, baseline.training, strict=True):
+            day.scheduled = list(known.scheduled)
+        for day, known in zip(self.training, baseline.training, strict=True):
+            for slot in known.slots:
+                exercise = self._flare_safe_swap(day, slot.exercise)
+                if exercise is None:
+                    if slot.core:
+                        raise PlanError("no flare-safe swap", filter=f"--pain {self.options.pain}")
+                    continue
+                sets = max(1, slot.sets - 1) if slot.strength else slot.sets
+                day.slots.append(_Slot(exercise, min(sets, exercise.sets), slot.core))
+        for day in self.training:
+            self._fit_time(day)
+        self._balance()
+
+    def _flare_safe_swap(self, day: _Day, exercise: Exercise) -> Exercise | None:
+        """The exercise itself if flare-safe, else the closest flare-safe one for the same job."""
+        blocked = day.blocked()
+        recovered = exercise.kind != "strength" or not blocked.intersection(exercise.groups)
+        if exercise.flare_safe and not day.has(exercise) and recovered:
+            return exercise
+        same_job = [
+            e
+            for e in self.pool
+            if e.kind == exercise.kind
+            and e.groups[0] == exercise.groups[0]
+            and not day.has(e)
+            and (e.kind != "strength" or not blocked.intersection(e.groups))
+            and (
+                exercise.groups[0] != HIP_GROUP
+                or not set(HIP_MOVES) & set(exercise.tags)
+                or set(HIP_MOVES) & set(exercise.tags) & set(e.tags)
+            )
+        ]
+        if exercise.kind == "stretch" and "hamstrings" in exercise.groups:
+            same_job = [e for e in same_job if "hamstrings" in e.groups]
+        if exercise.kind == "warm-up":
+            same_job = [e for e in self.pool if e.kind == "warm-up" and not day.has(e)]
+        if not same_job:
+            return None
+        # Keep the trained groups where possible, so the week stays balanced.
+        return max(
+            same_job,
+            key=lambda e: (
+                len(set(e.groups) & set(exercise.groups))
+                - len(set(e.groups) - set(exercise.groups)),
+                -self.used.get(e.id, 0),
+                self.rng.random(),
+            ),
+        )
 
     def _check_pool(self) -> None:
         if not any(e.kind == "warm-up" for e in self.pool):
@@ -372,7 +449,8 @@ class _WeekBuilder:
         """Exercises that could take a strength slot's place without breaking a rule."""
         blocked = day.blocked()
         current = slot.exercise
-        moves = set(HIP_MOVES) & set(current.tags)
+        # A hip slot keeps its movement, so the week still has both abduction and adduction.
+        moves = set(HIP_MOVES) & set(current.tags) if current.groups[0] == HIP_GROUP else set()
         return [
             e
             for e in self.strength[current.groups[0]]
@@ -463,60 +541,102 @@ class _WeekBuilder:
                 position = 1 if exercise.kind == "mobility" else len(day.slots)
                 day.slots.insert(position, _Slot(exercise, exercise.sets))
 
-    def _balance(self) -> None:
-        """Even out weekly sets: trim the most-trained group, or top up the least-trained one."""
+    def _imbalance(self) -> tuple[float, int, int]:
+        """A measure every kept balancing change must lower: how far the most-trained group is
+        above 1.5x the least-trained, then how many groups sit at that low and at that high."""
+        weekly = list(self.weekly_sets().values())
+        low, high = min(weekly), max(weekly)
+        return (high - BALANCE_RATIO * low, weekly.count(low), weekly.count(high))
+
+    def _balanced(self) -> bool:
+        weekly = self.weekly_sets().values()
+        return min(weekly) > 0 and max(weekly) <= BALANCE_RATIO * min(weekly)
+
+    def _balance(self, add_sets: bool = True) -> None:
+        """Even out weekly sets with small changes, keeping each only if it helps.
+
+        Every kept change lowers `_imbalance` (in tuple order), so the loop cannot cycle.
+        """
         for _ in range(500):
-            weekly = self.weekly_sets()
-            high = max(GROUPS, key=lambda g: weekly[g])
-            low = min(GROUPS, key=lambda g: weekly[g])
-            if weekly[low] and weekly[high] <= BALANCE_RATIO * weekly[low]:
+            if self._balanced():
                 return
-            if not (self._trim_for_balance(high, low) or self._top_up(low, high)):
+            score = self._imbalance()
+            moves = self._balance_moves(add_sets)
+            if not any(self._improves(move, score) for move in moves):
                 break
+        raise self._unbalanced()
+
+    def _balance_moves(self, add_sets: bool) -> Iterable[tuple[_Day, _Slot, Exercise | None, int]]:
+        """Candidate changes, gentlest first: a set less where the most-trained groups are, a
+        set more where the least-trained are, a swap to an exercise with fewer extra groups,
+        and dropping an accessory."""
         weekly = self.weekly_sets()
-        raise PlanError(
-            "cannot balance the week's strength work across the five groups "
-            f"({', '.join(f'{g} {n}' for g, n in weekly.items())}); the catalogue needs more "
-            "exercises that train one group",
+        high, low = max(weekly.values()), min(weekly.values())
+        slots = self._strength_slots()
+        for day, slot in slots:
+            if slot.sets > 1 and any(weekly[g] == high for g in slot.exercise.groups):
+                yield day, slot, slot.exercise, slot.sets - 1
+        for day, slot in slots:
+            if (
+                add_sets
+                and slot.sets < slot.exercise.sets
+                and any(weekly[g] == low for g in slot.exercise.groups)
+            ):
+                yield day, slot, slot.exercise, slot.sets + 1
+        for day, slot in slots:
+            if len(slot.exercise.groups) > 1:
+                for exercise in self._replacements(day, slot):
+                    if len(exercise.groups) < len(slot.exercise.groups):
+                        yield day, slot, exercise, min(slot.sets, exercise.sets)
+        for day, slot in slots:
+            if not slot.core:
+                yield day, slot, None, 0
+
+    def _improves(
+        self, move: tuple[_Day, _Slot, Exercise | None, int], score: tuple[float, int, int]
+    ) -> bool:
+        """Make the change if the day still fits and the week is better balanced; else undo."""
+        day, slot, exercise, sets = move
+        saved = day.snapshot()
+        if exercise is None:
+            day.slots.remove(slot)
+        else:
+            slot.exercise, slot.sets = exercise, sets
+        if self._make_room(day) and self._imbalance() < score:
+            return True
+        day.restore(saved)
+        return False
+
+    def _unbalanced(self) -> PlanError:
+        weekly = ", ".join(f"{g} {n}" for g, n in self.weekly_sets().items())
+        if any(s.sets < s.exercise.sets for _, s in self._strength_slots()):
+            return PlanError(
+                f"a balanced week ({weekly} sets so far) does not fit sessions of "
+                f"{self.options.minutes} minutes on these days; allow more --minutes or "
+                "spread the --on days",
+                filter="--minutes",
+            )
+        return PlanError(
+            f"cannot balance the week's strength work across the five groups ({weekly}); "
+            "the catalogue needs more exercises that train one group",
             filter="balance",
         )
 
     def _strength_slots(self) -> list[tuple[_Day, _Slot]]:
         return [(d, s) for d in self.training for s in d.slots if s.strength]
 
-    def _trim_for_balance(self, high: str, low: str) -> bool:
-        candidates = [
-            s
-            for _, s in self._strength_slots()
-            if s.sets > 1 and high in s.exercise.groups and low not in s.exercise.groups
-        ]
-        if not candidates:
-            return False
-        weekly = self.weekly_sets()
-        slot = max(candidates, key=lambda s: (min(weekly[g] for g in s.exercise.groups), s.sets))
-        slot.sets -= 1
+    def _make_room(self, day: _Day) -> bool:
+        """Fit the day into the budget by giving up optional gentle work; False if it cannot."""
+        while day.seconds() > self.budget:
+            extras = [s for s in day.slots if not s.core and not s.strength]
+            gentle = [s for s in day.slots if not s.strength and s.sets > 1]
+            if extras:
+                day.slots.remove(max(extras, key=lambda s: slot_seconds(s.exercise, s.sets)))
+            elif gentle:
+                max(gentle, key=lambda s: s.sets).sets -= 1
+            else:
+                return False
         return True
-
-    def _top_up(self, low: str, high: str) -> bool:
-        """Give the least-trained group a set back, or swap out work that crowds it."""
-        for day, slot in self._strength_slots():
-            groups = slot.exercise.groups
-            if low in groups and high not in groups and slot.sets < slot.exercise.sets:
-                slot.sets += 1
-                if day.seconds() <= self.budget:
-                    return True
-                slot.sets -= 1
-        for day, slot in self._strength_slots():
-            if high not in slot.exercise.groups[1:]:
-                continue
-            options = [e for e in self._replacements(day, slot) if high not in e.groups]
-            for exercise in sorted(options, key=lambda e: slot_seconds(e, 1)):
-                old = (slot.exercise, slot.sets)
-                slot.exercise, slot.sets = exercise, min(slot.sets, exercise.sets)
-                if day.seconds() <= self.budget:
-                    return True
-                slot.exercise, slot.sets = old
-        return False
 
     def cut_below(self, baseline: _WeekBuilder) -> None:
         """Moderate pain: fewer strength sets in the week than the same options at pain 0."""
@@ -524,27 +644,35 @@ class _WeekBuilder:
         if all(s.sets == 1 for _, s in baseline._strength_slots()):
             return
         while sum(s.sets for _, s in self._strength_slots()) >= target:
-            trimmed = False
-            weekly = self.weekly_sets()
-            candidates = sorted(
-                (s for _, s in self._strength_slots() if s.sets > 1),
-                key=lambda s: -min(weekly[g] for g in s.exercise.groups),
-            )
-            for slot in candidates:
-                slot.sets -= 1
-                if self._ratio() <= BALANCE_RATIO:
-                    trimmed = True
-                    break
-                slot.sets += 1
-            if not trimmed:
-                removable = [(d, s) for d, s in self._strength_slots() if not s.core]
-                if not removable:
-                    raise PlanError(
-                        "cannot make a lighter week for this pain level with these filters",
-                        filter=f"--pain {self.options.pain}",
-                    )
-                day, slot = removable[-1]
-                day.slots.remove(slot)
+            if not any(self._lighter_and_balanced(slot) for slot in self._cut_candidates()):
+                raise self._unbalanced()
+
+    def _cut_candidates(self) -> list[_Slot]:
+        """Slots that could lose a set (or, accessories, go): most-trained groups first."""
+        weekly = self.weekly_sets()
+        slots = [s for _, s in self._strength_slots()]
+        trimmable = sorted(
+            (s for s in slots if s.sets > 1),
+            key=lambda s: -min(weekly[g] for g in s.exercise.groups),
+        )
+        return trimmable + [s for s in slots if not s.core and s.sets == 1]
+
+    def _lighter_and_balanced(self, slot: _Slot) -> bool:
+        """Take one set from the slot, then rebalance without adding sets; undo if impossible."""
+        saved = [day.snapshot() for day in self.training]
+        if slot.sets > 1:
+            slot.sets -= 1
+        else:
+            for day in self.training:
+                if slot in day.slots:
+                    day.slots.remove(slot)
+        try:
+            self._balance(add_sets=False)
+        except PlanError:
+            for day, snapshot in zip(self.training, saved, strict=True):
+                day.restore(snapshot)
+            return False
+        return True
 
     # -- the result -----------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,6 +14,8 @@ from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.cli import context
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sciatica_planner.models import Catalogue
 
 # A Wednesday: the week it falls in starts on Monday 2026-11-23.

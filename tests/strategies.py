@@ -1,0 +1,134 @@
+"""Hypothesis strategies: PLAN OPTIONS and small random catalogues."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from sciatica_planner.models import PlanOptions
+from sciatica_planner.vocabulary import (
+    DEFAULT_SPREAD,
+    EQUIPMENT,
+    GROUPS,
+    LEVELS,
+    WEEKDAYS,
+)
+
+
+@st.composite
+def weekdays(draw: st.DrawFn) -> tuple[str, ...]:
+    """Either the default spread for a number of days, or any 2-6 distinct weekdays."""
+    count = draw(st.integers(2, 6))
+    if draw(st.booleans()):
+        return DEFAULT_SPREAD[count]
+    chosen = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=count, max_size=count, unique=True))
+    return tuple(sorted(chosen, key=WEEKDAYS.index))
+
+
+@st.composite
+def plan_options(draw: st.DrawFn, pain: st.SearchStrategy[int] | None = None) -> PlanOptions:
+    on = draw(weekdays())
+    return PlanOptions(
+        days=len(on),
+        on=on,
+        level=draw(st.sampled_from(LEVELS)),
+        equipment=tuple(e for e in EQUIPMENT if e in draw(st.sets(st.sampled_from(EQUIPMENT)))),
+        minutes=draw(st.integers(10, 120)),
+        pain=draw(pain if pain is not None else st.integers(0, 10)),
+        seed=draw(st.integers(0, 2**32)),
+        start=draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))),
+    )
+
+
+def _exercise(
+    exercise_id: str,
+    kind: str,
+    groups: list[str],
+    *,
+    level: str = "beginner",
+    equipment: list[str] | None = None,
+    flare_safe: bool = True,
+    tags: list[str] | None = None,
+    sets: int = 2,
+    reps: int | None = 10,
+    hold: int | None = None,
+    seconds_per_rep: float = 3,
+    per_side: bool = False,
+    rest: int = 30,
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": exercise_id,
+        "name": exercise_id.replace("-", " ").capitalize(),
+        "kind": kind,
+        "groups": groups,
+        "level": level,
+        "equipment": equipment or [],
+        "sets": sets,
+        "rest_seconds": rest,
+        "flare_safe": flare_safe,
+        "tags": tags or [],
+        "steps": ["Do it slowly."],
+        "source": "added",
+        "per_side": per_side,
+    }
+    if hold is not None:
+        entry["hold_seconds"] = hold
+    else:
+        entry["reps"] = reps
+        entry["seconds_per_rep"] = seconds_per_rep
+    return entry
+
+
+def minimal_catalogue_data() -> dict[str, Any]:
+    """The smallest catalogue every plan can be made from: one gentle exercise of each need."""
+    exercises = [
+        _exercise("warm-up", "warm-up", ["lower-back"], sets=1, tags=["mobility"]),
+        _exercise("hamstring-stretch", "stretch", ["hamstrings"], hold=20, reps=None),
+    ]
+    for group in GROUPS:
+        if group == "hip-abductors-adductors":
+            for move in ("abduction", "adduction"):
+                exercises.append(_exercise(f"hip-{move}", "strength", [group], tags=[move]))
+        else:
+            exercises.append(_exercise(f"{group}-basic", "strength", [group]))
+    return {
+        "groups": [
+            {"id": g, "name": g.title(), "muscles": [g], "why": "It supports the spine."}
+            for g in GROUPS
+        ],
+        "exercises": exercises,
+    }
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> dict[str, Any]:
+    """A minimal catalogue plus random extra exercises, some training several groups."""
+    data = minimal_catalogue_data()
+    extras = draw(st.integers(0, 25))
+    for index in range(extras):
+        kind = draw(st.sampled_from(["strength", "strength", "strength", "stretch", "mobility"]))
+        groups = draw(st.lists(st.sampled_from(GROUPS), min_size=1, max_size=3, unique=True))
+        tags: list[str] = []
+        if kind == "strength" and groups[0] == "hip-abductors-adductors":
+            tags.append(draw(st.sampled_from(["abduction", "adduction"])))
+        hold = draw(st.one_of(st.none(), st.integers(5, 60)))
+        data["exercises"].append(
+            _exercise(
+                f"extra-{index}",
+                kind,
+                groups,
+                level=draw(st.sampled_from(LEVELS)),
+                equipment=draw(st.lists(st.sampled_from(EQUIPMENT), max_size=2, unique=True)),
+                flare_safe=draw(st.booleans()),
+                tags=tags,
+                sets=draw(st.integers(1, 5)),
+                hold=hold,
+                reps=None if hold else draw(st.integers(3, 20)),
+                seconds_per_rep=draw(st.sampled_from([2, 3, 4, 6])),
+                per_side=draw(st.booleans()),
+                rest=draw(st.integers(0, 120)),
+            )
+        )
+    return data
