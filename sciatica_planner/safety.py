@@ -66,7 +66,8 @@ MODERATE_PAIN_NOTE = (
 FLARE_UP_WARNING = (
     "Pain {pain}/10: strengthening is paused. This is a gentle flare-up routine of mobility, "
     "nerve glides, stretches and light holds only. If severe pain lasts more than a few days, "
-    "or you notice any red-flag symptom, contact a GP, physiotherapist or NHS 111."
+    "or you notice any red-flag symptom, contact a GP, a physiotherapist or your local "
+    "urgent-care line (NHS 111 in the UK)."
 )
 
 

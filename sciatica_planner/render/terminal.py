@@ -48,14 +48,11 @@ def disclaimer() -> Panel:
 
 
 def red_flags() -> Panel:
-    lines = Text()
-    for index, flag in enumerate(safety.RED_FLAGS):
-        if index:
-            lines.append("\n")
-        lines.append("! ", style="bold red")
-        lines.append(flag)
-    lines.append("\n\n")
-    lines.append(safety.SEE_A_CLINICIAN, style="dim")
+    lines = Group(
+        _hanging(("!" for _ in safety.RED_FLAGS), safety.RED_FLAGS, "bold red"),
+        Text(""),
+        Text(safety.SEE_A_CLINICIAN, style="dim"),
+    )
     return Panel(
         lines,
         title=Text(safety.RED_FLAGS_TITLE, style="bold red"),
@@ -117,24 +114,22 @@ def show_exercises(
     console.print(disclaimer())
 
 
-def _numbered(items: Iterable[str]) -> Text:
-    text = Text()
-    for number, item in enumerate(items, start=1):
-        if number > 1:
-            text.append("\n")
-        text.append(f"{number}. ", style="bold")
-        text.append(item)
-    return text
+def _hanging(marks: Iterable[str], items: Iterable[str], style: str = "") -> Table:
+    """A list whose wrapped lines stay indented under their text, not under the marker."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=style or "bold")
+    grid.add_column(ratio=1)
+    for mark, item in zip(marks, items, strict=False):
+        grid.add_row(mark, Text(item))
+    return grid
 
 
-def _bullets(items: Iterable[str], style: str = "") -> Text:
-    text = Text()
-    for index, item in enumerate(items):
-        if index:
-            text.append("\n")
-        text.append("- ", style=style)
-        text.append(item)
-    return text
+def _numbered(items: tuple[str, ...] | list[str]) -> Table:
+    return _hanging((f"{n}." for n in range(1, len(items) + 1)), items)
+
+
+def _bullets(items: tuple[str, ...] | list[str], style: str = "") -> Table:
+    return _hanging(("-" for _ in items), items, style)
 
 
 def exercise_details(
@@ -213,9 +208,10 @@ def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
 
 def _options_line(plan: WeekPlan) -> Text:
     o = plan.options
+    gear = ",".join(o.equipment) or "no equipment"
     return Text(
-        f"{','.join(o.on)} | {o.level} | equipment: {','.join(o.equipment) or 'none'} | "
-        f"up to {o.minutes} min | pain {o.pain}/10 | seed {o.seed}",
+        f"{','.join(o.on)} | {o.level} | {gear} | up to {o.minutes} min | pain {o.pain}/10 | "
+        f"seed {o.seed}",
         style="dim",
     )
 
@@ -250,7 +246,7 @@ def _day_table(day: Day, catalogue: Catalogue) -> Table:
         per_side = exercise.per_side if exercise else False
         table.add_row(
             str(index),
-            item.name,
+            Text(item.name),
             item.kind,
             wording.dose(item.sets, item.reps, item.hold_seconds, per_side),
             wording.rest(item.rest_seconds),

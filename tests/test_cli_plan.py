@@ -1,0 +1,374 @@
+"""End-to-end tests of `week` and `today` through click's CliRunner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import minimal_catalogue_data
+
+from sciatica_planner import safety
+from sciatica_planner.cli import cli, context
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+MONDAY = dt.date(2026, 11, 23)  # the Monday of conftest's fixed today (Wednesday 25 Nov)
+ANSI = re.compile(r"\x1b\[")
+
+
+def invoke_ok(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> str:
+    result = runner.invoke(cli, list(args), catch_exceptions=False, env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def week_json(runner: CliRunner, *args: str) -> dict:
+    return json.loads(invoke_ok(runner, "week", "--json", *args))
+
+
+def test_week_json_is_this_weeks_plan(runner: CliRunner) -> None:
+    data = week_json(runner)
+    assert data["start"] == MONDAY.isoformat()
+    assert data["options"] == {
+        "days": 3,
+        "on": ["mon", "wed", "fri"],
+        "level": "beginner",
+        "equipment": [],
+        "minutes": 30,
+        "pain": 0,
+        "seed": 20261123,
+    }
+    assert [d["weekday"] for d in data["days"]] == [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    assert [d["rest"] for d in data["days"]] == [False, True, False, True, False, True, True]
+    assert data["disclaimer"] == safety.DISCLAIMER
+    assert data["red_flags"] == list(safety.RED_FLAGS)
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_default_start_is_monday_of_the_current_week(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, offset: int
+) -> None:
+    monkeypatch.setattr(context, "today", lambda: MONDAY + dt.timedelta(days=offset))
+    assert week_json(runner)["start"] == "2026-11-23"
+    assert week_json(runner, "--next")["start"] == "2026-11-30"
+
+
+def test_same_week_same_plan_on_any_day_and_next_week_varies(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = set()
+    for offset in range(7):
+        monkeypatch.setattr(context, "today", lambda offset=offset: MONDAY + dt.timedelta(offset))
+        seen.add(invoke_ok(runner, "week", "--json"))
+    assert len(seen) == 1
+    assert invoke_ok(runner, "week", "--json", "--next") not in seen
+
+
+def test_options_reach_the_plan(runner: CliRunner) -> None:
+    data = week_json(
+        runner,
+        "--on",
+        "tue,THU,saturday",
+        "--level",
+        "Intermediate",
+        "--equipment",
+        "band",
+        "--equipment",
+        "bench,ball",
+        "--minutes",
+        "45",
+        "--pain",
+        "2",
+        "--seed",
+        "99",
+        "--start",
+        "2027-01-05",
+    )
+    assert data["start"] == "2027-01-05"
+    assert data["options"] == {
+        "days": 3,
+        "on": ["tue", "thu", "sat"],
+        "level": "intermediate",
+        "equipment": ["band", "bench", "ball"],
+        "minutes": 45,
+        "pain": 2,
+        "seed": 99,
+    }
+    training = [d["weekday"] for d in data["days"] if not d["rest"]]
+    assert training == ["Tuesday", "Thursday", "Saturday"]
+    assert all(d["estimated_minutes"] <= 45 for d in data["days"])
+
+
+def test_days_picks_the_default_spread(runner: CliRunner) -> None:
+    data = week_json(runner, "--days", "4")
+    assert data["options"]["on"] == ["mon", "tue", "thu", "fri"]
+    assert week_json(runner, "--days", "3", "--on", "mon,wed,fri")["options"]["days"] == 3
+
+
+def test_equipment_all_and_none(runner: CliRunner) -> None:
+    assert week_json(runner, "--equipment", "all")["options"]["equipment"] == [
+        "band",
+        "dumbbells",
+        "kettlebell",
+        "barbell",
+        "bench",
+        "ball",
+        "machine",
+    ]
+    assert week_json(runner, "--equipment", "none")["options"]["equipment"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--days", "7"], "'--days'"),
+        (["--days", "1"], "'--days'"),
+        (["--minutes", "5"], "'--minutes'"),
+        (["--minutes", "121"], "'--minutes'"),
+        (["--pain", "11"], "'--pain'"),
+        (["--pain", "-1"], "'--pain'"),
+        (["--level", "expert"], "'--level'"),
+        (["--equipment", "rowing-machine"], "unknown equipment 'rowing-machine'"),
+        (["--on", "mon"], "choose 2 to 6 training days"),
+        (["--on", "mon,mon,wed"], "mon is listed twice"),
+        (["--on", "mon,funday"], "'funday' is not a weekday"),
+        (["--on", "mon,tue,wed,thu,fri,sat,sun"], "choose 2 to 6 training days"),
+        (["--start", "30/11/2026"], "is not a date; write it as YYYY-MM-DD"),
+        (["--days", "4", "--on", "mon,wed,fri"], "--days 4 conflicts with --on mon,wed,fri"),
+        (["--start", "2026-11-30", "--next"], "--start and --next both choose the week"),
+        (["--seed", "abc"], "'--seed'"),
+    ],
+)
+def test_bad_plan_options_are_usage_errors(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    for command in ("week", "today"):
+        result = runner.invoke(cli, [command, *args])
+        assert result.exit_code == 2, (command, args, result.output)
+        assert message in result.stderr
+        assert "Error:" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""
+
+
+def test_week_terminal_view(runner: CliRunner) -> None:
+    out = invoke_ok(runner, "week", "--start", "2026-11-23")
+    assert "Your week: Monday 23 Nov to Sunday 29 Nov 2026" in out
+    assert "<- today" in out and "Wednesday 25 Nov" in out
+    assert out.count("rest day") == 4
+    assert "consult a healthcare professional" in " ".join(out.split())
+    assert safety.RED_FLAGS_TITLE in out
+    assert "Strength sets this week, per group" in out
+    for label in ("glutes", "hamstrings", "quadriceps", "lower back", "hips"):
+        assert re.search(rf"^\s*{label}\s+#+\s+\d+\s*$", out, re.MULTILINE), label
+    assert not ANSI.search(out)
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_terminal_views_fit_80_columns_even_when_the_terminal_is_wider(
+    runner: CliRunner,
+) -> None:
+    for args in (["week"], ["today"], ["today", "--date", "2026-11-24"], ["week", "--pain", "8"]):
+        out = invoke_ok(runner, *args, env={"COLUMNS": "200"})
+        assert max(len(line) for line in out.splitlines()) <= 80, args
+        narrow = invoke_ok(runner, *args, env={"COLUMNS": "60"})
+        assert max(len(line) for line in narrow.splitlines()) <= 60, args
+
+
+def test_colour_only_when_forced_and_never_with_no_color(runner: CliRunner) -> None:
+    coloured = invoke_ok(runner, "week", env={"FORCE_COLOR": "1"})
+    assert ANSI.search(coloured)
+    plain = invoke_ok(runner, "week", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", plain)  # no foreground colours
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_today_is_that_day_of_the_week(runner: CliRunner, offset: int) -> None:
+    week = week_json(runner)
+    date = (MONDAY + dt.timedelta(days=offset)).isoformat()
+    day = json.loads(invoke_ok(runner, "today", "--json", "--date", date))
+    expected = week["days"][offset]
+    assert {k: day[k] for k in expected} == expected
+    assert day["disclaimer"] == week["disclaimer"]
+    assert day["red_flags"] == week["red_flags"]
+    assert day["warnings"] == week["warnings"]
+
+
+def test_today_defaults_to_today(runner: CliRunner) -> None:
+    day = json.loads(invoke_ok(runner, "today", "--json"))
+    assert day["date"] == "2026-11-25"
+
+
+def test_today_in_another_week_defaults_to_its_first_day(runner: CliRunner) -> None:
+    assert json.loads(invoke_ok(runner, "today", "--json", "--next"))["date"] == "2026-11-30"
+    day = json.loads(invoke_ok(runner, "today", "--json", "--date", "2026-12-09"))
+    assert day["date"] == "2026-12-09"
+
+
+def test_today_date_outside_the_chosen_week_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["today", "--next", "--date", "2026-11-25"])
+    assert result.exit_code == 2
+    assert "2026-11-25 is not in the week of 2026-11-30 to 2026-12-06" in result.stderr
+
+
+def test_today_training_day_has_every_step(runner: CliRunner) -> None:
+    from sciatica_planner.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    out = invoke_ok(runner, "today", "--date", "2026-11-25")
+    flat = " ".join(out.split())
+    day = json.loads(invoke_ok(runner, "today", "--json", "--date", "2026-11-25"))
+    for item in day["exercises"]:
+        exercise = catalogue.exercise(item["id"])
+        assert exercise is not None
+        assert exercise.name in flat
+        for step in exercise.steps:
+            assert " ".join(step.split()) in flat
+        for caution in exercise.cautions:
+            assert " ".join(caution.split()) in flat
+    assert "<- today" in out
+    assert safety.RED_FLAGS_TITLE in out
+
+
+def test_rest_day_names_the_next_training_day(runner: CliRunner) -> None:
+    out = " ".join(invoke_ok(runner, "today", "--date", "2026-11-24").split())
+    assert "A rest day" in out
+    week = week_json(runner)
+    groups = week["days"][2]["groups"]
+    assert "Next training day: Wednesday 25 November 2026:" in out
+    assert groups[0] in out
+
+
+def test_rest_day_after_the_last_session_looks_into_next_week(runner: CliRunner) -> None:
+    out = " ".join(invoke_ok(runner, "today", "--date", "2026-11-28").split())
+    assert "Next training day: Monday 30 November 2026 (next week)" in out
+    following = week_json(runner, "--next")
+    label = following["days"][0]["groups"][0].replace("-", " ")
+    assert label.split()[0] in out
+
+
+def test_pain_levels_change_the_week(runner: CliRunner) -> None:
+    normal = week_json(runner)
+    moderate = week_json(runner, "--pain", "5")
+    flare = week_json(runner, "--pain", "9")
+    sets = lambda data: sum(  # noqa: E731
+        e["sets"] for d in data["days"] for e in d["exercises"] if e["kind"] == "strength"
+    )
+    assert sets(moderate) < sets(normal)
+    assert "Pain 5/10" in moderate["warnings"][0]
+    assert "strengthening is paused" in flare["warnings"][0]
+    everything = [e for d in flare["days"] for e in d["exercises"]]
+    assert all(e["flare_safe"] for e in everything)
+    out = invoke_ok(runner, "week", "--pain", "9")
+    assert "strengthening is paused" in " ".join(out.split())
+
+
+def _catalogue_file(tmp_path: Path, name: str) -> Path:
+    data = minimal_catalogue_data()
+    data["exercises"][2]["name"] = name
+    path = tmp_path / "mine.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_catalogue_text_is_shown_literally(runner: CliRunner, tmp_path: Path) -> None:
+    name = "[bold red]Glute[/] :smile: <b>x</b>"
+    path = _catalogue_file(tmp_path, name)
+    for args in (["week"], ["today", "--date", "2026-11-23"], ["today", "--date", "2026-11-27"]):
+        out = invoke_ok(runner, "--catalogue", str(path), *args, env={"COLUMNS": "200"})
+        if args[0] == "week" or "glutes" in out.splitlines()[0]:
+            assert "[bold red]Glute[/] :smile: <b>x</b>" in out
+        assert "😄" not in out
+
+
+def test_catalogue_from_the_environment(runner: CliRunner, tmp_path: Path) -> None:
+    path = _catalogue_file(tmp_path, "Distinctive squeeze")
+    data = json.loads(
+        invoke_ok(runner, "week", "--json", env={"SCIATICA_PLAN_CATALOGUE": str(path)})
+    )
+    names = {e["name"] for d in data["days"] for e in d["exercises"]}
+    assert "Distinctive squeeze" in names
+
+
+def test_unsatisfiable_plan_is_exit_1_naming_group_and_filter(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    data = minimal_catalogue_data()
+    for entry in data["exercises"]:
+        if entry["id"] == "quadriceps-basic":
+            entry["equipment"] = ["barbell"]
+    path = tmp_path / "no-quads.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = runner.invoke(cli, ["--catalogue", str(path), "week"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no strength exercise for quadriceps fits --equipment")
+    assert result.stdout == ""
+
+
+def test_broken_catalogue_is_exit_1_for_plan_commands(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("groups: [\n", encoding="utf-8")
+    for command in (["week"], ["today"], ["week", "--json"]):
+        result = runner.invoke(cli, ["--catalogue", str(path), *command])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {path}:")
+        assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "--days",
+                "--on",
+                "--level",
+                "--equipment",
+                "--minutes",
+                "--pain",
+                "--seed",
+                "--start",
+                "--next",
+                "--json",
+                "--date",
+                "3",
+                "0",
+                "-1",
+                "mon,wed",
+                "all",
+                "beginner",
+                "2026-11-30",
+                "x",
+                "",
+                "9999999999999999999999",
+                "mon,tue,wed",
+            ]
+        ),
+        max_size=6,
+    ),
+    st.sampled_from(["week", "today"]),
+)
+def test_any_arguments_end_in_0_1_or_2_without_traceback(args: list[str], command: str) -> None:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, [command, *args])
+    assert result.exit_code in (0, 1, 2), (args, result.output, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
