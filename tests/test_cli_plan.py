@@ -11,10 +11,10 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import minimal_catalogue_data
 
 from sciatica_planner import safety
 from sciatica_planner.cli import cli, context
+from strategies import minimal_catalogue_data
 
 if TYPE_CHECKING:
     from pathlib import Path
