@@ -77,20 +77,18 @@ def show_groups(console: Console, catalogue: Catalogue) -> None:
 
 
 def exercise_table(exercises: Iterable[Exercise]) -> Table:
+    """One row per exercise; the id never wraps, so it can be copied into `show`."""
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column("Exercise (id)", ratio=1)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Level", no_wrap=True)
-    table.add_column("Dose", ratio=1)
-    table.add_column("Needs", no_wrap=True)
+    table.add_column("Id", no_wrap=True, style="bold")
+    table.add_column("Exercise", ratio=3)
+    table.add_column("Dose", ratio=2)
     table.add_column("Flare-safe", no_wrap=True, justify="center")
     for e in exercises:
+        about = ", ".join((e.kind, e.level, *e.equipment))
         table.add_row(
-            Text.assemble(e.name, "\n", (e.id, "dim")),
-            e.kind,
-            e.level,
+            e.id,
+            Text.assemble(e.name, "\n", (about, "dim")),
             wording.dose(e.sets, e.reps, e.hold_seconds, e.per_side),
-            ", ".join(e.equipment) or "-",
             Text("yes", style="green") if e.flare_safe else Text("no", style="dim"),
         )
     return table
