@@ -8,7 +8,7 @@ import click
 
 from ..vocabulary import KINDS, LEVELS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
-from .params import GroupType, closest, equipment_option, level_option, merge_equipment
+from .params import EquipmentType, GroupType, closest, merge_equipment
 
 
 @click.command()
@@ -27,15 +27,25 @@ def groups(settings: Settings) -> None:
 
 @click.command()
 @click.argument("group", type=GroupType(), required=False)
-@level_option
-@equipment_option
+@click.option(
+    "--level",
+    type=click.Choice(LEVELS, case_sensitive=False),
+    help="Only exercises up to this level.  [default: every level]",
+)
+@click.option(
+    "--equipment",
+    type=EquipmentType(),
+    multiple=True,
+    help="Only exercises you can do with this equipment (comma list or repeated; none; all). "
+    " [default: any equipment]",
+)
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_settings
 def exercises(
     settings: Settings,
     group: str | None,
-    level: str,
+    level: str | None,
     equipment: tuple[tuple[str, ...], ...],
     kind: str | None,
     as_json: bool,
@@ -50,14 +60,14 @@ def exercises(
       sciatica-plan exercises quads --equipment band
     """
     catalogue = load(settings)
-    within_level = LEVELS[: LEVELS.index(level.lower()) + 1]
-    gear = set(merge_equipment(equipment))
+    within_level = LEVELS[: LEVELS.index(level.lower()) + 1] if level else LEVELS
+    gear = set(merge_equipment(equipment)) if equipment else None
     chosen = [
         e
         for e in catalogue.exercises
         if (group is None or group in e.groups)
         and e.level in within_level
-        and set(e.equipment) <= gear
+        and (gear is None or set(e.equipment) <= gear)
         and (kind is None or e.kind == kind.lower())
     ]
     if as_json:
