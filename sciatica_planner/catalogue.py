@@ -109,7 +109,9 @@ def _compose(path: Path, text: str) -> yaml.Node:
 
 
 def _check_size(path: Path, root: yaml.Node) -> None:
-    """Refuse documents whose aliases or nesting would expand beyond any real catalogue."""
+    """Refuse documents whose aliases or nesting would expand beyond any real catalogue, and
+    mappings that repeat a key."""
+    import yaml
 
     expanded: dict[int, int] = {}
     # Iterative post-order walk: shared (aliased) nodes are sized once, so the walk is linear
@@ -123,6 +125,8 @@ def _check_size(path: Path, root: yaml.Node) -> None:
             line = node.start_mark.line + 1
             raise CatalogueError(str(path), "is nested too deeply", line=line)
         children = _children(node)
+        if not children_done and isinstance(node, yaml.MappingNode):
+            _check_unique_keys(path, node)
         if not children_done:
             stack.append((node, depth, True))
             stack.extend((child, depth + 1, False) for child in children)
@@ -133,6 +137,18 @@ def _check_size(path: Path, root: yaml.Node) -> None:
                 str(path), "expands to too much data (are aliases nested?)", line=None
             )
         expanded[id(node)] = total
+
+
+def _check_unique_keys(path: Path, node: yaml.MappingNode) -> None:
+    """YAML lets a later key silently replace an earlier one; in a catalogue that hides a typo."""
+    seen: set[object] = set()
+    for key, _ in node.value:
+        name = key.value if isinstance(key.value, str) else id(key)
+        if name in seen:
+            raise CatalogueError(
+                str(path), f"the key {name!r} appears twice", line=key.start_mark.line + 1
+            )
+        seen.add(name)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -41,7 +41,8 @@ Text = Annotated[
     Field(min_length=1),
     AfterValidator(_no_control_characters),
 ]
-ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+# Ids stay short enough to show unwrapped in an 80-column table.
+ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
 # strict: YAML reads `sets: yes` as True, which lax mode would turn into 1 set.
 Positive = Annotated[int, Field(ge=1, strict=True)]
 Pain = Annotated[int, Field(ge=PAIN_MIN, le=PAIN_MAX)]
@@ -72,9 +73,10 @@ class Exercise(Model):
     groups: tuple[GroupId, ...] = Field(min_length=1)
     level: Level
     equipment: tuple[Equipment, ...] = ()
-    sets: Positive
-    reps: Positive | None = None
-    hold_seconds: Positive | None = None
+    # Upper bounds keep a typo (sets: 1000) from making an impossible session.
+    sets: Annotated[Positive, Field(le=10)]
+    reps: Annotated[Positive, Field(le=100)] | None = None
+    hold_seconds: Annotated[Positive, Field(le=600)] | None = None
     rest_seconds: int = Field(ge=0, le=600, strict=True)
     flare_safe: bool
     tags: tuple[Tag, ...] = ()

@@ -810,3 +810,24 @@ def test_random_documents_load_or_are_rejected(data: Any) -> None:
     with tempfile.TemporaryDirectory() as folder:
         text = data if isinstance(data, bytes) else yaml.safe_dump(data, allow_unicode=True)
         load_or_reject(write(Path(folder), text))
+
+
+def test_a_repeated_key_is_rejected_with_its_line(tmp_path: Path) -> None:
+    text = yaml.safe_dump(minimal(), sort_keys=False)
+    text = text.replace("  rest_seconds:", "  rest_seconds: 5\n  rest_seconds:", 1)
+    path = write(tmp_path, text)
+    error = rejection(path)
+    assert error.line == line_with(path, "rest_seconds", 2)
+    assert "the key 'rest_seconds' appears twice" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [("sets", 11, 10), ("rest_seconds", 601, 600), ("id", "x" * 41, 40)],
+)
+def test_absurd_values_are_rejected(tmp_path: Path, field: str, value: object, limit: int) -> None:
+    data = minimal()
+    data["exercises"][0][field] = value
+    error = rejection(write(tmp_path, data))
+    assert f"exercises[0].{field}" in str(error)
+    assert str(limit) in str(error)

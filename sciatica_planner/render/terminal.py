@@ -100,7 +100,8 @@ def show_exercises(
     if not exercises:
         console.print(Text("No exercises match these filters."))
     elif group is not None:
-        console.print(_heading(f"{catalogue.group(group).name}: {len(exercises)} exercises"))
+        count = f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''}"
+        console.print(_heading(f"{catalogue.group(group).name}: {count}"))
         console.print(exercise_table(exercises))
     else:
         for group_id in GROUPS:
