@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from . import catalogue_commands, plan_commands
+from . import catalogue_commands, export_commands, plan_commands
 from .context import Settings
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
@@ -42,7 +42,11 @@ def cli(ctx: click.Context, catalogue: Path | None) -> None:
     ctx.obj = Settings(catalogue_path=catalogue)
 
 
-for command in (*catalogue_commands.COMMANDS, *plan_commands.COMMANDS):
+for command in (
+    *catalogue_commands.COMMANDS,
+    *plan_commands.COMMANDS,
+    *export_commands.COMMANDS,
+):
     cli.add_command(command)
 
 

@@ -285,3 +285,21 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for decorator in reversed(decorators):
         wrapper = decorator(wrapper)
     return wrapper
+
+
+class TimeType(click.ParamType):
+    """A time of day written HH:MM (24-hour clock)."""
+
+    name = "HH:MM"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.time:
+        if isinstance(value, dt.time):
+            return value
+        text = str(value).strip()
+        try:
+            hours, minutes = (int(part) for part in text.split(":"))
+            return dt.time(hours, minutes)
+        except ValueError:
+            self.fail(f"{value!r} is not a time; write it as HH:MM, e.g. 07:30", param, ctx)

@@ -1,0 +1,106 @@
+"""The export command: a week as markdown, an HTML handout, JSON or iCalendar, written safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from . import context
+from .context import Settings, pass_settings
+from .params import PlanRequest, TimeType, plan_options
+from .plan_commands import build_week
+
+if TYPE_CHECKING:
+    from ..models import Catalogue, WeekPlan
+
+FORMATS = ("markdown", "html", "json", "ics")
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".ics": "ics",
+}
+
+
+def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> bytes:
+    if fmt == "json":
+        return (
+            json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        ).encode()
+    if fmt == "html":
+        from ..render.html import week_html
+
+        return week_html(plan, catalogue).encode()
+    if fmt == "ics":
+        from ..render.ics import week_ics
+
+        return week_ics(plan, catalogue, at, dt.datetime.now(dt.UTC))
+    from ..render.markdown import week_markdown
+
+    return week_markdown(plan, catalogue).encode()
+
+
+@click.command()
+@plan_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    default=None,
+    help="File format.  [default: from the file's suffix (.md, .html, .json, .ics), else markdown]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    required=True,
+    help="The file to write, or - for standard output.",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@click.option(
+    "--time",
+    "at",
+    type=TimeType(),
+    default="07:30",
+    show_default=True,
+    help="Start time of each session in the calendar (iCalendar only).",
+)
+@pass_settings
+def export(
+    settings: Settings,
+    plan: PlanRequest,
+    fmt: str | None,
+    output: Path,
+    force: bool,
+    at: dt.time,
+) -> None:
+    """Save this week's routine: markdown, a printable HTML handout, JSON or iCalendar.
+
+    \b
+    Example:
+      sciatica-plan export -o week.html
+      sciatica-plan export --next -o sessions.ics --time 18:00
+      sciatica-plan export --format markdown -o -
+    """
+    from ..files import OutputError, write_atomically
+
+    chosen = (fmt or SUFFIXES.get(output.suffix.lower(), "markdown")).lower()
+    catalogue, week = build_week(settings, plan, plan.week_start(context.today()))
+    data = _render(chosen, week, catalogue, at)
+    if str(output) == "-":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    try:
+        write_atomically(output, data, replace=force)
+    except OutputError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {output} ({chosen}, week of {week.start}).", err=True)
+
+
+COMMANDS = (export,)

@@ -1,0 +1,52 @@
+"""A printable HTML handout: the markdown document rendered by markdown-it-py (raw HTML off),
+inside one self-contained page with print styles."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from .markdown import title, week_markdown
+
+if TYPE_CHECKING:
+    from ..models import Catalogue, WeekPlan
+
+STYLE = """
+:root { color-scheme: light; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.5rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.05rem; margin-bottom: 0.25rem; }
+blockquote { margin: 1rem 0; padding: 0.75rem 1rem; background: #fff8e1;
+             border-left: 4px solid #f0b400; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left;
+         vertical-align: top; }
+th { background: #f2f2f2; }
+/* The tick-box column is the one centred column (markdown `:-:`). */
+th[style*="center"], td[style*="center"] { font-size: 1.3rem; width: 2rem; }
+code { font-size: 0.9em; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  table, blockquote, h3 + p { break-inside: avoid; page-break-inside: avoid; }
+  h2 + p { break-after: avoid; }
+}
+"""
+
+
+def week_html(plan: WeekPlan, catalogue: Catalogue) -> str:
+    from markdown_it import MarkdownIt
+
+    # Raw HTML off: catalogue text can never become markup, even unescaped.
+    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
+    body = renderer.render(week_markdown(plan, catalogue))
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title(plan))}</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )

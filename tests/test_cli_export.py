@@ -1,0 +1,137 @@
+"""End-to-end tests of `export`: formats, the same week as `week`, and safe writes."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from icalendar import Calendar
+
+from sciatica_planner import files
+from sciatica_planner.cli import cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+
+def export(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(cli, ["export", *args])
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_export_is_the_week(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "week.json"
+    code, out, err = export(runner, "--days", "4", "--pain", "5", "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err == f"Wrote {target} (json, week of 2026-11-23).\n"
+    week = runner.invoke(cli, ["week", "--json", "--days", "4", "--pain", "5"]).stdout
+    assert target.read_text(encoding="utf-8") == week
+    assert json.loads(week)["options"]["days"] == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("plan.md", "# Sciatica exercise plan"),
+        ("plan.markdown", "# Sciatica exercise plan"),
+        ("plan.html", "<!doctype html>"),
+        ("plan.HTM", "<!doctype html>"),
+        ("plan.ics", "BEGIN:VCALENDAR"),
+        ("plan.txt", "# Sciatica exercise plan"),
+        ("plan", "# Sciatica exercise plan"),
+    ],
+)
+def test_format_follows_the_suffix(
+    runner: CliRunner, tmp_path: Path, name: str, marker: str
+) -> None:
+    code, _, _ = export(runner, "-o", str(tmp_path / name))
+    assert code == 0
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(marker)
+
+
+def test_format_option_wins_over_the_suffix(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert export(runner, "--format", "json", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("markdown", "# Sciatica"), ("html", "<!doctype html>"), ("json", "{"), ("ics", "BEGIN:")],
+)
+def test_dash_writes_to_stdout(runner: CliRunner, fmt: str, marker: str) -> None:
+    code, out, err = export(runner, "--format", fmt, "-o", "-")
+    assert code == 0 and out.startswith(marker) and err == ""
+
+
+def test_default_stdout_format_is_markdown(runner: CliRunner) -> None:
+    assert export(runner, "-o", "-")[1].startswith("# Sciatica exercise plan")
+
+
+def test_calendar_time_and_week(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    assert export(runner, "--next", "--time", "18:05", "-o", str(target))[0] == 0
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [e.decoded("dtstart").strftime("%Y-%m-%d %H:%M") for e in events] == [
+        "2026-11-30 18:05",
+        "2026-12-02 18:05",
+        "2026-12-04 18:05",
+    ]
+
+
+@pytest.mark.parametrize("bad", ["7", "25:00", "07:60", "half past seven", "7:30:00"])
+def test_bad_time_is_a_usage_error(runner: CliRunner, tmp_path: Path, bad: str) -> None:
+    code, _, err = export(runner, "--time", bad, "-o", str(tmp_path / "x.ics"))
+    assert code == 2 and "is not a time; write it as HH:MM" in err
+    assert not (tmp_path / "x.ics").exists()
+
+
+def test_existing_file_is_never_clobbered(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "plan.md"
+    target.write_text("my own notes", encoding="utf-8")
+    code, out, err = export(runner, "-o", str(target))
+    assert code == 1 and out == ""
+    assert err == f"Error: {target}: already exists; use --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    assert export(runner, "--force", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# Sciatica exercise plan")
+    assert [p.name for p in folder.iterdir()] == ["plan.md"]
+
+
+def test_missing_folder_and_folder_target(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = export(runner, "-o", str(tmp_path / "nowhere" / "plan.md"))
+    assert code == 1 and err.startswith("Error: ") and "does not exist" in err
+    code, _, err = export(runner, "-o", str(tmp_path))
+    assert code == 2 and "is a directory" in err
+
+
+def test_failure_midway_leaves_no_partial_or_temporary_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_disk(*args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(files.os, "fsync", broken_disk)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, err = export(runner, "-o", str(folder / "plan.html"))
+    assert code == 1 and "Input/output error" in err
+    assert list(folder.iterdir()) == []
+
+
+def test_plan_errors_and_bad_options_write_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.md"
+    assert export(runner, "--pain", "12", "-o", str(target))[0] == 2
+    assert export(runner, "--days", "3", "--on", "mon,tue", "-o", str(target))[0] == 2
+    assert not target.exists()
+
+
+def test_output_is_required(runner: CliRunner) -> None:
+    code, _, err = export(runner)
+    assert code == 2 and "'-o' / '--output'" in err
