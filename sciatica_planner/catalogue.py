@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,26 @@ def _yaml_loader() -> type[yaml.SafeLoader]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@functools.cache
+def _with_unique_keys(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """The loader, refusing a mapping that repeats a key (YAML lets the later one silently win,
+    which in a catalogue hides a typo)."""
+    import yaml
+
+    class UniqueKeyLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: set[object] = set()
+            for key, _ in node.value:
+                if isinstance(key.value, str) and key.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key.value!r} appears twice", key.start_mark
+                    )
+                seen.add(key.value if isinstance(key.value, str) else id(key))
+            return super().construct_mapping(node, deep)
+
+    return UniqueKeyLoader
+
+
 def _compose(path: Path, text: str) -> yaml.Node:
     import yaml
 
@@ -104,14 +125,13 @@ def _compose(path: Path, text: str) -> yaml.Node:
         raise CatalogueError(str(path), "is nested too deeply") from None
     if root is None:
         raise CatalogueError(str(path), "is empty")
-    _check_size(path, root)
+    if "&" in text:  # without anchors there are no aliases to multiply the data
+        _check_size(path, root)
     return root
 
 
 def _check_size(path: Path, root: yaml.Node) -> None:
-    """Refuse documents whose aliases or nesting would expand beyond any real catalogue, and
-    mappings that repeat a key."""
-    import yaml
+    """Refuse documents whose aliases or nesting would expand beyond any real catalogue."""
 
     expanded: dict[int, int] = {}
     # Iterative post-order walk: shared (aliased) nodes are sized once, so the walk is linear
@@ -125,8 +145,6 @@ def _check_size(path: Path, root: yaml.Node) -> None:
             line = node.start_mark.line + 1
             raise CatalogueError(str(path), "is nested too deeply", line=line)
         children = _children(node)
-        if not children_done and isinstance(node, yaml.MappingNode):
-            _check_unique_keys(path, node)
         if not children_done:
             stack.append((node, depth, True))
             stack.extend((child, depth + 1, False) for child in children)
@@ -137,18 +155,6 @@ def _check_size(path: Path, root: yaml.Node) -> None:
                 str(path), "expands to too much data (are aliases nested?)", line=None
             )
         expanded[id(node)] = total
-
-
-def _check_unique_keys(path: Path, node: yaml.MappingNode) -> None:
-    """YAML lets a later key silently replace an earlier one; in a catalogue that hides a typo."""
-    seen: set[object] = set()
-    for key, _ in node.value:
-        name = key.value if isinstance(key.value, str) else id(key)
-        if name in seen:
-            raise CatalogueError(
-                str(path), f"the key {name!r} appears twice", line=key.start_mark.line + 1
-            )
-        seen.add(name)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -167,7 +173,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
 
     from .models import Catalogue
 
-    loader = _yaml_loader()("")
+    loader = _with_unique_keys(_yaml_loader())("")
     try:
         data: Any = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
@@ -185,6 +191,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
     try:
         return Catalogue.model_validate(data)
     except ValidationError as error:
+        _check_size(path, root)  # absurd nesting deserves its own message over a field's
         raise _describe(path, root, data, error) from None
     except RecursionError:
         raise CatalogueError(str(path), "is nested too deeply") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -26,11 +26,14 @@ from .vocabulary import (
     Weekday,
 )
 
+# Unicode's control characters (category Cc): C0, DEL and C1. Escape sequences start with one.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 
 def _no_control_characters(value: str) -> str:
-    for char in value:
-        if unicodedata.category(char) == "Cc":
-            raise ValueError(f"must not contain control characters (found {char!r})")
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"must not contain control characters (found {found.group()!r})")
     return value
 
 
@@ -56,7 +59,8 @@ def _located(path: tuple[str | int, ...], message: str) -> PydanticCustomError:
 class Model(BaseModel):
     """Every model forbids unknown keys (a typo is an error) and cannot change once built."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # Schemas are built on first use, so a command pays only for the models it touches.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class Group(Model):

@@ -685,7 +685,8 @@ class _WeekBuilder:
             day = by_date.get(date)
             slots = day.slots if day else []
             exercises = tuple(
-                PlannedExercise(
+                # The planner's own output is well-formed by construction: no validation pass.
+                PlannedExercise.model_construct(
                     id=s.exercise.id,
                     name=s.exercise.name,
                     kind=s.exercise.kind,
@@ -703,7 +704,7 @@ class _WeekBuilder:
             )
             trained = day.trained() if day else set()
             days.append(
-                Day(
+                Day.model_construct(
                     date=date,
                     weekday=WEEKDAY_NAMES[date.weekday()],
                     rest=day is None,
@@ -716,7 +717,8 @@ class _WeekBuilder:
         note = safety.pain_warning(self.options.pain)
         if note:
             warnings.insert(0, note)
-        return WeekPlan(
+        return WeekPlan.model_construct(
+            schema_version=1,
             start=self.options.start,
             options=self.options,
             days=tuple(days),

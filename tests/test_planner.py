@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from sciatica_planner import safety
 from sciatica_planner.catalogue import load_catalogue
-from sciatica_planner.models import Catalogue, PlanOptions
+from sciatica_planner.models import Catalogue, PlanOptions, WeekPlan
 from sciatica_planner.planner import PlanError, default_seed, plan_week, slot_seconds
 from sciatica_planner.vocabulary import DEFAULT_SPREAD, GROUPS, LEVELS, WEEKDAYS
 from strategies import catalogues, minimal_catalogue_data, plan_options
@@ -21,7 +21,6 @@ from strategies import catalogues, minimal_catalogue_data, plan_options
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sciatica_planner.models import WeekPlan
 
 BUNDLED = load_catalogue()
 SHORTEST_ALWAYS_PLANNED = 15
@@ -52,6 +51,10 @@ def strength_sets(plan: WeekPlan) -> int:
 def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
     """Assert every rule of CONTRACT.md 'What every planned week keeps' that applies."""
     by_id = {e.id: e for e in catalogue.exercises}
+    # The planner builds its result without a validation pass; it must still be valid.
+    data = plan.model_dump()
+    data["options"]["start"] = plan.start  # kept out of the JSON: the week's own start says it
+    assert WeekPlan.model_validate(data) == plan
     # The shape: seven consecutive days from the start, training exactly on the chosen weekdays.
     assert [d.date for d in plan.days] == [opts.start + dt.timedelta(days=k) for k in range(7)]
     for day in plan.days:
