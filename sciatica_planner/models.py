@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -145,8 +146,13 @@ class Catalogue(Model):
                     )
         return self
 
+    @cached_property
+    def by_id(self) -> dict[str, Exercise]:
+        """Exercises by id, built once: views look up every planned exercise."""
+        return {e.id: e for e in self.exercises}
+
     def exercise(self, exercise_id: str) -> Exercise | None:
-        return next((e for e in self.exercises if e.id == exercise_id), None)
+        return self.by_id.get(exercise_id)
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)

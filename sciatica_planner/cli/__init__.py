@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from . import catalogue_commands, export_commands, plan_commands
+from . import catalogue_commands, export_commands, journal_commands, plan_commands
 from .context import Settings
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
@@ -24,9 +24,18 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     default=None,
     help="Use this catalogue file instead of the bundled one.",
 )
+@click.option(
+    "--journal",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH",
+    envvar="SCIATICA_PLAN_JOURNAL",
+    show_envvar=True,
+    default=None,
+    help="Your journal's SQLite file.  [default: journal.sqlite3 in your user data folder]",
+)
 @click.version_option(__version__, "--version", prog_name="sciatica-plan")
 @click.pass_context
-def cli(ctx: click.Context, catalogue: Path | None) -> None:
+def cli(ctx: click.Context, catalogue: Path | None, journal: Path | None) -> None:
     """Balanced weekly strengthening routines for people with sciatica.
 
     This is general information, not medical advice: consult a healthcare
@@ -39,13 +48,14 @@ def cli(ctx: click.Context, catalogue: Path | None) -> None:
       sciatica-plan today            today's session, step by step
       sciatica-plan exercises glutes the exercises for one group
     """
-    ctx.obj = Settings(catalogue_path=catalogue)
+    ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal)
 
 
 for command in (
     *catalogue_commands.COMMANDS,
     *plan_commands.COMMANDS,
     *export_commands.COMMANDS,
+    *journal_commands.COMMANDS,
 ):
     cli.add_command(command)
 

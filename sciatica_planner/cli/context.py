@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ class Settings:
     """The group's options, handed to every command."""
 
     catalogue_path: Path | None
+    journal_path: Path | None = None  # None: journal_commands picks the user data folder
 
 
 pass_settings = click.make_pass_decorator(Settings)
@@ -36,11 +36,12 @@ def today() -> dt.date:
 def mapped_errors() -> Iterator[None]:
     """Turn the core's typed errors into `Error: ...` and exit code 1."""
     from ..catalogue import CatalogueError
+    from ..journal import JournalError  # cheap: journal.py imports sqlite3 only to open a file
     from ..planner import PlanError
 
     try:
         yield
-    except (CatalogueError, PlanError) as error:
+    except (CatalogueError, JournalError, PlanError) as error:
         raise click.ClickException(str(error)) from None
 
 
@@ -52,6 +53,8 @@ def load(settings: Settings) -> Catalogue:
 
 
 def echo_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 

@@ -1,0 +1,253 @@
+"""Commands that keep the journal: log, history, forget."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+from click.core import ParameterSource
+
+from ..trend import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX
+from ..vocabulary import PAIN_MAX, PAIN_MIN
+from . import context
+from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
+from .params import DateType, closest
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from ..journal import Entry, Journal
+
+APP_NAME = "sciatica-plan"
+JOURNAL_FILE = "journal.sqlite3"
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def journal_path(settings: Settings) -> Path:
+    """--journal or SCIATICA_PLAN_JOURNAL, else journal.sqlite3 in the user's data folder."""
+    if settings.journal_path is not None:
+        return settings.journal_path
+    import platformdirs
+
+    # appauthor=False: %LOCALAPPDATA%\sciatica-plan on Windows, not ...\sciatica-plan\sciatica-plan.
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE
+
+
+def _open_journal(settings: Settings, *, create: bool) -> Journal:
+    """The journal, closed when the command ends; `create=False` never makes a file."""
+    from ..journal import Journal
+
+    with mapped_errors():
+        journal = Journal.open(journal_path(settings), create=create)
+    return click.get_current_context().with_resource(journal)
+
+
+def _done_exercises(settings: Settings, values: tuple[str, ...]) -> tuple[str, ...]:
+    """The --done ids, checked against the catalogue, lowercased, each once, in order."""
+    if not values:
+        return ()
+    catalogue = load(settings)
+    ids: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            key = part.strip().lower()
+            if not key:
+                continue
+            if catalogue.exercise(key) is None:
+                hint = closest(key, [e.id for e in catalogue.exercises])
+                raise click.BadParameter(
+                    f"no exercise {part.strip()!r} in the catalogue.{hint} "
+                    "List them with: sciatica-plan exercises",
+                    param_hint="'--done'",
+                )
+            if key not in ids:
+                ids.append(key)
+    return tuple(ids)
+
+
+def _exercises_done(count: int) -> str:
+    if count == 0:
+        return "no exercises done"
+    return f"{count} exercise{'' if count == 1 else 's'} done"
+
+
+@click.command()
+@click.option(
+    "--pain",
+    type=click.IntRange(PAIN_MIN, PAIN_MAX),
+    required=True,
+    help=f"Your pain, {PAIN_MIN} (none) to {PAIN_MAX} (worst).",
+)
+@click.option(
+    "--date",
+    "day",
+    type=DateType(),
+    default=None,
+    help="The day of the session, not in the future.  [default: today]",
+)
+@click.option(
+    "--done",
+    multiple=True,
+    metavar="ID",
+    help="An exercise you did, by its id (repeat it, or give a comma list).",
+)
+@click.option("--note", default=None, help="Anything worth remembering; kept as you typed it.")
+@pass_settings
+def log(
+    settings: Settings, pain: int, day: dt.date | None, done: tuple[str, ...], note: str | None
+) -> None:
+    """Log a session in your journal: your pain, what you did, a note.
+
+    \b
+    Example:
+      sciatica-plan log --pain 3 --done glute-bridge --done clamshell
+      sciatica-plan log --pain 5 --date 2026-11-24 --note "stiff after driving"
+    """
+    now = context.today()
+    if day is None:
+        day = now
+    elif day > now:
+        raise click.BadParameter(
+            f"{day} is in the future; log a session on or before today ({now})",
+            param_hint="'--date'",
+        )
+    if note is not None:
+        try:
+            note.encode("utf-8")
+        except UnicodeEncodeError:
+            raise click.BadParameter(
+                "the note is not valid text (UTF-8)", param_hint="'--note'"
+            ) from None
+    exercises = _done_exercises(settings, done)
+    journal = _open_journal(settings, create=True)
+    with mapped_errors():
+        entry = journal.add_entry(day, pain, exercises, note)
+    if journal.created:
+        click.echo(f"Started your journal, readable by you only: {journal.path}", err=True)
+    click.echo(
+        f"Logged entry {entry.id}: {entry.date}, pain {entry.pain}/10, "
+        f"{_exercises_done(len(entry.done))}."
+    )
+
+
+def _typed(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE
+
+
+def _csv_cell(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading ' stops a formula running (OWASP)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _write_csv(entries: list[Entry]) -> None:
+    import csv
+
+    # The default dialect: CRLF line ends as RFC 4180 has them, and any field holding a CR or an
+    # LF is quoted (with "\n" as the line end, a lone CR in a note would go out unquoted).
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["id", "date", "pain", "done", "note"])
+    for entry in entries:
+        writer.writerow(
+            [
+                entry.id,
+                entry.date.isoformat(),
+                entry.pain,
+                _csv_cell(";".join(entry.done)),
+                _csv_cell(entry.note or ""),
+            ]
+        )
+
+
+@click.command()
+@click.option(
+    "--days",
+    type=click.IntRange(1, HISTORY_DAYS_MAX),
+    default=HISTORY_DAYS_DEFAULT,
+    show_default=True,
+    help="How many days back to show, today included.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the entries and summary as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the entries as CSV, for a spreadsheet.")
+@pass_settings
+def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
+    """Your journal: entries, a pain chart, the average and the trend.
+
+    The trend compares your mean pain over the last 7 days with the 7 days
+    before: a change of 1 point or more is improving or worsening, less is
+    stable.
+
+    \b
+    Example:
+      sciatica-plan history --days 14
+      sciatica-plan history --days 90 --csv > pain.csv
+    """
+    if as_json and as_csv:
+        ctx = click.get_current_context()
+        if _typed(ctx, "as_json") and _typed(ctx, "as_csv"):
+            raise click.UsageError("--json and --csv are two formats; give one")
+        as_csv = _typed(ctx, "as_csv")  # a saved default gives way to the one typed now
+        as_json = not as_csv
+    from ..trend import needed_since, summarise
+
+    now = context.today()
+    journal = _open_journal(settings, create=False)
+    with mapped_errors():
+        found = journal.entries(since=needed_since(now, days))
+    summary = summarise(found, now, days)
+    entries = [e for e in found if e.date >= summary.start]
+    if as_json:
+        echo_json({"entries": [e.as_json() for e in entries], "summary": summary.as_json()})
+    elif as_csv:
+        _write_csv(entries)
+    else:
+        from ..render.terminal import show_history
+
+        show_history(console(), entries, summary)
+
+
+def _interactive() -> bool:
+    """Is someone at a terminal to answer a question? (Tests replace this.)"""
+    return sys.stdin.isatty()
+
+
+@click.command()
+@click.argument("number", metavar="ENTRY", type=int)
+@click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
+@pass_settings
+def forget(settings: Settings, number: int, yes: bool) -> None:
+    """Delete one journal entry, by its number in history.
+
+    \b
+    Example:
+      sciatica-plan forget 12
+      sciatica-plan forget 12 --yes
+    """
+    if not yes and not _interactive():
+        raise click.UsageError(
+            f"no terminal to ask whether to delete entry {number}; pass --yes to delete it"
+        )
+    journal = _open_journal(settings, create=False)
+    with mapped_errors():
+        entry = journal.entry(number)
+    if entry is None:
+        raise click.BadParameter(
+            f"no entry {number} in the journal. See the numbers with: sciatica-plan history",
+            param_hint="'ENTRY'",
+        )
+    from ..render.terminal import show_entry
+
+    show_entry(console(), entry)
+    if not yes and not click.confirm(f"Delete entry {number}?", default=False):
+        click.echo("Nothing deleted.")
+        return
+    with mapped_errors():
+        deleted = journal.delete(number)
+    if deleted is None:  # another process deleted it while we asked
+        raise click.BadParameter(f"entry {number} is already gone", param_hint="'ENTRY'")
+    click.echo(f"Deleted entry {deleted.id}: {deleted.date}, pain {deleted.pain}/10.")
+
+
+COMMANDS = (log, history, forget)

@@ -1,0 +1,423 @@
+"""The journal: a private SQLite log of sessions and pain. The one module that touches the database.
+
+The file is created owner-only (0600, in a folder made 0700) before SQLite sees it, and runs in WAL
+mode with a busy timeout, so several writers can log at once and a committed entry survives a
+crash of anything afterwards. Each writing call is one `BEGIN IMMEDIATE` ... `COMMIT`.
+
+The schema is versioned by `PRAGMA user_version` (the number of migrations applied) and marked as
+ours by `PRAGMA application_id`; a journal written by a newer program is refused, never downgraded.
+
+Schema (after every migration):
+
+    entries(id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT (ISO), pain INTEGER 0..10, note TEXT)
+    done_exercises(entry_id -> entries.id ON DELETE CASCADE, position, exercise_id)
+
+The exercises done live in a child table, one row each in the order given, rather than JSON text:
+SQLite checks them (foreign key, not null) and deleting an entry deletes them with it.
+
+`sqlite3` is imported only when a journal is opened, so the commands that merely map this module's
+errors (all of them) do not pay for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable, Iterable, Iterator
+
+# 0x53504A4C is "SPJL" (sciatica-plan journal): SQLite's header field for telling one
+# application's files from another's, so we never adopt somebody else's database.
+APPLICATION_ID = 0x53504A4C
+# A SQLite database that is not empty holds at least one page, and a page is at least 512 bytes.
+SMALLEST_DATABASE = 512
+NOT_SQLITE = (
+    "not a sciatica-plan journal (not a SQLite database); choose another file with --journal "
+    "(this one was left as it was)"
+)
+# How long a command waits for another writer before giving up: a write takes milliseconds.
+BUSY_TIMEOUT_MS = 5000
+
+
+class JournalError(Exception):
+    """The journal could not be opened, read or written."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{path}: {problem}")
+
+
+class NotAJournalError(JournalError):
+    """The file exists but is not a sciatica-plan journal; it was left as it was."""
+
+
+class NewerJournalError(JournalError):
+    """A newer sciatica-plan wrote this journal; this one neither reads nor downgrades it."""
+
+    def __init__(self, path: Path | str, version: int, known: int) -> None:
+        self.version, self.known = version, known
+        super().__init__(
+            path,
+            f"this journal has schema version {version}, but this sciatica-plan knows versions "
+            f"up to {known} only: upgrade sciatica-plan to use it (the file was left as it was)",
+        )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One logged session: its number, day, pain score (0-10), exercises done and note."""
+
+    id: int
+    date: dt.date
+    pain: int
+    done: tuple[str, ...]
+    note: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as `history --json` prints it."""
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "pain": self.pain,
+            "done": list(self.done),
+            "note": self.note,
+        }
+
+
+# -- migrations -------------------------------------------------------------------------------
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+
+
+def migration(step: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
+    """Register a schema step; steps run in the order they are defined, each exactly once."""
+    expected = f"m{len(MIGRATIONS) + 1:03d}_"
+    if not step.__name__.startswith(expected):  # the name's number is its place in the list
+        raise RuntimeError(f"migration {step.__name__} should be named {expected}...")
+    MIGRATIONS.append(step)
+    return step
+
+
+@migration
+def m001_entries(db: sqlite3.Connection) -> None:
+    """Entries: one per logged session, with its ISO date, pain score 0-10 and note."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    # date: ISO text of a real day ('+0 days' makes SQLite normalise 2026-02-30, which then no
+    # longer equals itself). AUTOINCREMENT: an entry's number is never reused after `forget`, so
+    # a number the user wrote down or gave a clinician always means the same entry.
+    db.execute(
+        """
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+            pain INTEGER NOT NULL CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX entries_by_date ON entries (date)")
+
+
+@migration
+def m002_done_exercises(db: sqlite3.Connection) -> None:
+    """The exercises done in each session, in the order given, deleted with their entry."""
+    db.execute(
+        """
+        CREATE TABLE done_exercises (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            PRIMARY KEY (entry_id, position)
+        )
+        """
+    )
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# -- opening ----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _translated(path: Path, doing: str) -> Iterator[None]:
+    """Turn SQLite and file-system failures into a JournalError that says what we were doing."""
+    import sqlite3
+
+    try:
+        yield
+    except sqlite3.Error as error:
+        name = getattr(error, "sqlite_errorname", "")
+        if name == "SQLITE_NOTADB":
+            raise NotAJournalError(path, NOT_SQLITE) from error
+        if name.startswith("SQLITE_BUSY"):
+            raise JournalError(
+                path, f"could not {doing}: another program is using the journal; try again"
+            ) from error
+        raise JournalError(path, f"could not {doing}: {error}") from error
+    except OSError as error:
+        raise JournalError(path, f"could not {doing}: {error.strerror or error}") from error
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create the missing folders up to `folder`, each 0700; folders that exist are left alone."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    # 0700, as the XDG base directory spec asks of a data folder it has to create.
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            each.mkdir(mode=0o700)
+
+
+def _create_private_file(path: Path) -> bool:
+    """Create the empty file owner-only (0600) before SQLite opens it; False if it was there."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    import sqlite3
+
+    # mode=rw: SQLite never creates the file itself (we did, with its mode), even in a race.
+    uri = path.resolve().as_uri() + "?mode=rw"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # FULL: a commit reaches the disk before `log` says "Logged", even across a power cut.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+@contextlib.contextmanager
+def _read_snapshot(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Several reads that see one state of the file, even while another process writes."""
+    db.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        if db.in_transaction:
+            db.execute("COMMIT")
+
+
+def _is_fresh(db: sqlite3.Connection, path: Path) -> bool:
+    """True for an empty database; raise if the file is someone else's or from a newer version."""
+    with _read_snapshot(db):
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+        ).fetchone()[0]
+        # SQLite reads a file too short to be a database as an empty one, and would write over
+        # it. Its size says enough (a database page is at least 512 bytes), and stat opens no
+        # file: closing a descriptor of our own would drop every lock SQLite holds on the file.
+        size = path.stat().st_size
+    if 0 < size < SMALLEST_DATABASE:
+        raise NotAJournalError(path, NOT_SQLITE)
+    if application_id == 0 and version == 0 and tables == 0:
+        return True
+    if application_id != APPLICATION_ID:
+        raise NotAJournalError(
+            path,
+            "a SQLite database, but not a sciatica-plan journal; choose another file with "
+            "--journal (this one was left as it was)",
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerJournalError(path, version, SCHEMA_VERSION)
+    return False
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL: readers never block the writer, and a commit survives a crash of the writer.
+
+    The mode is stored in the file, so this switches once per journal, outside any transaction.
+    """
+    import sqlite3
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as error:
+            # The switch needs the file to itself, and SQLite reports a busy file at once rather
+            # than wait (another new `log` may be switching it too): wait here instead.
+            if not getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY"):
+                raise
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Apply the missing steps, each with its `user_version` bump in one transaction."""
+    while db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        with _writing(db):
+            # Read again under the write lock: another process may have migrated meanwhile.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise NewerJournalError(path, version, SCHEMA_VERSION)
+            if version < SCHEMA_VERSION:
+                MIGRATIONS[version](db)
+                # PRAGMA takes no bound parameters; the value is our own integer.
+                db.execute(f"PRAGMA user_version = {version + 1}")
+
+
+@contextlib.contextmanager
+def _writing(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: commit at the end, roll back on any exception."""
+    # IMMEDIATE takes the write lock now, so two writers queue on the busy timeout instead of
+    # one failing when it tries to upgrade a read lock halfway through.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        # SQLite may already have rolled back (on a full disk, say); a second ROLLBACK would
+        # raise and hide the real error.
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+class Journal:
+    """An open journal; close it with `close()` or use it as a context manager.
+
+    A journal that does not exist yet (opened with `create=False`) reads as empty, and opening it
+    creates nothing.
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection | None, created: bool) -> None:
+        self.path = path
+        self.created = created  # True when this call made the file
+        self._db = db
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool) -> Journal:
+        """Open the journal at `path`; with `create`, make it (privately) if it is missing."""
+        path = Path(path)
+        with _translated(path, "open the journal"):
+            created = False
+            if create:
+                _make_private_folder(path.parent)
+                created = _create_private_file(path)
+            elif not path.exists():
+                return cls(path, None, created=False)
+            db = _connect(path)
+            try:
+                fresh = _is_fresh(db, path)
+                if fresh and not create:
+                    db.close()  # an empty file: nothing to read, and nothing to write yet
+                    return cls(path, None, created=False)
+                _use_wal(db)
+                _migrate(db, path)
+            except BaseException:
+                db.close()
+                raise
+            return cls(path, db, created=created)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add_entry(
+        self, date: dt.date, pain: int, done: Iterable[str] = (), note: str | None = None
+    ) -> Entry:
+        """Log one session; it is on disk when this returns."""
+        if self._db is None:
+            raise JournalError(self.path, "the journal was opened for reading only")
+        done = tuple(done)
+        with _translated(self.path, "log the entry"), _writing(self._db) as db:
+            cursor = db.execute(
+                "INSERT INTO entries (date, pain, note) VALUES (?, ?, ?)",
+                (date.isoformat(), pain, note),
+            )
+            entry_id = cursor.lastrowid
+            db.executemany(
+                "INSERT INTO done_exercises (entry_id, position, exercise_id) VALUES (?, ?, ?)",
+                [(entry_id, position, exercise) for position, exercise in enumerate(done)],
+            )
+        assert entry_id is not None
+        return Entry(id=entry_id, date=date, pain=pain, done=done, note=note)
+
+    def entries(self, since: dt.date | None = None) -> list[Entry]:
+        """Every entry dated `since` or later (all of them without it), oldest first."""
+        if self._db is None:
+            return []
+        first = (since or dt.date.min).isoformat()
+        with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
+            rows = db.execute(
+                "SELECT id, date, pain, note FROM entries WHERE date >= ? ORDER BY date, id",
+                (first,),
+            ).fetchall()
+            done = db.execute(
+                "SELECT d.entry_id, d.exercise_id FROM done_exercises AS d "
+                "JOIN entries AS e ON e.id = d.entry_id WHERE e.date >= ? "
+                "ORDER BY d.entry_id, d.position",
+                (first,),
+            ).fetchall()
+        return self._entries(rows, done)
+
+    def entry(self, number: int) -> Entry | None:
+        """The entry with this number, or None."""
+        if self._db is None:
+            return None
+        with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
+            return self._one(db, number)
+
+    def delete(self, number: int) -> Entry | None:
+        """Delete one entry (and its exercises); return what was deleted, or None if none was."""
+        if self._db is None:
+            return None
+        with _translated(self.path, "delete the entry"), _writing(self._db) as db:
+            found = self._one(db, number)
+            if found is not None:
+                db.execute("DELETE FROM entries WHERE id = ?", (number,))
+        return found
+
+    def _one(self, db: sqlite3.Connection, number: int) -> Entry | None:
+        rows = db.execute(
+            "SELECT id, date, pain, note FROM entries WHERE id = ?", (number,)
+        ).fetchall()
+        done = db.execute(
+            "SELECT entry_id, exercise_id FROM done_exercises WHERE entry_id = ? ORDER BY position",
+            (number,),
+        ).fetchall()
+        found = self._entries(rows, done)
+        return found[0] if found else None
+
+    def _entries(self, rows: list[Any], done: list[Any]) -> list[Entry]:
+        by_entry: dict[int, list[str]] = {}
+        for entry_id, exercise in done:
+            by_entry.setdefault(entry_id, []).append(exercise)
+        try:
+            return [
+                Entry(
+                    id=entry_id,
+                    date=dt.date.fromisoformat(date),
+                    pain=pain,
+                    done=tuple(by_entry.get(entry_id, ())),
+                    note=note,
+                )
+                for entry_id, date, pain, note in rows
+            ]
+        except (TypeError, ValueError) as error:  # only if someone edited the file by hand
+            raise JournalError(self.path, f"an entry could not be read: {error}") from error
