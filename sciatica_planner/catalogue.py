@@ -7,6 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import SciaticaPlanError
+
 if TYPE_CHECKING:
     import yaml
     from pydantic import ValidationError
@@ -21,7 +23,7 @@ MAX_DEPTH = 40
 MAX_BYTES = 64 * 1024 * 1024
 
 
-class CatalogueError(Exception):
+class CatalogueError(SciaticaPlanError):
     """A catalogue file could not be read or is not a valid catalogue."""
 
     def __init__(

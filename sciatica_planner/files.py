@@ -8,8 +8,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import SciaticaPlanError
 
-class OutputError(Exception):
+
+class OutputError(SciaticaPlanError):
     """A file could not be written (it exists, its folder is missing, or the disk refused)."""
 
     def __init__(self, path: Path, problem: str) -> None:

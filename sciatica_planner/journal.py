@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import SciaticaPlanError
+
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Callable, Iterable, Iterator
@@ -46,7 +48,7 @@ NOT_SQLITE = (
 BUSY_TIMEOUT_MS = 5000
 
 
-class JournalError(Exception):
+class JournalError(SciaticaPlanError):
     """The journal could not be opened, read or written."""
 
     def __init__(self, path: Path | str, problem: str) -> None:

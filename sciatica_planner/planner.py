@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import safety
+from .errors import SciaticaPlanError
 from .vocabulary import GROUPS, LEVELS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ HIP_MOVES = ("abduction", "adduction")
 GENTLE_KINDS = ("warm-up", "mobility", "stretch")
 
 
-class PlanError(Exception):
+class PlanError(SciaticaPlanError):
     """The catalogue and the chosen filters cannot make the week the contract promises."""
 
     def __init__(self, message: str, group: str | None = None, filter: str | None = None) -> None:

@@ -16,9 +16,6 @@ if TYPE_CHECKING:
 
 Trend = Literal["improving", "stable", "worsening"]
 
-HISTORY_DAYS_DEFAULT = 30
-HISTORY_DAYS_MAX = 36500  # a hundred years: any journal fits, and the dates stay in range
-
 # The trend compares the mean pain of the last 7 days (today included) with the 7 days before.
 TREND_WINDOW_DAYS = 7
 # Product choice: a change of 1 point or more on the 0-10 scale, the smallest whole step, counts

@@ -80,6 +80,8 @@ WEEKDAY_NAMES: tuple[str, ...] = (
 DAYS_MIN, DAYS_MAX, DAYS_DEFAULT = 2, 6, 3
 MINUTES_MIN, MINUTES_MAX, MINUTES_DEFAULT = 10, 120, 30
 PAIN_MIN, PAIN_MAX = 0, 10
+HISTORY_DAYS_DEFAULT = 30
+HISTORY_DAYS_MAX = 36500  # a hundred years: any journal fits, and the dates stay in range
 
 # Training days used when the user gives only --days: spread so rest days fall between sessions.
 DEFAULT_SPREAD: dict[int, tuple[str, ...]] = {

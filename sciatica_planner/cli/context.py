@@ -35,13 +35,11 @@ def today() -> dt.date:
 @contextlib.contextmanager
 def mapped_errors() -> Iterator[None]:
     """Turn the core's typed errors into `Error: ...` and exit code 1."""
-    from ..catalogue import CatalogueError
-    from ..journal import JournalError  # cheap: journal.py imports sqlite3 only to open a file
-    from ..planner import PlanError
+    from ..errors import SciaticaPlanError
 
     try:
         yield
-    except (CatalogueError, JournalError, PlanError) as error:
+    except SciaticaPlanError as error:
         raise click.ClickException(str(error)) from None
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import context
-from .context import Settings, pass_settings
+from .context import Settings, mapped_errors, pass_settings
 from .params import PlanRequest, TimeType, plan_options
 from .plan_commands import build_week
 
@@ -88,7 +88,7 @@ def export(
       sciatica-plan export --next -o sessions.ics --time 18:00
       sciatica-plan export --format markdown -o -
     """
-    from ..files import OutputError, write_atomically
+    from ..files import write_atomically
 
     chosen = (fmt or SUFFIXES.get(output.suffix.lower(), "markdown")).lower()
     catalogue, week = build_week(settings, plan, plan.week_start(context.today()))
@@ -96,10 +96,8 @@ def export(
     if str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)
         return
-    try:
+    with mapped_errors():
         write_atomically(output, data, replace=force)
-    except OutputError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {output} ({chosen}, week of {week.start}).", err=True)
 
 

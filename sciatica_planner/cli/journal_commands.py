@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from click.core import ParameterSource
 
-from ..trend import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX
-from ..vocabulary import PAIN_MAX, PAIN_MIN
+from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN
 from . import context
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import DateType, closest

@@ -123,10 +123,6 @@ def _hanging(marks: Iterable[str], items: Iterable[str], style: str = "") -> Tab
     return grid
 
 
-def _numbered(items: tuple[str, ...] | list[str]) -> Table:
-    return _hanging((f"{n}." for n in range(1, len(items) + 1)), items)
-
-
 def _bullets(items: tuple[str, ...] | list[str], style: str = "") -> Table:
     return _hanging(("-" for _ in items), items, style)
 
@@ -136,20 +132,27 @@ def exercise_details(
 ) -> Group:
     """Steps, cues and cautions: everything needed to do the exercise from this screen."""
     sets = planned.sets if planned else exercise.sets
-    parts: list[object] = [
-        Text.assemble(
-            ("Dose: ", "bold"),
-            wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
-            ("   Rest: ", "bold"),
-            wording.rest(exercise.rest_seconds),
-        ),
-        _numbered(exercise.steps),
-    ]
+    # One grid for the whole how-to: each table costs a measuring pass, and `today` shows many.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1)
+    for number, step in enumerate(exercise.steps, start=1):
+        grid.add_row(f"{number}.", Text(step))
     if exercise.cues:
-        parts += [Text("Form", style="bold"), _bullets(exercise.cues)]
+        grid.add_row("", Text("Form", style="bold"))
+        for cue in exercise.cues:
+            grid.add_row("-", Text(cue))
     if exercise.cautions:
-        parts += [Text("Take care", style="bold yellow"), _bullets(exercise.cautions, "yellow")]
-    return Group(*parts)  # type: ignore[arg-type]
+        grid.add_row("", Text("Take care", style="bold yellow"))
+        for caution in exercise.cautions:
+            grid.add_row(Text("-", style="bold yellow"), Text(caution))
+    dose = Text.assemble(
+        ("Dose: ", "bold"),
+        wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
+        ("   Rest: ", "bold"),
+        wording.rest(exercise.rest_seconds),
+    )
+    return Group(dose, grid)
 
 
 def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
