@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -49,7 +49,7 @@ def disclaimer() -> Panel:
 
 def red_flags() -> Panel:
     lines = Group(
-        _hanging(("!" for _ in safety.RED_FLAGS), safety.RED_FLAGS, "bold red"),
+        _Hanging((Text("!", style="bold red"), flag) for flag in safety.RED_FLAGS),
         Text(""),
         Text(safety.SEE_A_CLINICIAN, style="dim"),
     )
@@ -113,18 +113,34 @@ def show_exercises(
     console.print(disclaimer())
 
 
-def _hanging(marks: Iterable[str], items: Iterable[str], style: str = "") -> Table:
-    """A list whose wrapped lines stay indented under their text, not under the marker."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style=style or "bold")
-    grid.add_column(ratio=1)
-    for mark, item in zip(marks, items, strict=False):
-        grid.add_row(mark, Text(item))
-    return grid
+class _Hanging:
+    """Marked lines whose wrapped text stays indented under itself, not under the marker.
+
+    A two-column grid would do the same, but a table measures every cell first, and `today`
+    shows dozens of these lines: wrapping each text once is several times cheaper.
+    """
+
+    def __init__(self, rows: Iterable[tuple[Text | str, Text | str]]) -> None:
+        self.rows = [
+            (
+                Text(mark) if isinstance(mark, str) else mark,
+                Text(item) if isinstance(item, str) else item,
+            )
+            for mark, item in rows
+        ]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = max((mark.cell_len for mark, _ in self.rows), default=0) + 1
+        width = max(options.max_width - indent, 10)
+        for mark, item in self.rows:
+            for number, line in enumerate(item.wrap(console, width)):
+                head = mark.copy() if number == 0 else Text()
+                head.append(" " * (indent - head.cell_len))
+                yield Text.assemble(head, line)
 
 
-def _bullets(items: tuple[str, ...] | list[str], style: str = "") -> Table:
-    return _hanging(("-" for _ in items), items, style)
+def _bullets(items: Iterable[str], style: str = "") -> _Hanging:
+    return _Hanging((Text("-", style=style or "bold"), item) for item in items)
 
 
 def exercise_details(
@@ -132,27 +148,23 @@ def exercise_details(
 ) -> Group:
     """Steps, cues and cautions: everything needed to do the exercise from this screen."""
     sets = planned.sets if planned else exercise.sets
-    # One grid for the whole how-to: each table costs a measuring pass, and `today` shows many.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(ratio=1)
-    for number, step in enumerate(exercise.steps, start=1):
-        grid.add_row(f"{number}.", Text(step))
+    rows: list[tuple[Text | str, Text | str]] = [
+        (Text(f"{number}.", style="bold"), step)
+        for number, step in enumerate(exercise.steps, start=1)
+    ]
     if exercise.cues:
-        grid.add_row("", Text("Form", style="bold"))
-        for cue in exercise.cues:
-            grid.add_row("-", Text(cue))
+        rows.append(("", Text("Form", style="bold")))
+        rows += [(Text("-", style="bold"), cue) for cue in exercise.cues]
     if exercise.cautions:
-        grid.add_row("", Text("Take care", style="bold yellow"))
-        for caution in exercise.cautions:
-            grid.add_row(Text("-", style="bold yellow"), Text(caution))
+        rows.append(("", Text("Take care", style="bold yellow")))
+        rows += [(Text("-", style="bold yellow"), caution) for caution in exercise.cautions]
     dose = Text.assemble(
         ("Dose: ", "bold"),
         wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
         ("   Rest: ", "bold"),
         wording.rest(exercise.rest_seconds),
     )
-    return Group(dose, grid)
+    return Group(dose, _Hanging(rows))
 
 
 def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
