@@ -729,3 +729,19 @@ def test_no_color_is_honoured(runner: CliRunner, args: list[str]) -> None:
     no_colour = ok(runner, *args, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
     assert colour_codes(no_colour) == set()
     assert SGR.sub("", no_colour) == SGR.sub("", forced)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("glutz", "glutes"), ("quadz", "quadriceps"), ("lowerback", "lower-back"), ("hipz", None)],
+)
+def test_a_near_miss_suggests_a_canonical_group(
+    runner: CliRunner, typed: str, suggested: str | None
+) -> None:
+    result = runner.invoke(cli, ["exercises", typed])
+    assert result.exit_code == 2
+    hint = result.stderr.split("Did you mean", 1)[-1]
+    if suggested is not None:
+        assert f"Did you mean {suggested!r}?" in result.stderr
+    for alias in ("'glute'", "'gluteus'", "'quads'", "'hips'", "'hip'"):
+        assert alias not in hint

@@ -57,7 +57,12 @@ class GroupType(click.ParamType):
             return key
         if key in GROUP_ALIASES:
             return GROUP_ALIASES[key]
-        hint = closest(key, [*GROUPS, *GROUP_ALIASES])
+        hint = closest(key, list(GROUPS))
+        if not hint:  # a near miss of an alias suggests the group it stands for
+            import difflib
+
+            near = difflib.get_close_matches(key, list(GROUP_ALIASES), n=1, cutoff=0.75)
+            hint = f" Did you mean {GROUP_ALIASES[near[0]]!r}?" if near else ""
         self.fail(f"unknown group {value!r}. Choose from: {', '.join(GROUPS)}.{hint}", param, ctx)
 
     def shell_complete(
