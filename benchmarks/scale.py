@@ -13,24 +13,13 @@ should grow about linearly (10k/1k at most 14).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from timing import CLI, MODEL_FLOOR, PYTHON, medians
 
-PYTHON = sys.executable
-CLI = shutil.which("sciatica-plan", path=str(Path(PYTHON).parent)) or "sciatica-plan"
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "muscles.yaml"
-MODEL_FLOOR = (
-    "import click, yaml, pydantic, rich.console, rich.table\n"
-    "class M(pydantic.BaseModel):\n    x: int = 0\nM(x=1)\n"
-)
 
 
 def synthetic(size: int, folder: Path) -> Path:
@@ -59,14 +48,6 @@ def synthetic(size: int, folder: Path) -> Path:
     return path
 
 
-def run(argv: list[str]) -> float:
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -85,14 +66,7 @@ def main() -> None:
                 "--start",
                 "2026-11-30",
             ]
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for argv in commands.values():
-            run(argv)
-        for _ in range(rounds):
-            for name, argv in commands.items():
-                times[name].append(run(argv))
-    ms = {name: statistics.median(values) * 1000 for name, values in times.items()}
-    print(f"{rounds} rounds, {sys.version.split()[0]}, medians in ms")
+        ms = medians(commands, rounds)
     for name, value in ms.items():
         print(f"{name:<12} {value:8.1f}")
     for size in paths:

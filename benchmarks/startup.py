@@ -10,20 +10,8 @@ Commands are interleaved round by round, so a busy moment of the machine affects
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import statistics
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-PYTHON = sys.executable
-CLI = shutil.which("sciatica-plan", path=str(Path(PYTHON).parent)) or "sciatica-plan"
-IMPORT_FLOOR = "import click, yaml, pydantic, rich.console, rich.table"
-# Importing pydantic is lazy: the first model definition loads its schema builder, which costs
-# about as much again, so commands that validate anything are compared with this floor.
-MODEL_FLOOR = IMPORT_FLOOR + "\nclass M(pydantic.BaseModel):\n    x: int = 0\nM(x=1)"
+from timing import CLI, IMPORT_FLOOR, MODEL_FLOOR, PYTHON, medians
 
 COMMANDS: dict[str, list[str]] = {
     "python -c pass": [PYTHON, "-c", "pass"],
@@ -43,34 +31,17 @@ FLOOR_OF = {
 TARGETS = {"--help": 0.8, "week": 1.3, "today": 1.3, "exercises glutes": 1.3}
 
 
-def run(argv: list[str]) -> float:
-    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
-    # Installed packages have compiled bytecode; let the warm-up run write ours too.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
-    rounds = parser.parse_args().rounds
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for argv in COMMANDS.values():  # warm the file cache once
-        run(argv)
-    for _ in range(rounds):
-        for name, argv in COMMANDS.items():
-            times[name].append(run(argv))
-    medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
-    print(f"{rounds} rounds, {sys.version.split()[0]}, medians in ms")
+    ms = medians(COMMANDS, parser.parse_args().rounds)
     print(f"{'command':<18} {'median':>8} {'floor':>13} {'ratio':>6} {'target':>7}")
-    for name, median in medians.items():
+    for name, median in ms.items():
         floor = FLOOR_OF.get(name)
         if floor is None:
             print(f"{name:<18} {median:8.1f}")
             continue
-        ratio = median / medians[floor]
+        ratio = median / ms[floor]
         mark = "ok" if ratio <= TARGETS[name] else "MISSED"
         print(f"{name:<18} {median:8.1f} {floor:>13} {ratio:6.2f} {TARGETS[name]:>6} {mark}")
 

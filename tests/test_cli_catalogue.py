@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
+from contract import EXERCISE_KEYS
 from sciatica_planner import __version__
 from sciatica_planner.cli import cli
 
@@ -22,26 +23,6 @@ if TYPE_CHECKING:
     from sciatica_planner.models import Catalogue
 
 CANONICAL_GROUPS = ["glutes", "hamstrings", "quadriceps", "lower-back", "hip-abductors-adductors"]
-CONTRACT_KEYS = [
-    "id",
-    "name",
-    "kind",
-    "groups",
-    "level",
-    "equipment",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "rest_seconds",
-    "flare_safe",
-    "tags",
-    "steps",
-    "cues",
-    "cautions",
-    "easier",
-    "harder",
-    "source",
-]
 DISCLAIMER_WORDS = "consult a healthcare professional"
 BOX = re.compile(r"[│╭╮╰╯─┃━┏┓┗┛]")
 
@@ -282,7 +263,7 @@ def test_exercises_json_is_the_whole_catalogue(runner: CliRunner, catalogue: Cat
     assert isinstance(data, list)
     assert [item["id"] for item in data] == [e.id for e in catalogue.exercises]
     for item in data:
-        assert list(item) == CONTRACT_KEYS
+        assert list(item) == EXERCISE_KEYS
         assert (item["reps"] is None) != (item["hold_seconds"] is None)
         assert item["source"] in ("article", "added")
     assert "\x1b" not in result.stdout
@@ -470,7 +451,7 @@ def test_show_is_case_insensitive(runner: CliRunner) -> None:
 
 def test_show_json_is_the_exercise(runner: CliRunner, catalogue: Catalogue) -> None:
     data = json.loads(ok(runner, "show", "clamshell", "--json").stdout)
-    assert list(data) == CONTRACT_KEYS
+    assert list(data) == EXERCISE_KEYS
     assert data == catalogue.exercise("clamshell").model_dump(mode="json")  # type: ignore[union-attr]
     assert data["id"] == "clamshell"
     assert data["source"] == "article"

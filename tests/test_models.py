@@ -7,30 +7,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from contract import EXERCISE_KEYS
 from sciatica_planner.models import Catalogue, Exercise, Group
 from sciatica_planner.vocabulary import GROUPS
-
-# The exercise JSON of CONTRACT.md, key for key and in order.
-CONTRACT_KEYS = [
-    "id",
-    "name",
-    "kind",
-    "groups",
-    "level",
-    "equipment",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "rest_seconds",
-    "flare_safe",
-    "tags",
-    "steps",
-    "cues",
-    "cautions",
-    "easier",
-    "harder",
-    "source",
-]
 
 
 def exercise_data(**changes: Any) -> dict[str, Any]:
@@ -384,7 +363,7 @@ def test_exercise_json_has_exactly_the_contract_keys_in_order() -> None:
         exercise_data(seconds_per_rep=4, per_side=True, dose_note="A product choice.")
     )
     dumped = exercise.model_dump(mode="json")
-    assert list(dumped) == CONTRACT_KEYS
+    assert list(dumped) == EXERCISE_KEYS
     assert dumped == {
         "id": "glute-bridge",
         "name": "Glute bridge",
@@ -409,4 +388,4 @@ def test_exercise_json_has_exactly_the_contract_keys_in_order() -> None:
 
 def test_every_bundled_exercise_dumps_the_contract_keys(catalogue: Catalogue) -> None:
     for exercise in catalogue.exercises:
-        assert list(exercise.model_dump(mode="json")) == CONTRACT_KEYS, exercise.id
+        assert list(exercise.model_dump(mode="json")) == EXERCISE_KEYS, exercise.id

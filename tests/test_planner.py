@@ -11,6 +11,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, WEEK_KEYS
 from sciatica_planner import safety
 from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.models import Catalogue, PlanOptions, WeekPlan
@@ -287,40 +288,10 @@ def test_missing_adduction_is_named(tmp_path: Path) -> None:
 
 def test_plan_json_matches_the_contract_shape() -> None:
     data = json.loads(plan_week(BUNDLED, options()).model_dump_json())
-    assert list(data) == [
-        "schema_version",
-        "start",
-        "options",
-        "days",
-        "weekly_sets",
-        "warnings",
-        "adaptation",
-        "disclaimer",
-        "red_flags",
-    ]
-    assert list(data["options"]) == ["days", "on", "level", "equipment", "minutes", "pain", "seed"]
-    assert list(data["days"][0]) == [
-        "date",
-        "weekday",
-        "rest",
-        "estimated_minutes",
-        "groups",
-        "exercises",
-    ]
-    assert list(data["days"][0]["exercises"][0]) == [
-        "id",
-        "name",
-        "kind",
-        "groups",
-        "level",
-        "equipment",
-        "flare_safe",
-        "tags",
-        "sets",
-        "reps",
-        "hold_seconds",
-        "rest_seconds",
-    ]
+    assert list(data) == WEEK_KEYS
+    assert list(data["options"]) == OPTIONS_KEYS
+    assert list(data["days"][0]) == DAY_KEYS
+    assert list(data["days"][0]["exercises"][0]) == PLANNED_KEYS
     assert data["schema_version"] == 1 and data["adaptation"] is None
     assert "consult a healthcare professional" in data["disclaimer"]
 

@@ -1,0 +1,20 @@
+"""The JSON keys of CONTRACT.md, key for key and in order, shared by the tests that check them."""
+
+# `exercises --json` items and `show --json`.
+EXERCISE_KEYS = [
+    "id", "name", "kind", "groups", "level", "equipment", "sets", "reps", "hold_seconds",
+    "rest_seconds", "flare_safe", "tags", "steps", "cues", "cautions", "easier", "harder",
+    "source",
+]  # fmt: skip
+# `week --json`.
+WEEK_KEYS = [
+    "schema_version", "start", "options", "days", "weekly_sets", "warnings", "adaptation",
+    "disclaimer", "red_flags",
+]  # fmt: skip
+OPTIONS_KEYS = ["days", "on", "level", "equipment", "minutes", "pain", "seed"]
+DAY_KEYS = ["date", "weekday", "rest", "estimated_minutes", "groups", "exercises"]
+# An exercise inside a day.
+PLANNED_KEYS = [
+    "id", "name", "kind", "groups", "level", "equipment", "flare_safe", "tags", "sets", "reps",
+    "hold_seconds", "rest_seconds",
+]  # fmt: skip
