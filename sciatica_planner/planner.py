@@ -122,11 +122,10 @@ def plan_week(catalogue: Catalogue, options: PlanOptions) -> WeekPlan:
     # flare-safe swaps and fewer sets (the contract compares the two).
     baseline = _WeekBuilder(catalogue, options.model_copy(update={"pain": 0}), "normal")
     baseline.build()
+    builder.check_pool()  # a filter that empties a group is the user's to hear about
     try:
         builder.build_lighter(baseline)
-    except PlanError:
-        if builder.pool_error:
-            raise
+    except PlanError:  # no flare-safe swap fits: plan the lighter week from scratch instead
         builder = _WeekBuilder(catalogue, options, tier)
         builder.build()
     builder.cut_below(baseline)
@@ -153,7 +152,7 @@ class _WeekBuilder:
             if exercise.kind == "strength":
                 self.strength[exercise.groups[0]].append(exercise)
         self.used: dict[str, int] = {}
-        self.pool_error = False
+        self.hip_moves: dict[tuple[dt.date, int], str] = {}
 
     # -- which exercises may be used ------------------------------------------------------
 
@@ -207,8 +206,9 @@ class _WeekBuilder:
     # -- building -------------------------------------------------------------------------
 
     def build(self) -> None:
-        self._check_pool()
+        self.check_pool()
         self._schedule()
+        self.hip_moves = self._hip_moves()
         for day in self.training:
             self._fill_core(day)
         for day in self.training:
@@ -222,9 +222,6 @@ class _WeekBuilder:
 
     def build_lighter(self, baseline: _WeekBuilder) -> None:
         """The baseline week with flare-safe swaps and one set fewer of each strength exercise."""
-        self.pool_error = True
-        self._check_pool()
-        self.pool_error = False
         self.warnings = list(baseline.warnings)
         for day, known in zip(self.training, baseline.training, strict=True):
             day.scheduled = list(known.scheduled)
@@ -277,7 +274,7 @@ class _WeekBuilder:
             ),
         )
 
-    def _check_pool(self) -> None:
+    def check_pool(self) -> None:
         if not any(e.kind == "warm-up" for e in self.pool):
             raise self._fail("warm-up")
         if not self._hamstring_stretches():
@@ -349,7 +346,7 @@ class _WeekBuilder:
         if self.tier == "flare-up":
             self._fill_flare_up(day)
         else:
-            hip_moves = self._hip_moves_cache()
+            hip_moves = self.hip_moves
             for group in day.scheduled:
                 slots = 2 if (day.date, 1) in hip_moves and group == HIP_GROUP else 1
                 for index in range(slots):
@@ -366,11 +363,6 @@ class _WeekBuilder:
                         )
                     day.slots.append(_Slot(exercise, self._start_sets(exercise), core=True))
         day.slots.append(_Slot(self._pick(self._hamstring_stretches(), day), 1, core=True))
-
-    def _hip_moves_cache(self) -> dict[tuple[dt.date, int], str]:
-        if not hasattr(self, "_hip_moves_value"):
-            self._hip_moves_value = self._hip_moves()
-        return self._hip_moves_value
 
     def _fill_flare_up(self, day: _Day) -> None:
         """Gentle work only: a nerve glide or mobility move and light holds for the day's groups."""
