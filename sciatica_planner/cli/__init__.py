@@ -47,6 +47,7 @@ def cli(ctx: click.Context, catalogue: Path | None, journal: Path | None) -> Non
       sciatica-plan week             this week's routine
       sciatica-plan today            today's session, step by step
       sciatica-plan exercises glutes the exercises for one group
+      sciatica-plan log --pain 3     note today's pain in your journal
     """
     ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal)
 

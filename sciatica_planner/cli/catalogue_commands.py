@@ -78,7 +78,7 @@ def exercises(
     show_exercises(console(), catalogue, chosen, group)
 
 
-@click.command()
+@click.command(short_help="How to do one exercise, step by step.")
 @click.argument("exercise_id", metavar="EXERCISE_ID")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @pass_settings
@@ -106,7 +106,7 @@ def show(settings: Settings, exercise_id: str, as_json: bool) -> None:
     show_exercise(console(), catalogue, exercise)
 
 
-@click.command()
+@click.command(short_help="Check a catalogue file: exit 0 if valid, 1 if not.")
 @click.argument("path", type=click.Path(path_type=Path))
 def validate(path: Path) -> None:
     """Check a catalogue file: exit 0 if it is valid, 1 with the problem if not.

@@ -46,7 +46,7 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
     return week_markdown(plan, catalogue).encode()
 
 
-@click.command()
+@click.command(short_help="Save the week as markdown, HTML, JSON or iCalendar.")
 @plan_options
 @click.option(
     "--format",
