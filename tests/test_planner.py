@@ -303,3 +303,14 @@ def test_catalogue_yaml_round_trip_plans_the_same(tmp_path: Path) -> None:
     from_file = plan_week(load_catalogue(path), options())
     in_memory = plan_week(Catalogue.model_validate(minimal_catalogue_data()), options())
     assert from_file == in_memory
+
+
+def test_time_model_counts_work_rests_and_one_changeover() -> None:
+    exercise = Catalogue.model_validate(minimal_catalogue_data()).exercise("glutes-basic")
+    assert exercise is not None  # 10 reps at 3 s, 30 s rest between sets
+    assert slot_seconds(exercise, 1) == 10 * 3 + 20
+    assert slot_seconds(exercise, 2) == 2 * 10 * 3 + 30 + 20
+    both_sides = exercise.model_copy(update={"per_side": True})
+    assert slot_seconds(both_sides, 2) == 2 * 2 * 10 * 3 + 30 + 20
+    hold = exercise.model_copy(update={"reps": None, "hold_seconds": 15})
+    assert slot_seconds(hold, 3) == 3 * 15 + 2 * 30 + 20
