@@ -67,7 +67,7 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
                 notes += f": {wording.groups(item.groups)}"
             lines.append(
                 f"| {TICK_BOX} | {escape(item.name)} | {dose} | "
-                f"{wording.rest(item.rest_seconds)} | {notes} |"
+                f"{wording.rest(item.rest_seconds, item.sets)} | {notes} |"
             )
         lines.append("")
     rest_days = [wording.long_date(d.date) for d in plan.days if d.rest]

@@ -162,7 +162,7 @@ def exercise_details(
         ("Dose: ", "bold"),
         wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
         ("   Rest: ", "bold"),
-        wording.rest(exercise.rest_seconds),
+        wording.rest(exercise.rest_seconds, sets),
     )
     return Group(dose, _Hanging(rows))
 
@@ -263,7 +263,7 @@ def _day_table(day: Day, catalogue: Catalogue) -> Table:
             Text(item.name),
             item.kind,
             wording.dose(item.sets, item.reps, item.hold_seconds, per_side),
-            wording.rest(item.rest_seconds),
+            wording.rest(item.rest_seconds, item.sets),
         )
     return table
 

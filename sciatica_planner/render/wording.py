@@ -25,8 +25,9 @@ def dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool =
     return text + (" each side" if per_side else "")
 
 
-def rest(seconds: int) -> str:
-    if seconds == 0:
+def rest(seconds: int, sets: int = 2) -> str:
+    """The rest between sets: none to show for a single set."""
+    if seconds == 0 or sets < 2:
         return "-"
     if seconds % 60 == 0:
         return f"{seconds // 60} min"
