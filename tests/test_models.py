@@ -35,6 +35,13 @@ def exercise_data(**changes: Any) -> dict[str, Any]:
     return data
 
 
+def rejected_field(**changes: object) -> tuple[int | str, ...]:
+    """Where validation of an exercise with these changes fails first (it must fail)."""
+    with pytest.raises(ValidationError) as error:
+        Exercise.model_validate(exercise_data(**changes))
+    return error.value.errors()[0]["loc"]
+
+
 def group_data(group_id: str) -> dict[str, Any]:
     return {"id": group_id, "name": group_id.title(), "muscles": ["a muscle"], "why": "It helps."}
 
@@ -107,17 +114,13 @@ def test_counts_must_be_positive(field: str, value: int) -> None:
 
 def test_rest_may_be_zero_but_not_negative() -> None:
     assert Exercise.model_validate(exercise_data(rest_seconds=0)).rest_seconds == 0
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(rest_seconds=-5))
-    assert error.value.errors()[0]["loc"] == ("rest_seconds",)
+    assert rejected_field(rest_seconds=-5) == ("rest_seconds",)
 
 
 @pytest.mark.parametrize("value", ["two", 2.5, True, [2]])
 def test_sets_of_the_wrong_type_are_rejected(value: object) -> None:
     # YAML reads `sets: yes` as True; one silent set would be a wrong dose.
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(sets=value))
-    assert error.value.errors()[0]["loc"] == ("sets",)
+    assert rejected_field(sets=value) == ("sets",)
 
 
 # -- unknown keys, frozen -----------------------------------------------------------------------
@@ -196,28 +199,20 @@ def test_printable_unicode_text_is_accepted() -> None:
 @pytest.mark.parametrize("name", ["", "   ", "\u3000"])
 def test_empty_name_is_rejected(name: str) -> None:
     # Whitespace only is empty once stripped: a blank name must not slip through.
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(name=name))
-    assert error.value.errors()[0]["loc"] == ("name",)
+    assert rejected_field(name=name) == ("name",)
 
 
 def test_empty_step_is_rejected() -> None:
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(steps=["Lie down.", " "]))
-    assert error.value.errors()[0]["loc"] == ("steps", 1)
+    assert rejected_field(steps=["Lie down.", " "]) == ("steps", 1)
 
 
 def test_no_steps_is_rejected() -> None:
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(steps=[]))
-    assert error.value.errors()[0]["loc"] == ("steps",)
+    assert rejected_field(steps=[]) == ("steps",)
 
 
 @pytest.mark.parametrize("bad_id", ["Glute-Bridge", "glute bridge", "glute--bridge", "-x", ""])
 def test_ids_are_lowercase_words_with_hyphens(bad_id: str) -> None:
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(id=bad_id))
-    assert error.value.errors()[0]["loc"] == ("id",)
+    assert rejected_field(id=bad_id) == ("id",)
 
 
 # -- closed vocabularies --------------------------------------------------------------------------
@@ -242,9 +237,7 @@ def test_values_outside_the_vocabulary_are_rejected(field: str, value: object) -
 
 
 def test_no_groups_is_rejected() -> None:
-    with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(exercise_data(groups=[]))
-    assert error.value.errors()[0]["loc"] == ("groups",)
+    assert rejected_field(groups=[]) == ("groups",)
 
 
 @pytest.mark.parametrize("field", ["groups", "equipment", "tags"])
