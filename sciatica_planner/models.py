@@ -18,10 +18,13 @@ from .vocabulary import (
     MINUTES_MIN,
     PAIN_MAX,
     PAIN_MIN,
+    Block,
     Equipment,
     GroupId,
     Kind,
     Level,
+    Position,
+    Prefer,
     Source,
     Tag,
     Weekday,
@@ -69,6 +72,41 @@ class Group(Model):
     name: Text
     muscles: tuple[Text, ...] = Field(min_length=1)
     why: Text
+    # Movements (tags) that each week must train for this group, e.g. the hip group's
+    # abduction and adduction. Data, so a catalogue can change them without code.
+    required_movements: tuple[Tag, ...] = ()
+
+
+# Upper bounds keep a typo (sets: 1000) from making an impossible session.
+SetCount = Annotated[Positive, Field(le=10)]
+RepCount = Annotated[Positive, Field(le=100)]
+HoldSeconds = Annotated[Positive, Field(le=600)]
+
+
+def _ordered(bounds: tuple[int, int]) -> tuple[int, int]:
+    if bounds[0] > bounds[1]:
+        raise ValueError(f"the low end {bounds[0]} is above the high end {bounds[1]}")
+    return bounds
+
+
+class DoseRange(Model):
+    """The range a clinician would prescribe; plans and progression choose doses inside it."""
+
+    sets: Annotated[tuple[SetCount, SetCount], AfterValidator(_ordered)]
+    reps: Annotated[tuple[RepCount, RepCount], AfterValidator(_ordered)] | None = None
+    hold_seconds: Annotated[tuple[HoldSeconds, HoldSeconds], AfterValidator(_ordered)] | None = None
+
+
+# A pose is joint angles in degrees, by joint name; the figures module gives them meaning.
+Pose = dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)], float]
+
+
+class Figure(Model):
+    """The drawing of an exercise: a start pose, an optional end pose, and its props."""
+
+    start: Pose
+    end: Pose | None = None
+    props: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)], ...] = ()
 
 
 class Exercise(Model):
@@ -78,10 +116,10 @@ class Exercise(Model):
     groups: tuple[GroupId, ...] = Field(min_length=1)
     level: Level
     equipment: tuple[Equipment, ...] = ()
-    # Upper bounds keep a typo (sets: 1000) from making an impossible session.
-    sets: Annotated[Positive, Field(le=10)]
-    reps: Annotated[Positive, Field(le=100)] | None = None
-    hold_seconds: Annotated[Positive, Field(le=600)] | None = None
+    # The usual starting dose; it lies inside dose_range.
+    sets: SetCount
+    reps: RepCount | None = None
+    hold_seconds: HoldSeconds | None = None
     rest_seconds: int = Field(ge=0, le=600, strict=True)
     flare_safe: bool
     tags: tuple[Tag, ...] = ()
@@ -91,10 +129,31 @@ class Exercise(Model):
     easier: ExerciseId | None = None
     harder: ExerciseId | None = None
     source: Source
+    # Schema 2.
+    per_side: bool = False
+    position: Position
+    # Optional in a catalogue file, for catalogues written before schema 2: without it the
+    # range is the starting dose alone, so a plan never changes that dose.
+    dose_range: DoseRange = None  # type: ignore[assignment]  # filled in by _default_range
+    figure: Figure | None = None
     # Catalogue-only fields, left out of the exercise JSON of the contract.
     seconds_per_rep: float = Field(default=3.0, gt=0, le=60, exclude=True)
-    per_side: bool = Field(default=False, exclude=True)
     dose_note: Text | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_range(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("dose_range") is None:
+            sets, reps, hold = data.get("sets"), data.get("reps"), data.get("hold_seconds")
+            data = {
+                **data,
+                "dose_range": {
+                    "sets": (sets, sets),
+                    "reps": None if reps is None else (reps, reps),
+                    "hold_seconds": None if hold is None else (hold, hold),
+                },
+            }
+        return data
 
     @model_validator(mode="after")
     def _check_dose_and_lists(self) -> Exercise:
@@ -106,13 +165,26 @@ class Exercise(Model):
                 raise ValueError(f"{field} lists the same value twice")
         if self.id in (self.easier, self.harder):
             raise ValueError("easier and harder must name other exercises, not this one")
-        if (
-            self.kind == "strength"
-            and self.groups[0] == "hip-abductors-adductors"
-            and not {"abduction", "adduction"} & set(self.tags)
-        ):
-            raise ValueError("hip strength work needs the tag abduction or adduction")
+        self._check_range()
         return self
+
+    def _check_range(self) -> None:
+        limits = self.dose_range
+        for name, value, bounds in (
+            ("sets", self.sets, limits.sets),
+            ("reps", self.reps, limits.reps),
+            ("hold_seconds", self.hold_seconds, limits.hold_seconds),
+        ):
+            if (value is None) != (bounds is None):
+                raise ValueError(
+                    f"dose_range.{name} must be given exactly when {name} is"
+                    if value is not None
+                    else f"dose_range.{name} is given, but the exercise has no {name}"
+                )
+            if value is not None and bounds is not None and not bounds[0] <= value <= bounds[1]:
+                raise ValueError(
+                    f"{name} {value} lies outside dose_range.{name} [{bounds[0]}, {bounds[1]}]"
+                )
 
     def trains(self, group: str) -> bool:
         return group in self.groups
@@ -136,7 +208,15 @@ class Catalogue(Model):
             if exercise.id in seen:
                 raise _located(("exercises", index, "id"), f"{exercise.id!r} is used twice")
             seen.add(exercise.id)
+        required = {group.id: set(group.required_movements) for group in self.groups}
         for index, exercise in enumerate(self.exercises):
+            moves = required.get(exercise.groups[0], set())
+            if exercise.kind == "strength" and moves and not moves & set(exercise.tags):
+                raise _located(
+                    ("exercises", index, "tags"),
+                    f"strength work for {exercise.groups[0]} needs one of the tags "
+                    f"{', '.join(sorted(moves))} (the group's required_movements)",
+                )
             for link in ("easier", "harder"):
                 target = getattr(exercise, link)
                 if target is not None and target not in seen:
@@ -159,7 +239,7 @@ class Catalogue(Model):
 
 
 class PlanOptions(Model):
-    """What the user asked of a week: the nine PLAN OPTIONS, resolved."""
+    """What the user asked of a week: the PLAN OPTIONS, resolved."""
 
     days: int = Field(ge=DAYS_MIN, le=DAYS_MAX)
     on: tuple[Weekday, ...]
@@ -168,6 +248,9 @@ class PlanOptions(Model):
     minutes: int = Field(default=30, ge=MINUTES_MIN, le=MINUTES_MAX)
     pain: Pain = 0
     seed: int
+    prefer: Prefer = "neutral"
+    # Where the pain came from: "options" (--pain), "default" (none given) or the journal.
+    pain_from: str = "default"
     start: dt.date = Field(exclude=True)
 
     @model_validator(mode="after")
@@ -190,6 +273,11 @@ class PlannedExercise(Model):
     reps: Positive | None
     hold_seconds: Positive | None
     rest_seconds: int
+    per_side: bool
+    position: Position
+    block: Block
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...]
 
 
 class Day(Model):
@@ -199,6 +287,8 @@ class Day(Model):
     estimated_minutes: int
     groups: tuple[GroupId, ...]
     exercises: tuple[PlannedExercise, ...]
+    # On a rest day, the suggested easy walk in minutes (0: none); on a training day 0.
+    walk_minutes: int = 0
 
 
 class Adaptation(Model):
@@ -207,7 +297,7 @@ class Adaptation(Model):
 
 
 class WeekPlan(Model):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     start: dt.date
     options: PlanOptions
     days: tuple[Day, ...]

@@ -43,9 +43,24 @@ LEVELS: tuple[str, ...] = get_args(Level)
 Equipment = Literal["band", "dumbbells", "kettlebell", "barbell", "bench", "ball", "machine"]
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
 
-Source = Literal["article", "added"]
+Source = Literal["article", "added", "imported"]
 
-# Tags the planner and the catalogue share. Hip strength work must carry abduction or adduction.
+# Where an exercise is done; a session changes position only a few times (contract rule 12).
+Position = Literal["standing", "seated", "kneeling", "lying"]
+POSITIONS: tuple[str, ...] = get_args(Position)
+
+# The part of a session an exercise belongs to, in the order they are done.
+Block = Literal["warm-up", "main", "cool-down"]
+BLOCKS: tuple[str, ...] = get_args(Block)
+
+# A clinician's "directional preference": the direction of spinal movement that eases symptoms.
+Prefer = Literal["neutral", "flexion", "extension"]
+PREFERENCES: tuple[str, ...] = get_args(Prefer)
+PREFER_DEFAULT = "neutral"
+
+# Tags the planner and the catalogue share. A group's required_movements are tags too (the hip
+# group's abduction and adduction); every lower-back mobility item with a direction carries
+# spinal-flexion or spinal-extension.
 Tag = Literal[
     "abduction",  # moves the thigh away from the body's midline
     "adduction",  # moves the thigh towards the midline
@@ -57,7 +72,9 @@ Tag = Literal[
     "single-leg",  # one leg carries the load
     "isometric",  # a held contraction without movement
     "core",  # trunk bracing, planks, bird dog
-    "nerve-glide",  # sciatic nerve sliders
+    "nerve-slider",  # a sciatic nerve glide that slides the nerve without tensioning it
+    "nerve-tension",  # tensions the sciatic nerve: a straight-knee hamstring stretch, say
+    "heavy",  # heavy or eccentric-heavy loading: barbell lifts, Nordic curls
     "mobility",  # gentle movement through a comfortable range
     "spinal-flexion",  # the spine bends forward
     "spinal-extension",  # the spine bends backward
