@@ -7,13 +7,18 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+import click
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, WEEK_KEYS
 from sciatica_planner import safety
 from sciatica_planner.cli import cli, context
+from sciatica_planner.cli.params import OPTION_FIELDS, PlanRequest, plan_options
+from sciatica_planner.models import PlanOptions
+from sciatica_planner.vocabulary import PREFERENCES
 from strategies import minimal_catalogue_data
 
 if TYPE_CHECKING:
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
 
 MONDAY = dt.date(2026, 11, 23)  # the Monday of conftest's fixed today (Wednesday 25 Nov)
 ANSI = re.compile(r"\x1b\[")
+BLOCKS = ["Warm-up", "Main", "Cool-down"]
 
 
 def invoke_ok(runner: CliRunner, *args: str, env: dict[str, str] | None = None) -> str:
@@ -46,6 +52,8 @@ def test_week_json_is_this_weeks_plan(runner: CliRunner) -> None:
         "minutes": 30,
         "pain": 0,
         "seed": 20261123,
+        "prefer": "neutral",
+        "pain_from": "default",
     }
     assert [d["weekday"] for d in data["days"]] == [
         "Monday",
@@ -100,6 +108,8 @@ def test_options_reach_the_plan(runner: CliRunner) -> None:
         "99",
         "--start",
         "2027-01-05",
+        "--prefer",
+        "EXTENSION",
     )
     assert data["start"] == "2027-01-05"
     assert data["options"] == {
@@ -110,6 +120,8 @@ def test_options_reach_the_plan(runner: CliRunner) -> None:
         "minutes": 45,
         "pain": 2,
         "seed": 99,
+        "prefer": "extension",
+        "pain_from": "options",
     }
     training = [d["weekday"] for d in data["days"] if not d["rest"]]
     assert training == ["Tuesday", "Thursday", "Saturday"]
@@ -154,6 +166,7 @@ def test_equipment_all_and_none(runner: CliRunner) -> None:
         (["--days", "4", "--on", "mon,wed,fri"], "--days 4 conflicts with --on mon,wed,fri"),
         (["--start", "2026-11-30", "--next"], "--start and --next both choose the week"),
         (["--seed", "abc"], "'--seed'"),
+        (["--prefer", "sideways"], "Invalid value for '--prefer': 'sideways' is not one of"),
     ],
 )
 def test_bad_plan_options_are_usage_errors(
@@ -372,3 +385,110 @@ def test_any_arguments_end_in_0_1_or_2_without_traceback(args: list[str], comman
     assert result.exit_code in (0, 1, 2), (args, result.output, result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr
+
+
+# -- PLAN OPTIONS: one definition, --prefer and where the pain came from ------------------------
+
+
+@click.command()
+@plan_options
+def probe(plan: PlanRequest) -> None:
+    """Prints the PlanOptions that the shared options build, as JSON."""
+    options = PlanOptions(**plan.fields, seed=plan.seed or 1, start=plan.week_start(MONDAY))
+    click.echo(options.model_dump_json())
+
+
+def probed(runner: CliRunner, *args: str) -> dict:
+    result = runner.invoke(probe, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_request_holds_exactly_the_plan_options_fields() -> None:
+    assert {*OPTION_FIELDS, "seed", "start"} == set(PlanOptions.model_fields)
+
+
+def test_plan_options_build_plan_options(runner: CliRunner) -> None:
+    assert probed(runner) == {
+        "days": 3,
+        "on": ["mon", "wed", "fri"],
+        "level": "beginner",
+        "equipment": [],
+        "minutes": 30,
+        "pain": 0,
+        "seed": 1,
+        "prefer": "neutral",
+        "pain_from": "default",
+    }
+    typed = probed(
+        runner, "--days", "4", "--level", "Advanced", "--equipment", "band,ball", "--pain", "3",
+        "--prefer", "Extension", "--minutes", "50", "--seed", "7",
+    )  # fmt: skip
+    assert typed == {
+        "days": 4,
+        "on": ["mon", "tue", "thu", "fri"],
+        "level": "advanced",
+        "equipment": ["band", "ball"],
+        "minutes": 50,
+        "pain": 3,
+        "seed": 7,
+        "prefer": "extension",
+        "pain_from": "options",
+    }
+
+
+@pytest.mark.parametrize("prefer", PREFERENCES)
+def test_prefer_reaches_the_options(runner: CliRunner, prefer: str) -> None:
+    assert probed(runner, "--prefer", prefer)["prefer"] == prefer
+
+
+@pytest.mark.parametrize(("args", "source"), [([], "default"), (["--pain", "0"], "options")])
+def test_pain_from_says_whether_pain_was_typed(
+    runner: CliRunner, args: list[str], source: str
+) -> None:
+    data = probed(runner, *args)
+    assert (data["pain"], data["pain_from"]) == (0, source)
+
+
+@pytest.mark.parametrize("command", ["week", "today", "export"])
+def test_help_lists_prefer(runner: CliRunner, command: str) -> None:
+    out = runner.invoke(cli, [command, "--help"], catch_exceptions=False).stdout
+    flat = " ".join(out.split())
+    assert "--prefer [neutral|flexion|extension]" in flat
+    assert "directional preference" in flat and "[default: neutral]" in flat
+
+
+def test_week_json_options_carry_prefer_and_pain_from(runner: CliRunner) -> None:
+    assert week_json(runner, "--prefer", "extension")["options"]["prefer"] == "extension"
+    assert week_json(runner, "--pain", "3")["options"]["pain_from"] == "options"
+    assert week_json(runner)["options"]["pain_from"] == "default"
+    assert week_json(runner)["schema_version"] == 2
+
+
+def test_week_json_has_the_contract_keys_in_order(runner: CliRunner) -> None:
+    data = week_json(runner)
+    assert list(data) == WEEK_KEYS
+    assert list(data["options"]) == OPTIONS_KEYS
+    for day in data["days"]:
+        assert list(day) == DAY_KEYS
+        for item in day["exercises"]:
+            assert list(item) == PLANNED_KEYS
+    today = json.loads(invoke_ok(runner, "today", "--json", "--date", "2026-11-23"))
+    assert list(today) == [*DAY_KEYS, "disclaimer", "red_flags", "warnings"]
+
+
+def test_week_terminal_view_shows_blocks_and_walks(runner: CliRunner) -> None:
+    out = invoke_ok(runner, "week", "--start", "2026-11-23")
+    data = week_json(runner, "--start", "2026-11-23")
+    for day in data["days"]:
+        if day["rest"] and day["walk_minutes"] > 0:
+            assert f"rest day - easy walk about {day['walk_minutes']} min" in out
+    labels = [line.strip() for line in out.splitlines() if line.strip() in BLOCKS]
+    assert labels == BLOCKS * sum(not d["rest"] for d in data["days"])
+
+
+def test_flare_up_week_never_says_strength(runner: CliRunner) -> None:
+    for args in (["week"], ["today", "--date", "2026-11-23"]):
+        out = " ".join(invoke_ok(runner, *args, "--pain", "8").split())
+        assert not re.search(r"\bstrength\b", out, re.IGNORECASE), args
+        assert "Strength sets this week" not in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -24,12 +25,16 @@ from ..vocabulary import (
     MINUTES_MIN,
     PAIN_MAX,
     PAIN_MIN,
+    PREFER_DEFAULT,
+    PREFERENCES,
     WEEKDAY_NAMES,
     WEEKDAYS,
 )
 
+PAIN_DEFAULT = 0
+
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from click.shell_completion import CompletionItem
 
@@ -182,19 +187,20 @@ equipment_option = click.option(
 )
 
 
+# The PLAN OPTIONS that pass straight into `PlanOptions` under the same names. `seed` and the
+# week's start are left out: they depend on the week chosen, which only the command knows.
+OPTION_FIELDS = ("days", "on", "level", "equipment", "minutes", "pain", "prefer", "pain_from")
+
+
 @dataclass(frozen=True)
 class PlanRequest:
-    """The PLAN OPTIONS as typed, before the week's start date is worked out."""
+    """The PLAN OPTIONS as typed: `fields` are `PlanOptions` fields by name, ready to pass on;
+    `seed`, `start` and `next_week` wait for the command to choose the week."""
 
-    days: int
-    on: tuple[str, ...]
-    level: str
-    equipment: tuple[str, ...]
-    minutes: int
-    pain: int
-    seed: int | None
-    start: dt.date | None
-    next_week: bool
+    fields: Mapping[str, Any]
+    seed: int | None = None
+    start: dt.date | None = None
+    next_week: bool = False
 
     def week_start(self, anchor: dt.date) -> dt.date:
         """The first day of the chosen week: --start, else the Monday of the anchor's week."""
@@ -208,36 +214,55 @@ def _from_command_line(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE, ParameterSource.PROMPT)
 
 
+def _days(ctx: click.Context, days: int | None, on: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The training days: --on, else the default spread for --days; a conflict typed now is a
+    usage error, while a saved value gives way to the one typed now."""
+    if on is not None and days is not None and days != len(on):
+        if _from_command_line(ctx, "days") and _from_command_line(ctx, "on"):
+            raise click.UsageError(
+                f"--days {days} conflicts with --on {','.join(on)} ({len(on)} days); "
+                "give one of them"
+            )
+        if _from_command_line(ctx, "days"):
+            on = None  # a saved --on gives way to --days typed now
+    if on is None:
+        on = DEFAULT_SPREAD[days if days is not None else DAYS_DEFAULT]
+    return on
+
+
+def _week(
+    ctx: click.Context, start: dt.date | None, next_week: bool
+) -> tuple[dt.date | None, bool]:
+    if start is not None and next_week:
+        if _from_command_line(ctx, "start") and _from_command_line(ctx, "next_week"):
+            raise click.UsageError("--start and --next both choose the week; give one")
+        next_week = not _from_command_line(ctx, "start")
+        start = None if next_week else start
+    return start, next_week
+
+
 def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the nine PLAN OPTIONS and pass them to the command as one `PlanRequest`."""
+    """Add the PLAN OPTIONS and pass them to the command as one `PlanRequest`."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = click.get_current_context()
-        days, on = kwargs.pop("days"), kwargs.pop("on")
-        start, next_week = kwargs.pop("start"), kwargs.pop("next_week")
-        if on is not None and days is not None and days != len(on):
-            if _from_command_line(ctx, "days") and _from_command_line(ctx, "on"):
-                raise click.UsageError(
-                    f"--days {days} conflicts with --on {','.join(on)} ({len(on)} days); "
-                    "give one of them"
-                )
-            if _from_command_line(ctx, "days"):
-                on = None  # a saved --on gives way to --days typed now
-        if start is not None and next_week:
-            if _from_command_line(ctx, "start") and _from_command_line(ctx, "next_week"):
-                raise click.UsageError("--start and --next both choose the week; give one")
-            next_week = not _from_command_line(ctx, "start")
-            start = None if next_week else start
-        if on is None:
-            on = DEFAULT_SPREAD[days if days is not None else DAYS_DEFAULT]
+        on = _days(ctx, kwargs.pop("days"), kwargs.pop("on"))
+        start, next_week = _week(ctx, kwargs.pop("start"), kwargs.pop("next_week"))
+        pain = kwargs.pop("pain")
+        fields = {
+            "days": len(on),
+            "on": on,
+            "level": kwargs.pop("level").lower(),
+            "equipment": merge_equipment(kwargs.pop("equipment")),
+            "minutes": kwargs.pop("minutes"),
+            # No default on the option, so a pain typed now is told apart from none at all.
+            "pain": PAIN_DEFAULT if pain is None else pain,
+            "prefer": kwargs.pop("prefer").lower(),
+            "pain_from": "default" if pain is None else "options",
+        }
         kwargs["plan"] = PlanRequest(
-            days=len(on),
-            on=on,
-            level=kwargs.pop("level").lower(),
-            equipment=merge_equipment(kwargs.pop("equipment")),
-            minutes=kwargs.pop("minutes"),
-            pain=kwargs.pop("pain"),
+            fields=MappingProxyType(fields),
             seed=kwargs.pop("seed"),
             start=start,
             next_week=next_week,
@@ -269,9 +294,8 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--pain",
             type=click.IntRange(PAIN_MIN, PAIN_MAX),
-            default=0,
-            show_default=True,
-            help="Today's pain, 0 (none) to 10 (worst).",
+            default=None,
+            help=f"Today's pain, 0 (none) to 10 (worst).  [default: {PAIN_DEFAULT}]",
         ),
         click.option(
             "--seed",
@@ -286,6 +310,14 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="First day of the week.  [default: this week's Monday]",
         ),
         click.option("--next", "next_week", is_flag=True, help="Plan the week after this one."),
+        click.option(
+            "--prefer",
+            type=click.Choice(PREFERENCES, case_sensitive=False),
+            default=PREFER_DEFAULT,
+            show_default=True,
+            help="The direction of spinal movement that eases your symptoms (a clinician's "
+            "directional preference).",
+        ),
     )
     for decorator in reversed(decorators):
         wrapper = decorator(wrapper)

@@ -23,18 +23,9 @@ def build_week(
     from ..planner import default_seed, plan_week
 
     catalogue = load(settings)
-    options = PlanOptions(
-        days=plan.days,
-        on=plan.on,
-        level=plan.level,
-        equipment=plan.equipment,
-        minutes=plan.minutes,
-        pain=plan.pain,
-        seed=seed
-        if seed is not None
-        else (plan.seed if plan.seed is not None else default_seed(start)),
-        start=start,
-    )
+    if seed is None:
+        seed = plan.seed if plan.seed is not None else default_seed(start)
+    options = PlanOptions(**plan.fields, seed=seed, start=start)
     with mapped_errors():
         return catalogue, plan_week(catalogue, options)
 
