@@ -1,45 +1,186 @@
-"""The export formats, each checked with a real parser: markdown-it-py, html.parser, icalendar."""
+"""The renderers on hand-built weeks (terminal, markdown, HTML, iCalendar), each export checked
+with a real parser: markdown-it-py, html.parser, icalendar."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from sciatica_planner import safety
-from sciatica_planner.catalogue import load_catalogue
-from sciatica_planner.models import Catalogue, PlanOptions, WeekPlan
-from sciatica_planner.planner import plan_week
+from sciatica_planner.models import Catalogue, WeekPlan
 from sciatica_planner.render.html import week_html
 from sciatica_planner.render.ics import event_uid, week_ics
 from sciatica_planner.render.markdown import TICK_BOX, escape, week_markdown
-from strategies import minimal_catalogue_data
+from sciatica_planner.render.terminal import make_console, show_day, show_exercise, show_week
+from sciatica_planner.vocabulary import GROUPS
 
 HOSTILE = "Evil | *bold* <script>alert(1)</script> [link](javascript:alert(1)) &amp; `code`"
-OPTIONS = PlanOptions(
-    days=3, on=("mon", "wed", "fri"), minutes=30, seed=5, start=dt.date(2026, 11, 30)
-)
 PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+MONDAY = dt.date(2026, 11, 30)
+STRENGTH_WORD = re.compile(r"\bstrength\b", re.IGNORECASE)
+
+# id: (kind, groups, position, per_side, sets, reps, hold)
+EXERCISES: dict[str, tuple[str, list[str], str, bool, int, int | None, int | None]] = {
+    "cat-camel": ("warm-up", ["lower-back"], "kneeling", False, 1, 8, None),
+    "glute-bridge": ("strength", ["glutes", "hamstrings"], "lying", False, 2, 10, None),
+    "clamshell": ("strength", ["hip-abductors-adductors"], "lying", True, 2, 12, None),
+    "sit-to-stand": ("strength", ["quadriceps"], "seated", False, 2, 8, None),
+    "hamstring-stretch": ("stretch", ["hamstrings"], "lying", True, 2, None, 30),
+}
+RANGES = {
+    "cat-camel": {"sets": [1, 1], "reps": [6, 10]},
+    "glute-bridge": {"sets": [1, 3], "reps": [8, 12]},
+    "clamshell": {"sets": [1, 3], "reps": [10, 15]},
+    "sit-to-stand": {"sets": [2, 3], "reps": [8, 8]},
+    "hamstring-stretch": {"sets": [2, 3], "hold_seconds": [30, 45]},
+}
+BLOCK_OF = {"warm-up": "warm-up", "mobility": "warm-up", "strength": "main", "stretch": "cool-down"}
+
+
+def catalogue_data(name: str = "{id}", text: str = "") -> dict[str, Any]:
+    exercises = []
+    for ident, (kind, groups, position, per_side, sets, reps, hold) in EXERCISES.items():
+        entry: dict[str, Any] = {
+            "id": ident,
+            "name": name.format(id=ident.replace("-", " ").capitalize()),
+            "kind": kind,
+            "groups": groups,
+            "level": "beginner",
+            "sets": sets,
+            "rest_seconds": 30,
+            "flare_safe": True,
+            "steps": [f"{text}Step one of {ident}.", f"{text}Step two of {ident}."],
+            "cues": [f"{text}Catalogue cue of {ident}."],
+            "cautions": [f"{text}Catalogue caution of {ident}."],
+            "source": "added",
+            "per_side": per_side,
+            "position": position,
+            "dose_range": RANGES[ident],
+        }
+        entry["reps" if reps is not None else "hold_seconds"] = reps or hold
+        exercises.append(entry)
+    return {
+        "groups": [
+            {"id": g, "name": g.title(), "muscles": [g], "why": "It supports the spine."}
+            for g in GROUPS
+        ],
+        "exercises": exercises,
+    }
+
+
+def planned(catalogue: Catalogue, ident: str, sets: int | None = None) -> dict[str, Any]:
+    """A planned exercise as the planner would write it, with cues of its own."""
+    e = catalogue.by_id[ident]
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "groups": list(e.groups),
+        "level": e.level,
+        "equipment": list(e.equipment),
+        "flare_safe": e.flare_safe,
+        "tags": list(e.tags),
+        "sets": sets or e.sets,
+        "reps": e.reps,
+        "hold_seconds": e.hold_seconds,
+        "rest_seconds": e.rest_seconds,
+        "per_side": e.per_side,
+        "position": e.position,
+        "block": BLOCK_OF[e.kind],
+        "cues": [f"Planned cue of {e.id}."],
+        "cautions": [f"Planned caution of {e.id}."],
+    }
+
+
+def week(
+    catalogue: Catalogue, pain: int = 0, prefer: str = "neutral", pain_from: str = "default"
+) -> WeekPlan:
+    """Mon, Wed and Fri in three blocks each (Wednesday with more bridge sets); rest days walk."""
+    session = ["cat-camel", "glute-bridge", "clamshell", "sit-to-stand", "hamstring-stretch"]
+    days = []
+    for offset in range(7):
+        date = MONDAY + dt.timedelta(days=offset)
+        training = offset in (0, 2, 4)
+        items = [
+            planned(catalogue, i, sets=3 if (offset, i) == (2, "glute-bridge") else None)
+            for i in (session if training else [])
+        ]
+        days.append(
+            {
+                "date": date.isoformat(),
+                "weekday": f"{date:%A}",
+                "rest": not training,
+                "estimated_minutes": 24 if training else 0,
+                "groups": ["glutes", "hamstrings", "quadriceps", "hip-abductors-adductors"]
+                if training
+                else [],
+                "exercises": items,
+                "walk_minutes": 0 if training else 20 + offset,
+            }
+        )
+    warning = safety.pain_warning(pain)
+    return WeekPlan.model_validate(
+        {
+            "schema_version": 2,
+            "start": MONDAY.isoformat(),
+            "options": {
+                "days": 3,
+                "on": ["mon", "wed", "fri"],
+                "level": "beginner",
+                "equipment": [],
+                "minutes": 30,
+                "pain": pain,
+                "seed": 5,
+                "prefer": prefer,
+                "pain_from": pain_from,
+                "start": MONDAY,
+            },
+            "days": days,
+            "weekly_sets": {g: 0 if safety.pain_tier(pain) == "flare-up" else 7 for g in GROUPS},
+            "warnings": [warning] if warning else [],
+            "adaptation": None,
+            "disclaimer": safety.DISCLAIMER,
+            "red_flags": list(safety.RED_FLAGS),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
-def bundled() -> tuple[WeekPlan, Catalogue]:
-    catalogue = load_catalogue()
-    return plan_week(catalogue, OPTIONS), catalogue
+def normal() -> tuple[WeekPlan, Catalogue]:
+    """A hand-built pain-0 week and its catalogue."""
+    catalogue = Catalogue.model_validate(catalogue_data())
+    return week(catalogue), catalogue
 
 
 @pytest.fixture(scope="module")
 def hostile() -> tuple[WeekPlan, Catalogue]:
-    data = minimal_catalogue_data()
+    data = catalogue_data(name=f"{HOSTILE} {{id}}")
     for entry in data["exercises"]:
-        entry["name"] = f"{HOSTILE} {entry['id']}"
         entry["steps"] = [f"1. {HOSTILE}", f"# {HOSTILE}", f"- {HOSTILE}"]
         entry["cautions"] = [f"> {HOSTILE}"]
     catalogue = Catalogue.model_validate(data)
-    return plan_week(catalogue, OPTIONS), catalogue
+    return week(catalogue), catalogue
+
+
+def options_line(out: str) -> str:
+    """The options line of a plan view, its wrapped lines joined again."""
+    lines = out.splitlines()[1:]
+    return " | ".join(lines[: next(i for i, line in enumerate(lines) if line.startswith("╭"))])
+
+
+def terminal(render: Any, *args: Any, width: int = 80) -> str:
+    out = io.StringIO()
+    console = make_console(out)
+    console.width = width
+    render(console, *args)
+    return out.getvalue()
 
 
 def headings(tokens: list, level: int) -> list[str]:
@@ -50,8 +191,8 @@ def headings(tokens: list, level: int) -> list[str]:
     ]
 
 
-def test_markdown_structure(bundled: tuple[WeekPlan, Catalogue]) -> None:
-    plan, catalogue = bundled
+def test_markdown_structure(normal: tuple[WeekPlan, Catalogue]) -> None:
+    plan, catalogue = normal
     tokens = PARSER.parse(week_markdown(plan, catalogue))
     assert len(headings(tokens, 1)) == 1
     assert headings(tokens, 1)[0] == "Sciatica exercise plan: week of Monday 30 November 2026"
@@ -97,7 +238,7 @@ def test_markdown_escapes_catalogue_text(hostile: tuple[WeekPlan, Catalogue]) ->
                 if inner.type == "tr_close":
                     break
                 cells += inner.type in ("td_open", "th_open")
-            assert cells in (2, 5)
+            assert cells in (2, 6)
     rendered = PARSER.render(document)
     assert "<script>" not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
@@ -130,8 +271,8 @@ def outline(page: str) -> Outline:
     return parser
 
 
-def test_html_handout(bundled: tuple[WeekPlan, Catalogue]) -> None:
-    plan, catalogue = bundled
+def test_html_handout(normal: tuple[WeekPlan, Catalogue]) -> None:
+    plan, catalogue = normal
     page = week_html(plan, catalogue)
     parsed = outline(page)
     assert page.startswith("<!doctype html>")
@@ -156,9 +297,9 @@ def test_html_escapes_hostile_names(hostile: tuple[WeekPlan, Catalogue]) -> None
     assert "<script>alert(1)</script>" in text  # shown as text, never run
 
 
-def test_markdown_and_html_say_the_same(bundled: tuple[WeekPlan, Catalogue]) -> None:
+def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> None:
     """The handout adds layout wrappers only: without them it is the markdown, rendered."""
-    plan, catalogue = bundled
+    plan, catalogue = normal
     page = week_html(plan, catalogue)
     body = page.split("<main>\n", 1)[1].split("</main>", 1)[0]
     for wrapper in ('<section class="how-to">\n', "</section>\n", "<article>\n", "</article>\n"):
@@ -168,10 +309,10 @@ def test_markdown_and_html_say_the_same(bundled: tuple[WeekPlan, Catalogue]) -> 
     assert page.count("<article>") == len({e.id for d in plan.days for e in d.exercises})
 
 
-def test_ics_one_event_per_training_day(bundled: tuple[WeekPlan, Catalogue]) -> None:
-    plan, catalogue = bundled
+def test_ics_one_event_per_training_day(normal: tuple[WeekPlan, Catalogue]) -> None:
+    plan = normal[0]
     now = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
-    calendar = Calendar.from_ical(week_ics(plan, catalogue, dt.time(18, 15), now))
+    calendar = Calendar.from_ical(week_ics(plan, dt.time(18, 15), now))
     events = calendar.walk("VEVENT")
     training = [d for d in plan.days if not d.rest]
     assert len(events) == len(training)
@@ -187,12 +328,14 @@ def test_ics_one_event_per_training_day(bundled: tuple[WeekPlan, Catalogue]) -> 
         assert "consult a healthcare professional" in description
         for item in day.exercises:
             assert item.name in description
+        blocks = [line for line in description.splitlines() if line.endswith(":")]
+        assert blocks[:3] == ["Warm-up:", "Main:", "Cool-down:"]
 
 
-def test_ics_is_the_same_but_for_its_timestamp(bundled: tuple[WeekPlan, Catalogue]) -> None:
-    plan, catalogue = bundled
-    first = week_ics(plan, catalogue, dt.time(7, 30), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    later = week_ics(plan, catalogue, dt.time(7, 30), dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+def test_ics_is_the_same_but_for_its_timestamp(normal: tuple[WeekPlan, Catalogue]) -> None:
+    plan = normal[0]
+    first = week_ics(plan, dt.time(7, 30), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    later = week_ics(plan, dt.time(7, 30), dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
     assert first != later
     strip = lambda data: [x for x in data.splitlines() if not x.startswith(b"DTSTAMP")]  # noqa: E731
     assert strip(first) == strip(later)
@@ -212,3 +355,184 @@ def test_ics_is_the_same_but_for_its_timestamp(bundled: tuple[WeekPlan, Catalogu
 )
 def test_escape_keeps_prose_readable(text: str, expected: str) -> None:
     assert escape(text) == expected
+
+
+# -- schema 2: blocks, walks, cues, flare-up wording ------------------------------------------
+
+BLOCK_HEADINGS = ["Warm-up", "Main", "Cool-down"]
+
+
+@pytest.fixture(scope="module")
+def plain() -> Catalogue:
+    return Catalogue.model_validate(catalogue_data())
+
+
+def test_terminal_week_groups_each_day_under_its_blocks_and_walks_on_rest_days(
+    plain: Catalogue,
+) -> None:
+    out = terminal(show_week, week(plain), plain, MONDAY)
+    labels = [line.strip() for line in out.splitlines() if line.strip() in BLOCK_HEADINGS]
+    assert labels == BLOCK_HEADINGS * 3
+    for offset in (1, 3, 5, 6):
+        assert f"rest day - easy walk about {20 + offset} min" in out
+    assert "Strength sets this week, per group" in out
+    # The dose says each side where the plan does, numbered across blocks.
+    assert re.search(r"^ *5 +Hamstring stretch +stretch +2 x 30 s hold each side", out, re.M)
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_terminal_today_shows_blocks_and_the_planned_cues_and_cautions(plain: Catalogue) -> None:
+    plan = week(plain)
+    out = terminal(show_day, plan, plan.days[0], plain, MONDAY, None)
+    headings = [line for line in out.splitlines() if line in BLOCK_HEADINGS]
+    assert headings == BLOCK_HEADINGS
+    assert "Form" in out and "Take care" in out
+    for item in plan.days[0].exercises:
+        assert f"Planned cue of {item.id}." in out
+        assert f"Planned caution of {item.id}." in out
+        assert f"Step one of {item.id}." in out  # steps still come from the catalogue
+    assert "Catalogue cue" not in out and "Catalogue caution" not in out
+    assert "1. Cat camel  warm-up, kneeling, cat-camel" in out
+
+
+def test_terminal_today_on_a_rest_day_suggests_the_walk(plain: Catalogue) -> None:
+    plan = week(plain)
+    out = " ".join(terminal(show_day, plan, plan.days[1], plain, MONDAY, None).split())
+    assert "A rest day: an easy walk of about 21 minutes is suggested." in out
+    no_walk = plan.model_copy(
+        update={"days": (plan.days[0], plan.days[1].model_copy(update={"walk_minutes": 0}))}
+    )
+    out = " ".join(terminal(show_day, no_walk, no_walk.days[1], plain, MONDAY, None).split())
+    assert "A rest day: no session planned. Gentle walking is fine." in out
+
+
+def test_per_side_comes_from_the_plan_not_the_catalogue(plain: Catalogue) -> None:
+    plan = week(plain)
+    monday = plan.days[0]
+    changed = tuple(
+        e.model_copy(update={"per_side": True}) if e.id == "sit-to-stand" else e
+        for e in monday.exercises
+    )
+    plan = plan.model_copy(
+        update={"days": (monday.model_copy(update={"exercises": changed}), *plan.days[1:])}
+    )
+    assert "2 x 8 each side" in terminal(show_week, plan, plain, MONDAY)
+    assert "2 x 8 each side" in week_markdown(plan, plain)
+    assert b"2 x 8 each side" in week_ics(plan, dt.time(7), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize("pain", [7, 8, 10])
+def test_a_flare_up_week_shows_gentle_work_and_no_strength_chart(
+    plain: Catalogue, pain: int
+) -> None:
+    plan = week(plain, pain=pain)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    outputs = {
+        "week": terminal(show_week, plan, plain, MONDAY),
+        "today": terminal(show_day, plan, plan.days[0], plain, MONDAY, None),
+        "markdown": week_markdown(plan, plain),
+        "html": week_html(plan, plain),
+        "ics": week_ics(plan, dt.time(7), now).decode(),
+    }
+    for name, text in outputs.items():
+        flat = " ".join(text.split())
+        assert not STRENGTH_WORD.search(flat), (name, STRENGTH_WORD.search(flat))
+        assert "gentle" in flat, name
+        assert "strengthening is paused" in flat or name == "ics", name
+        assert "Sets this week" not in flat and "###" not in text.split("## How")[0], name
+    assert "#####" not in outputs["week"]  # no bar chart
+    assert "Strength sets per group" not in outputs["markdown"]
+    assert (
+        "Glute bridge | 2 x 10 | 30 s | gentle: glutes, hamstrings; lying |" in outputs["markdown"]
+    )
+
+
+def test_a_pain_6_week_still_shows_strength_work(plain: Catalogue) -> None:
+    plan = week(plain, pain=6)
+    assert "Strength sets this week, per group" in terminal(show_week, plan, plain, MONDAY)
+    assert "| strength: glutes, hamstrings; lying |" in week_markdown(plan, plain)
+
+
+@pytest.mark.parametrize(
+    ("pain", "pain_from", "prefer", "expected"),
+    [
+        (0, "default", "neutral", "| pain 0/10 | seed 5"),
+        (5, "options", "neutral", "| pain 5/10 (--pain) | seed 5"),
+        (3, "options", "extension", "| pain 3/10 (--pain) | prefer extension | seed 5"),
+        (6, "journal 2026-11-25", "flexion", "pain 6/10 from your journal, Wed 25 Nov"),
+    ],
+)
+def test_options_line_says_where_the_pain_came_from_and_the_preference(
+    plain: Catalogue, pain: int, pain_from: str, prefer: str, expected: str
+) -> None:
+    plan = week(plain, pain=pain, prefer=prefer, pain_from=pain_from)
+    line = options_line(terminal(show_week, plan, plain, MONDAY))
+    assert expected in line
+    assert ("prefer" in line) == (prefer != "neutral")
+
+
+def test_a_long_options_line_wraps_between_phrases_only(plain: Catalogue) -> None:
+    plan = week(plain, pain=5, prefer="extension", pain_from="journal 2026-11-25")
+    options = plan.options.model_copy(
+        update={
+            "days": 6,
+            "on": ("mon", "tue", "wed", "thu", "fri", "sat"),
+            "level": "intermediate",
+            "equipment": ("band", "dumbbells", "kettlebell", "barbell", "bench", "ball"),
+            "minutes": 120,
+            "seed": 4_294_967_296,
+        }
+    )
+    plan = plan.model_copy(update={"options": options})
+    expected = (
+        "mon,tue,wed,thu,fri,sat | intermediate | band,dumbbells,kettlebell,barbell,bench,ball | "
+        "up to 120 min | pain 5/10 from your journal, Wed 25 Nov | prefer extension | "
+        "seed 4294967296"
+    )
+    for width in (80, 60):
+        out = terminal(show_week, plan, plain, MONDAY, width=width)
+        assert max(len(line) for line in out.splitlines()) <= width
+        assert options_line(out) == expected  # each phrase whole on one line
+
+
+def test_markdown_blocks_walks_and_how_to_with_the_planned_doses_and_cues(
+    plain: Catalogue,
+) -> None:
+    plan = week(plain, prefer="extension", pain_from="options", pain=2)
+    text = week_markdown(plan, plain)
+    tokens = PARSER.parse(text)
+    cells = [t.content for t in tokens if t.type == "inline"]
+    # Each day's Block column names warm-up, main and cool-down once, in order.
+    assert [c for c in cells if c in BLOCK_HEADINGS] == BLOCK_HEADINGS * 3
+    assert f"| {TICK_BOX} | Block | Exercise | Dose | Rest | Notes |" in text
+    for offset in (1, 3, 5, 6):
+        date = MONDAY + dt.timedelta(days=offset)
+        assert (
+            f"- {date:%A} {date.day} {date:%B %Y}: an easy walk of about {20 + offset} minutes"
+            in text
+        )
+    how_to = text.split("## How to do each exercise", 1)[1]
+    for ident in EXERCISES:
+        assert f"Planned cue of {ident}." in how_to
+        assert f"Planned caution of {ident}." in how_to
+    assert "Catalogue cue" not in text
+    assert "**Form:**" in how_to and "**Take care:**" in how_to
+    assert (
+        "`glute-bridge`, strength, lying. Planned dose 2 x 10 (Mon, Fri), 3 x 10 (Wed)." in how_to
+    )
+    assert "`clamshell`, strength, lying. Planned dose 2 x 12 each side." in how_to
+    assert "| Pain today | 2/10 (--pain) |" in text
+    assert "| Directional preference | extension |" in text
+    assert "Directional preference" not in week_markdown(week(plain), plain)
+    assert "| Pain today | 0/10 |" in week_markdown(week(plain), plain)
+
+
+def test_show_gives_position_per_side_and_the_dose_range(plain: Catalogue) -> None:
+    out = " ".join(terminal(show_exercise, plain, plain.by_id["clamshell"]).split())
+    assert "Position lying; the dose is for each side" in out
+    assert "Dose: 2 x 12 each side (range 1-3 sets of 10-15) Rest: 30 s" in out
+    out = " ".join(terminal(show_exercise, plain, plain.by_id["hamstring-stretch"]).split())
+    assert "Dose: 2 x 30 s hold each side (range 2-3 sets of 30-45 s hold)" in out
+    out = " ".join(terminal(show_exercise, plain, plain.by_id["sit-to-stand"]).split())
+    assert "Position seated Flare-safe" in out
+    assert "(range 2-3 sets of 8)" in out

@@ -25,3 +25,29 @@ def test_groups_and_dates() -> None:
     assert wording.groups(("lower-back", "hip-abductors-adductors")) == "lower back, hips"
     assert wording.day_heading(dt.date(2026, 11, 30)) == "Monday 30 Nov"
     assert wording.long_date(dt.date(2026, 12, 2)) == "Wednesday 2 December 2026"
+
+
+def test_dose_ranges() -> None:
+    assert wording.dose_range((1, 3), (8, 12), None) == "1-3 sets of 8-12"
+    assert wording.dose_range((2, 2), (10, 10), None) == "2 sets of 10"
+    assert wording.dose_range((1, 1), None, (20, 40)) == "1 set of 20-40 s hold"
+
+
+def test_flare_up_items_are_gentle_never_strength() -> None:
+    assert wording.kind("strength", 6) == "strength"
+    assert wording.kind("strength", 7) == "gentle"
+    assert wording.kind("stretch", 9) == "stretch"
+
+
+def test_where_the_pain_came_from() -> None:
+    assert wording.pain_source(0, "default") == "pain 0/10"
+    assert wording.pain_source(5, "options") == "pain 5/10 (--pain)"
+    assert wording.pain_source(6, "journal 2026-11-25") == (
+        "pain 6/10 from your journal, Wed 25 Nov"
+    )
+    assert wording.pain_source(6, "journal") == "pain 6/10 from your journal"
+
+
+def test_walks() -> None:
+    assert wording.walk(20) == "an easy walk of about 20 minutes"
+    assert wording.walk(1) == "an easy walk of about 1 minute"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..vocabulary import KINDS, LEVELS
+from ..vocabulary import EQUIPMENT, KINDS, LEVELS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import EquipmentType, GroupType, closest, merge_equipment
 
@@ -59,15 +59,17 @@ def exercises(
     Example:
       sciatica-plan exercises quads --equipment band
     """
+    from ..planning.pool import fits
+
     catalogue = load(settings)
-    within_level = LEVELS[: LEVELS.index(level.lower()) + 1] if level else LEVELS
-    gear = set(merge_equipment(equipment)) if equipment else None
+    # No filter means every level and any equipment: the most the one shared filter allows.
+    top = level.lower() if level else LEVELS[-1]
+    gear = merge_equipment(equipment) if equipment else EQUIPMENT
     chosen = [
         e
         for e in catalogue.exercises
         if (group is None or group in e.groups)
-        and e.level in within_level
-        and (gear is None or set(e.equipment) <= gear)
+        and fits(e, top, gear)
         and (kind is None or e.kind == kind.lower())
     ]
     if as_json:

@@ -40,7 +40,7 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
     if fmt == "ics":
         from ..render.ics import week_ics
 
-        return week_ics(plan, catalogue, at, dt.datetime.now(dt.UTC))
+        return week_ics(plan, at, dt.datetime.now(dt.UTC))
     from ..render.markdown import week_markdown
 
     return week_markdown(plan, catalogue).encode()

@@ -12,7 +12,7 @@ from .. import safety
 from . import wording
 
 if TYPE_CHECKING:
-    from ..models import Catalogue, WeekPlan
+    from ..models import WeekPlan
 
 PRODUCT_ID = "-//sciatica-plan//sciatica-plan//EN"
 
@@ -22,7 +22,7 @@ def event_uid(date: dt.date, seed: int) -> str:
     return f"{date.isoformat()}-{seed}@sciatica-plan"
 
 
-def week_ics(plan: WeekPlan, catalogue: Catalogue, at: dt.time, now: dt.datetime) -> bytes:
+def week_ics(plan: WeekPlan, at: dt.time, now: dt.datetime) -> bytes:
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -35,11 +35,13 @@ def week_ics(plan: WeekPlan, catalogue: Catalogue, at: dt.time, now: dt.datetime
             continue
         trains = wording.groups(day.groups) if day.groups else "gentle mobility"
         lines = []
-        for item in day.exercises:
-            exercise = catalogue.exercise(item.id)
-            per_side = exercise.per_side if exercise else False
-            dose = wording.dose(item.sets, item.reps, item.hold_seconds, per_side)
-            lines.append(f"- {item.name}: {dose} ({item.kind})")
+        for block, items in wording.blocks(day.exercises):
+            lines.append(f"{wording.BLOCK_LABELS.get(block, block)}:")
+            for item in items:
+                dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
+                lines.append(
+                    f"- {item.name}: {dose} ({wording.kind(item.kind, plan.options.pain)})"
+                )
         description = "\n".join(
             [
                 f"About {day.estimated_minutes} minutes.",

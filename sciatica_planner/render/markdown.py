@@ -7,10 +7,11 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import safety
+from ..vocabulary import PREFER_DEFAULT
 from . import wording
 
 if TYPE_CHECKING:
-    from ..models import Catalogue, Exercise, WeekPlan
+    from ..models import Catalogue, Day, PlannedExercise, WeekPlan
 
 TICK_BOX = "\u2610"  # an empty ballot box, for ticking off an exercise on paper
 
@@ -45,36 +46,46 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
         lines += [f"- {escape(warning)}" for warning in plan.warnings]
         lines.append("")
     lines += _options(plan)
-    lines += _balance(plan)
+    # A flare-up routine has no strength work, so no table of strength sets either.
+    if not wording.flare_up(plan.options.pain):
+        lines += _balance(plan)
     for day in plan.days:
-        if day.rest:
-            continue
-        trains = wording.groups(day.groups) if day.groups else "gentle work only"
-        lines += [
-            f"## {wording.long_date(day.date)}: {trains}",
-            "",
-            f"About {day.estimated_minutes} minutes.",
-            "",
-            f"| {TICK_BOX} | Exercise | Dose | Rest | Notes |",
-            "|:-:|---|---|---|---|",
-        ]
-        for item in day.exercises:
-            exercise = catalogue.exercise(item.id)
-            per_side = exercise.per_side if exercise else False
-            dose = wording.dose(item.sets, item.reps, item.hold_seconds, per_side)
-            notes = item.kind
+        if not day.rest:
+            lines += _day(day, plan.options.pain)
+    rest_days = [d for d in plan.days if d.rest]
+    if rest_days:
+        lines += ["## Rest days", ""]
+        for day in rest_days:
+            walk = f": {wording.walk(day.walk_minutes)}" if day.walk_minutes > 0 else ""
+            lines.append(f"- {wording.long_date(day.date)}{walk}")
+        lines.append("")
+    lines += _how_to(plan, catalogue)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _day(day: Day, pain: int) -> list[str]:
+    """A training day's table; the Block column names each block on its first row."""
+    trains = wording.groups(day.groups) if day.groups else "gentle work only"
+    lines = [
+        f"## {wording.long_date(day.date)}: {trains}",
+        "",
+        f"About {day.estimated_minutes} minutes.",
+        "",
+        f"| {TICK_BOX} | Block | Exercise | Dose | Rest | Notes |",
+        "|:-:|---|---|---|---|---|",
+    ]
+    for block, items in wording.blocks(day.exercises):
+        for number, item in enumerate(items):
+            label = wording.BLOCK_LABELS.get(block, block) if number == 0 else ""
+            dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
+            notes = wording.kind(item.kind, pain)
             if item.kind == "strength":
                 notes += f": {wording.groups(item.groups)}"
             lines.append(
-                f"| {TICK_BOX} | {escape(item.name)} | {dose} | "
-                f"{wording.rest(item.rest_seconds, item.sets)} | {notes} |"
+                f"| {TICK_BOX} | {label} | {escape(item.name)} | {dose} | "
+                f"{wording.rest(item.rest_seconds, item.sets)} | {notes}; {item.position} |"
             )
-        lines.append("")
-    rest_days = [wording.long_date(d.date) for d in plan.days if d.rest]
-    if rest_days:
-        lines += ["## Rest days", "", ", ".join(rest_days) + ".", ""]
-    lines += _how_to(plan, catalogue)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return [*lines, ""]
 
 
 def _options(plan: WeekPlan) -> list[str]:
@@ -84,9 +95,11 @@ def _options(plan: WeekPlan) -> list[str]:
         ("Level", o.level),
         ("Equipment", ", ".join(o.equipment) or "none"),
         ("Longest session", f"{o.minutes} minutes"),
-        ("Pain today", f"{o.pain}/10"),
-        ("Seed", str(o.seed)),
+        ("Pain today", wording.pain_source(o.pain, o.pain_from).removeprefix("pain ")),
     ]
+    if o.prefer != PREFER_DEFAULT:
+        rows.append(("Directional preference", o.prefer))
+    rows.append(("Seed", str(o.seed)))
     lines = ["## Options", "", "| Option | Value |", "|---|---|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     return [*lines, ""]
@@ -99,22 +112,32 @@ def _balance(plan: WeekPlan) -> list[str]:
 
 
 def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
-    """Each exercise of the week once, in the order it first appears."""
-    seen: dict[str, Exercise] = {}
+    """Each exercise of the week once, in the order it first appears, with the dose planned
+    (per day where the days differ), its steps, form cues and cautions."""
+    first: dict[str, PlannedExercise] = {}
+    doses: dict[str, dict[str, list[str]]] = {}
     for day in plan.days:
         for item in day.exercises:
-            exercise = catalogue.exercise(item.id)
-            if exercise is not None and item.id not in seen:
-                seen[item.id] = exercise
+            first.setdefault(item.id, item)
+            dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
+            doses.setdefault(item.id, {}).setdefault(dose, []).append(f"{day.date:%a}")
     lines = ["## How to do each exercise", ""]
-    for exercise in seen.values():
-        lines += [f"### {escape(exercise.name)}", ""]
-        dose = wording.dose(exercise.sets, exercise.reps, exercise.hold_seconds, exercise.per_side)
-        lines += [f"`{exercise.id}`, {exercise.kind}. Usual dose {dose}.", ""]
-        lines += [f"{n}. {escape(step)}" for n, step in enumerate(exercise.steps, start=1)]
-        lines.append("")
-        if exercise.cautions:
-            lines += ["**Take care:**", ""]
-            lines += [f"- {escape(caution)}" for caution in exercise.cautions]
+    for item in first.values():
+        exercise = catalogue.exercise(item.id)
+        lines += [f"### {escape(item.name)}", ""]
+        planned = doses[item.id]
+        if len(planned) == 1:
+            dose = next(iter(planned))
+        else:
+            dose = ", ".join(f"{d} ({', '.join(days)})" for d, days in planned.items())
+        kind = wording.kind(item.kind, plan.options.pain)
+        lines += [f"`{item.id}`, {kind}, {item.position}. Planned dose {dose}.", ""]
+        if exercise is not None:
+            lines += [f"{n}. {escape(step)}" for n, step in enumerate(exercise.steps, start=1)]
             lines.append("")
+        for heading, notes in (("Form", item.cues), ("Take care", item.cautions)):
+            if notes:
+                lines += [f"**{heading}:**", ""]
+                lines += [f"- {escape(note)}" for note in notes]
+                lines.append("")
     return lines

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import safety
-from ..vocabulary import GROUPS
+from ..vocabulary import GROUPS, PREFER_DEFAULT
 from . import wording
 
 if TYPE_CHECKING:
@@ -143,28 +143,50 @@ def _bullets(items: Iterable[str], style: str = "") -> _Hanging:
     return _Hanging((Text("-", style=style or "bold"), item) for item in items)
 
 
-def exercise_details(
-    catalogue: Catalogue, exercise: Exercise, planned: PlannedExercise | None = None
+def _steps_cues_cautions(
+    dose: Text, steps: Iterable[str], cues: Iterable[str], cautions: Iterable[str]
 ) -> Group:
-    """Steps, cues and cautions: everything needed to do the exercise from this screen."""
-    sets = planned.sets if planned else exercise.sets
+    """The dose, numbered steps, form cues and cautions: all it takes to do the exercise."""
     rows: list[tuple[Text | str, Text | str]] = [
-        (Text(f"{number}.", style="bold"), step)
-        for number, step in enumerate(exercise.steps, start=1)
+        (Text(f"{number}.", style="bold"), step) for number, step in enumerate(steps, start=1)
     ]
-    if exercise.cues:
+    cues, cautions = list(cues), list(cautions)
+    if cues:
         rows.append(("", Text("Form", style="bold")))
-        rows += [(Text("-", style="bold"), cue) for cue in exercise.cues]
-    if exercise.cautions:
+        rows += [(Text("-", style="bold"), cue) for cue in cues]
+    if cautions:
         rows.append(("", Text("Take care", style="bold yellow")))
-        rows += [(Text("-", style="bold yellow"), caution) for caution in exercise.cautions]
+        rows += [(Text("-", style="bold yellow"), caution) for caution in cautions]
+    return Group(dose, _Hanging(rows))
+
+
+def exercise_details(exercise: Exercise) -> Group:
+    """A catalogue exercise: its usual dose and the range it may be planned in, then its steps."""
+    limits = exercise.dose_range
     dose = Text.assemble(
         ("Dose: ", "bold"),
-        wording.dose(sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
+        wording.dose(exercise.sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
+        (
+            f" (range {wording.dose_range(limits.sets, limits.reps, limits.hold_seconds)})",
+            "dim",
+        ),
         ("   Rest: ", "bold"),
-        wording.rest(exercise.rest_seconds, sets),
+        wording.rest(exercise.rest_seconds, exercise.sets),
     )
-    return Group(dose, _Hanging(rows))
+    return _steps_cues_cautions(dose, exercise.steps, exercise.cues, exercise.cautions)
+
+
+def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
+    """A planned exercise: the dose, cues and cautions the plan gives it; steps from the
+    catalogue (a planned exercise does not carry them)."""
+    dose = Text.assemble(
+        ("Dose: ", "bold"),
+        wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+        ("   Rest: ", "bold"),
+        wording.rest(item.rest_seconds, item.sets),
+    )
+    steps = exercise.steps if exercise is not None else ()
+    return _steps_cues_cautions(dose, steps, item.cues, item.cautions)
 
 
 def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
@@ -176,6 +198,10 @@ def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) ->
     facts.add_row("Kind", exercise.kind)
     facts.add_row("Level", exercise.level)
     facts.add_row("Needs", ", ".join(exercise.equipment) or "no equipment")
+    facts.add_row(
+        "Position",
+        exercise.position + ("; the dose is for each side" if exercise.per_side else ""),
+    )
     facts.add_row(
         "Flare-safe",
         "yes: may be used on higher-pain days"
@@ -196,7 +222,7 @@ def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) ->
         facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
     console.print(facts)
     console.print()
-    console.print(exercise_details(catalogue, exercise))
+    console.print(exercise_details(exercise))
     console.print()
     console.print(disclaimer())
     console.print(red_flags())
@@ -220,17 +246,43 @@ def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
     console.print(table)
 
 
-def _options_line(plan: WeekPlan) -> Text:
+class _Parts:
+    """Short phrases joined by ' | ', wrapped between phrases only, never inside one."""
+
+    SEPARATOR = " | "
+
+    def __init__(self, parts: Iterable[str], style: str = "") -> None:
+        self.parts = list(parts)
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = ""
+        for part in self.parts:
+            joined = f"{line}{self.SEPARATOR}{part}" if line else part
+            if line and len(joined) > options.max_width:
+                yield Text(line, style=self.style)
+                joined = part
+            line = joined
+        if line:
+            yield Text(line, style=self.style)
+
+
+def _options_line(plan: WeekPlan) -> _Parts:
     o = plan.options
-    gear = ",".join(o.equipment) or "no equipment"
-    return Text(
-        f"{','.join(o.on)} | {o.level} | {gear} | up to {o.minutes} min | pain {o.pain}/10 | "
-        f"seed {o.seed}",
-        style="dim",
-    )
+    parts = [
+        ",".join(o.on),
+        o.level,
+        ",".join(o.equipment) or "no equipment",
+        f"up to {o.minutes} min",
+        wording.pain_source(o.pain, o.pain_from),
+    ]
+    if o.prefer != PREFER_DEFAULT:
+        parts.append(f"prefer {o.prefer}")
+    parts.append(f"seed {o.seed}")
+    return _Parts(parts, style="dim")
 
 
-def _warnings(plan: WeekPlan) -> Text | None:
+def _warnings(plan: WeekPlan) -> _Hanging | None:
     if not plan.warnings:
         return None
     return _bullets(plan.warnings, "bold yellow")
@@ -239,7 +291,8 @@ def _warnings(plan: WeekPlan) -> Text | None:
 def _day_title(day: Day, today: dt.date | None) -> Text:
     title = Text(wording.day_heading(day.date), style="bold")
     if day.rest:
-        title.append("  rest day", style="dim")
+        walk = f" - easy walk about {day.walk_minutes} min" if day.walk_minutes > 0 else ""
+        title.append(f"  rest day{walk}", style="dim")
     else:
         trains = wording.groups(day.groups) if day.groups else "gentle work only"
         title.append(f"  ~{day.estimated_minutes} min  {trains}", style="")
@@ -248,23 +301,26 @@ def _day_title(day: Day, today: dt.date | None) -> Text:
     return title
 
 
-def _day_table(day: Day, catalogue: Catalogue) -> Table:
+def _day_table(day: Day, pain: int) -> Table:
+    """One row per exercise, under a heading row for each block (warm-up, main, cool-down)."""
     table = Table(box=box.SIMPLE, pad_edge=False, show_header=True, expand=True)
     table.add_column("", no_wrap=True, style="dim")
     table.add_column("Exercise", ratio=1)
     table.add_column("Type", no_wrap=True, style="dim")
     table.add_column("Dose", no_wrap=True)
     table.add_column("Rest", no_wrap=True)
-    for index, item in enumerate(day.exercises, start=1):
-        exercise = catalogue.exercise(item.id)
-        per_side = exercise.per_side if exercise else False
-        table.add_row(
-            str(index),
-            Text(item.name),
-            item.kind,
-            wording.dose(item.sets, item.reps, item.hold_seconds, per_side),
-            wording.rest(item.rest_seconds, item.sets),
-        )
+    index = 0
+    for block, items in wording.blocks(day.exercises):
+        table.add_row("", Text(wording.BLOCK_LABELS.get(block, block), style="bold dim"))
+        for item in items:
+            index += 1
+            table.add_row(
+                str(index),
+                Text(item.name),
+                wording.kind(item.kind, pain),
+                wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+                wording.rest(item.rest_seconds, item.sets),
+            )
     return table
 
 
@@ -273,7 +329,7 @@ def _balance(plan: WeekPlan) -> Table:
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
-    top = max(plan.weekly_sets.values()) or 1
+    top = max(plan.weekly_sets.values(), default=0) or 1
     for group, sets in plan.weekly_sets.items():
         bar = "#" * max(1 if sets else 0, round(sets / top * BAR_WIDTH))
         table.add_row(wording.GROUP_LABELS[group], Text(bar, style="cyan"), str(sets))
@@ -298,14 +354,30 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
         console.print()
         console.print(_day_title(day, today))
         if not day.rest:
-            console.print(_day_table(day, catalogue))
+            console.print(_day_table(day, plan.options.pain))
     console.print()
-    console.print(Text("Strength sets this week, per group", style="bold"))
-    console.print(Padding(_balance(plan), (0, 0, 1, 2)))
+    # A flare-up routine has no strength work, so no chart of strength sets either.
+    if not wording.flare_up(plan.options.pain):
+        console.print(Text("Strength sets this week, per group", style="bold"))
+        console.print(Padding(_balance(plan), (0, 0, 1, 2)))
     console.print(
         Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim")
     )
     console.print(red_flags())
+
+
+def _rest_day(day: Day, next_day: tuple[Day, bool] | None) -> Iterable[Text]:
+    if day.walk_minutes > 0:
+        yield Text(f"A rest day: {wording.walk(day.walk_minutes)} is suggested.")
+    else:
+        yield Text("A rest day: no session planned. Gentle walking is fine.")
+    if next_day is not None:
+        upcoming, next_week = next_day
+        trains = wording.groups(upcoming.groups) if upcoming.groups else "gentle work"
+        yield Text(
+            f"Next training day: {wording.long_date(upcoming.date)}"
+            f"{' (next week)' if next_week else ''}: {trains}."
+        )
 
 
 def show_day(
@@ -324,27 +396,19 @@ def show_day(
         console.print(warnings)
     if day.rest:
         console.print()
-        console.print(Text("A rest day: no session planned. Gentle walking is fine."))
-        if next_day is not None:
-            upcoming, next_week = next_day
-            trains = wording.groups(upcoming.groups) if upcoming.groups else "gentle work"
-            console.print(
-                Text(
-                    f"Next training day: {wording.long_date(upcoming.date)}"
-                    f"{' (next week)' if next_week else ''}: {trains}."
-                )
-            )
-    for index, item in enumerate(day.exercises, start=1):
-        exercise = catalogue.exercise(item.id)
-        if exercise is None:
-            continue
+        for line in _rest_day(day, next_day):
+            console.print(line)
+    index = 0
+    for block, items in wording.blocks(day.exercises):
         console.print()
-        console.print(
-            Text.assemble(
-                (f"{index}. {item.name}", "bold"), "  ", (f"{item.kind}, {item.id}", "dim")
-            )
-        )
-        console.print(Padding(exercise_details(catalogue, exercise, item), (0, 0, 0, 3)))
+        console.print(Text(wording.BLOCK_LABELS.get(block, block), style="bold underline"))
+        for item in items:
+            index += 1
+            about = f"{wording.kind(item.kind, plan.options.pain)}, {item.position}, {item.id}"
+            console.print()
+            console.print(Text.assemble((f"{index}. {item.name}", "bold"), "  ", (about, "dim")))
+            details = planned_details(item, catalogue.exercise(item.id))
+            console.print(Padding(details, (0, 0, 0, 3)))
     console.print()
     console.print(red_flags())
 

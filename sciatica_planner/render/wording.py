@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from typing import TYPE_CHECKING
 
+from ..safety import FLARE_SAFE_MAX_PAIN
+
 if TYPE_CHECKING:
-    import datetime as dt
+    from collections.abc import Iterable
+
+    from ..models import PlannedExercise
+
+BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 
 GROUP_LABELS = {
     "glutes": "glutes",
@@ -46,3 +54,52 @@ def day_heading(date: dt.date) -> str:
 def long_date(date: dt.date) -> str:
     """'Monday 30 November 2026'."""
     return f"{date:%A} {date.day} {date:%B %Y}"
+
+
+def flare_up(pain: int) -> bool:
+    """Pain 7-10: the week is a flare-up routine of gentle work only."""
+    return pain > FLARE_SAFE_MAX_PAIN
+
+
+def kind(kind: str, pain: int) -> str:
+    """An item's kind as shown: in a flare-up routine no item is called strength work."""
+    return "gentle" if kind == "strength" and flare_up(pain) else kind
+
+
+def blocks(items: Iterable[PlannedExercise]) -> list[tuple[str, list[PlannedExercise]]]:
+    """A day's exercises in runs of one block, in the plan's order: [("warm-up", [...]), ...]."""
+    return [(name, list(run)) for name, run in itertools.groupby(items, key=lambda i: i.block)]
+
+
+def _span(bounds: tuple[int, int], unit: str = "") -> str:
+    low, high = bounds
+    return f"{low}{unit}" if low == high else f"{low}-{high}{unit}"
+
+
+def dose_range(
+    sets: tuple[int, int], reps: tuple[int, int] | None, hold_seconds: tuple[int, int] | None
+) -> str:
+    """'1-3 sets of 8-12', '2 sets of 20-40 s hold'."""
+    count = f"{_span(sets)} set{'' if sets == (1, 1) else 's'}"
+    if reps is not None:
+        return f"{count} of {_span(reps)}"
+    return f"{count} of {_span(hold_seconds or (0, 0), ' s')} hold"
+
+
+def walk(minutes: int) -> str:
+    """'an easy walk of about 20 minutes'."""
+    return f"an easy walk of about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def pain_source(pain: int, pain_from: str) -> str:
+    """'pain 0/10', 'pain 5/10 (--pain)', 'pain 6/10 from your journal, Wed 25 Nov'."""
+    if pain_from == "options":
+        return f"pain {pain}/10 (--pain)"
+    if pain_from.startswith("journal"):
+        dated = pain_from.removeprefix("journal").strip(" :,")
+        try:
+            when = dt.date.fromisoformat(dated)
+        except ValueError:
+            return f"pain {pain}/10 from your journal"
+        return f"pain {pain}/10 from your journal, {when:%a} {when.day} {when:%b}"
+    return f"pain {pain}/10"
