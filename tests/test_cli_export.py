@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from icalendar import Calendar
 
+from contract import SCHEMA_VERSION
 from sciatica_planner import files
 from sciatica_planner.cli import cli
 
@@ -56,7 +57,7 @@ def test_format_follows_the_suffix(
 def test_format_option_wins_over_the_suffix(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "plan.md"
     assert export(runner, "--format", "json", "-o", str(target))[0] == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(
