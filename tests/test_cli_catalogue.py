@@ -14,6 +14,7 @@ import yaml
 from contract import EXERCISE_KEYS
 from sciatica_planner import __version__
 from sciatica_planner.cli import cli
+from sciatica_planner.vocabulary import EQUIPMENT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -726,3 +727,30 @@ def test_a_near_miss_suggests_a_canonical_group(
         assert f"Did you mean {suggested!r}?" in result.stderr
     for alias in ("'glute'", "'gluteus'", "'quads'", "'hips'", "'hip'"):
         assert alias not in hint
+
+
+def test_exercises_filters_with_the_planners_one_filter(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The level and equipment filter is pool.fits, the one the planner uses."""
+    from sciatica_planner.planning import pool
+
+    seen: list[tuple[str, tuple[str, ...]]] = []
+
+    def only_bridges(exercise: object, level: str, equipment: tuple[str, ...]) -> bool:
+        seen.append((level, tuple(equipment)))
+        return getattr(exercise, "id", "") == "glute-bridge"
+
+    monkeypatch.setattr(pool, "fits", only_bridges)
+    result = runner.invoke(cli, ["exercises", "--json", "--level", "intermediate"])
+    assert [e["id"] for e in json.loads(result.stdout)] == ["glute-bridge"]
+    assert {level for level, _ in seen} == {"intermediate"}
+    assert {gear for _, gear in seen} == {EQUIPMENT}  # no --equipment: any equipment
+
+
+def test_show_gives_the_position_and_dose_range(runner: CliRunner, catalogue: Catalogue) -> None:
+    exercise = catalogue.exercise("glute-bridge")
+    assert exercise is not None
+    out = " ".join(runner.invoke(cli, ["show", "glute-bridge"]).stdout.split())
+    assert f"Position {exercise.position}" in out
+    assert "(range " in out
