@@ -22,6 +22,51 @@ RECOVERY_HOURS = 48
 # ACSM 2011 [A1]: each major muscle group on 2-3 days a week.
 MIN_STRENGTH_DAYS_PER_GROUP = 2
 
+# Weekly strength sets per group, by level. Product choice inside Schoenfeld 2017 [V1] (10 or more
+# weekly sets per muscle did more than fewer than 5) and ACSM 2009 [A4] (novices 1-3 sets an
+# exercise): clinical.md suggests about 6, 10 and 14 for a rehabilitation programme; each is 2
+# higher here because every hold of an isometric exercise counts as one set in `weekly_sets`.
+WEEKLY_SET_CEILING: dict[str, int] = {"beginner": 8, "intermediate": 12, "advanced": 16}
+# Below this a week says the time allowed is too short for the level (product choice: about
+# half the ceiling, still inside ACSM's 1-3 sets twice a week [A2, A4]).
+WEEKLY_SET_FLOOR: dict[str, int] = {"beginner": 4, "intermediate": 6, "advanced": 8}
+# Sets of one group in one session: ACSM 2011 [A2] gives 2-4 sets an exercise; product choice of
+# two exercises' worth. A group trained on fewer days reaches less of the weekly ceiling.
+SESSION_SET_CAP: dict[str, int] = {"beginner": 5, "intermediate": 7, "advanced": 9}
+
+# Pain 4-6: the share of the level's ceiling a week may hold (product choice on the pain-
+# monitoring model's "less load" [S3]; the contract also asks for fewer sets than at pain 0).
+MODERATE_PAIN_VOLUME = 0.6
+
+# Warm-up: NHS inform suggests about 10 minutes before light activity [W1] and an NHS-derived
+# routine at least 6 [W2]; product choice of at least 4 minutes of work once a session has 20
+# minutes (contract rule 12), a fifth of longer sessions, and never more than 10 minutes.
+WARM_UP_FULL_FROM_MINUTES = 20
+WARM_UP_MIN_SECONDS = 240
+WARM_UP_SHARE = 0.2
+WARM_UP_MAX_SECONDS = 600
+
+# Stretches: ACSM 2011 [A1, A3] suggests about 60 s a muscle in total (2-4 holds of 10-30 s).
+# The contract keeps 60 s a side at pain 0-3 and 40 s at 4-6, when holds are gentler and shorter.
+STRETCH_SECONDS_NORMAL = 60
+STRETCH_SECONDS_MODERATE = 40
+
+# Rest days: UK guidance is 150 minutes a week of moderate activity such as brisk walking, built
+# up gradually [W3]; NICE NG59 [N2] and the NHS [H1] advise staying active rather than resting in
+# bed. Product choice: about 20 minutes a rest day at pain 0-3 (about 140 a week with the
+# sessions), a shorter easy walk at 4-6, and only a short one during a flare-up.
+WALK_MINUTES: dict[str, int] = {"normal": 20, "flare-safe": 10, "flare-up": 5}
+
+# Nerve tensioners only when symptoms are settled (product choice on Coppieters & Butler [C1]:
+# sliders strain the nerve far less, and suit irritable symptoms [C2]).
+NERVE_TENSION_MAX_PAIN = NORMAL_MAX_PAIN
+# Heavy loading (barbell lifts, Nordic curls) only at advanced and with little pain, one a
+# session: product choice on McGill's caution about loaded flexion [M2] and the Nordic trial's
+# gentle start [exercises.md 22].
+HEAVY_MAX_PAIN = 1
+HEAVY_LEVEL = "advanced"
+MAX_HEAVY_PER_SESSION = 1
+
 DISCLAIMER = (
     "This routine is general information, not medical advice, a diagnosis or a personal "
     "assessment. Please consult a healthcare professional (a GP or physiotherapist) before "

@@ -13,6 +13,8 @@ from sciatica_planner.vocabulary import (
     EQUIPMENT,
     GROUPS,
     LEVELS,
+    POSITIONS,
+    PREFERENCES,
     WEEKDAYS,
 )
 
@@ -38,6 +40,7 @@ def plan_options(draw: st.DrawFn, pain: st.SearchStrategy[int] | None = None) ->
         minutes=draw(st.integers(10, 120)),
         pain=draw(pain if pain is not None else st.integers(0, 10)),
         seed=draw(st.integers(0, 2**32)),
+        prefer=draw(st.sampled_from(PREFERENCES)),
         start=draw(st.dates(dt.date(2020, 1, 1), dt.date(2035, 12, 31))),
     )
 
@@ -57,6 +60,8 @@ def _exercise(
     seconds_per_rep: float = 3,
     per_side: bool = False,
     rest: int = 30,
+    position: str = "lying",
+    ranged: bool = True,
 ) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": exercise_id,
@@ -72,12 +77,20 @@ def _exercise(
         "steps": ["Do it slowly."],
         "source": "added",
         "per_side": per_side,
+        "position": position,
     }
     if hold is not None:
         entry["hold_seconds"] = hold
     else:
         entry["reps"] = reps
         entry["seconds_per_rep"] = seconds_per_rep
+    if ranged:
+        # A range around the usual dose, as a clinician would give (stretches reach 60 s).
+        entry["dose_range"] = {"sets": [1, max(sets, 4 if kind == "stretch" else 3)]}
+        if hold is not None:
+            entry["dose_range"]["hold_seconds"] = [min(hold, 15), max(hold, 30)]
+        else:
+            entry["dose_range"]["reps"] = [max(1, reps - 2), reps + 2]  # type: ignore[operator]
     return entry
 
 
@@ -85,7 +98,7 @@ def minimal_catalogue_data() -> dict[str, Any]:
     """The smallest catalogue every plan can be made from: one gentle exercise of each need."""
     exercises = [
         _exercise("warm-up", "warm-up", ["lower-back"], sets=1, tags=["mobility"]),
-        _exercise("hamstring-stretch", "stretch", ["hamstrings"], hold=20, reps=None),
+        _exercise("hamstring-stretch", "stretch", ["hamstrings"], sets=3, hold=20, reps=None),
     ]
     for group in GROUPS:
         if group == "hip-abductors-adductors":
@@ -96,6 +109,7 @@ def minimal_catalogue_data() -> dict[str, Any]:
     return {
         "groups": [
             {"id": g, "name": g.title(), "muscles": [g], "why": "It supports the spine."}
+            | ({"required_movements": ["abduction", "adduction"]} if g == GROUPS[-1] else {})
             for g in GROUPS
         ],
         "exercises": exercises,
@@ -107,12 +121,27 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
     """A minimal catalogue plus random extra exercises, some training several groups."""
     data = minimal_catalogue_data()
     extras = draw(st.integers(0, 25))
+    names = [f"extra-{index}" for index in range(extras)]
     for index in range(extras):
-        kind = draw(st.sampled_from(["strength", "strength", "strength", "stretch", "mobility"]))
+        kind = draw(
+            st.sampled_from(["strength", "strength", "strength", "stretch", "mobility", "warm-up"])
+        )
         groups = draw(st.lists(st.sampled_from(GROUPS), min_size=1, max_size=3, unique=True))
         tags: list[str] = []
         if kind == "strength" and groups[0] == "hip-abductors-adductors":
             tags.append(draw(st.sampled_from(["abduction", "adduction"])))
+        tags += draw(
+            st.lists(
+                st.sampled_from(
+                    ["isometric", "nerve-slider", "nerve-tension", "heavy", "spinal-flexion",
+                     "spinal-extension"]
+                ),
+                max_size=2,
+                unique=True,
+            )
+        )  # fmt: skip
+        if kind == "strength" and "isometric" in tags:
+            tags = [t for t in tags if t not in ("spinal-flexion", "spinal-extension")]
         hold = draw(st.one_of(st.none(), st.integers(5, 60)))
         data["exercises"].append(
             _exercise(
@@ -129,6 +158,10 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
                 seconds_per_rep=draw(st.sampled_from([2, 3, 4, 6])),
                 per_side=draw(st.booleans()),
                 rest=draw(st.integers(0, 120)),
+                position=draw(st.sampled_from(POSITIONS)),
+                ranged=draw(st.booleans()),
             )
         )
+        if index and draw(st.booleans()):  # variants, for the no-twins rule
+            data["exercises"][-1]["easier"] = names[draw(st.integers(0, index - 1))]
     return data

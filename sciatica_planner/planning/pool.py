@@ -2,18 +2,148 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..vocabulary import LEVELS
+from ..errors import SciaticaPlanError
+from ..vocabulary import EQUIPMENT, GROUPS, LEVELS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-    from ..models import Exercise
+    from ..models import Catalogue, Exercise
+    from .policy import Policy
 
 
 def fits(exercise: Exercise, level: str, equipment: Iterable[str]) -> bool:
     """Within the user's level (a level includes the ones below it) and equipment."""
     return LEVELS.index(exercise.level) <= LEVELS.index(level) and set(exercise.equipment) <= set(
         equipment
+    )
+
+
+class PlanError(SciaticaPlanError):
+    """The catalogue and the chosen filters cannot make the week the contract promises."""
+
+    def __init__(self, message: str, group: str | None = None, filter: str | None = None) -> None:
+        super().__init__(message)
+        self.group, self.filter = group, filter
+
+
+def variant_families(catalogue: Catalogue) -> dict[str, str]:
+    """Each exercise's family: exercises linked, directly or through a chain of easier/harder
+    links, share one (contract rule 13: never two of a family on one day)."""
+    parent = {e.id: e.id for e in catalogue.exercises}
+
+    def root(exercise_id: str) -> str:
+        while parent[exercise_id] != exercise_id:
+            parent[exercise_id] = parent[parent[exercise_id]]
+            exercise_id = parent[exercise_id]
+        return exercise_id
+
+    for exercise in catalogue.exercises:
+        for link in (exercise.easier, exercise.harder):
+            if link is not None and link in parent:
+                parent[root(link)] = root(exercise.id)
+    return {exercise_id: root(exercise_id) for exercise_id in parent}
+
+
+@dataclass(frozen=True)
+class Pool:
+    """The exercises a week may use, indexed the ways the planner asks for them."""
+
+    strength: dict[str, tuple[Exercise, ...]]  # by primary group
+    warm_ups: tuple[Exercise, ...]
+    mobility: tuple[Exercise, ...]
+    stretches: tuple[Exercise, ...]
+    family: dict[str, str]
+    required_movements: dict[str, tuple[str, ...]]
+
+    def hamstring_stretches(self) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.stretches if "hamstrings" in e.groups)
+
+
+def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
+    """The policy's exercises, in catalogue order; raises PlanError when a need is empty."""
+    allowed = [e for e in catalogue.exercises if policy.allows(e)]
+    strength: dict[str, list[Exercise]] = {g: [] for g in GROUPS}
+    for exercise in allowed:
+        if exercise.kind == "strength":
+            strength[exercise.groups[0]].append(exercise)
+    pool = Pool(
+        strength={g: tuple(found) for g, found in strength.items()},
+        warm_ups=tuple(e for e in allowed if e.kind == "warm-up"),
+        mobility=tuple(e for e in allowed if e.kind == "mobility"),
+        stretches=tuple(e for e in allowed if e.kind == "stretch"),
+        family=variant_families(catalogue),
+        required_movements={g.id: g.required_movements for g in catalogue.groups},
+    )
+    _check(pool, catalogue, policy)
+    return pool
+
+
+def _check(pool: Pool, catalogue: Catalogue, policy: Policy) -> None:
+    """Contract rule 10: every need of a week has at least one exercise, or an error says
+    which group and which filter emptied it."""
+    if not pool.warm_ups:
+        raise explain_empty(catalogue, policy, "warm-up", lambda e: e.kind == "warm-up")
+    if not pool.hamstring_stretches():
+        raise explain_empty(
+            catalogue,
+            policy,
+            "hamstring stretch",
+            lambda e: e.kind == "stretch" and "hamstrings" in e.groups,
+        )
+    if policy.strength_paused:
+        return
+    for group in GROUPS:
+        if not pool.strength[group]:
+            raise explain_empty(
+                catalogue,
+                policy,
+                "strength exercise",
+                lambda e, g=group: e.kind == "strength" and e.groups[0] == g,  # type: ignore[misc]
+                group,
+            )
+        for move in pool.required_movements.get(group, ()):
+            if not any(move in e.tags for e in pool.strength[group]):
+                raise explain_empty(
+                    catalogue,
+                    policy,
+                    f"{move} exercise",
+                    lambda e, g=group, m=move: (  # type: ignore[misc]
+                        e.kind == "strength" and e.groups[0] == g and m in e.tags
+                    ),
+                    group,
+                )
+
+
+def explain_empty(
+    catalogue: Catalogue,
+    policy: Policy,
+    what: str,
+    matches: Callable[[Exercise], bool],
+    group: str | None = None,
+) -> PlanError:
+    """Name the filter that emptied a need, checking them in the order a user sets them."""
+    candidates = [e for e in catalogue.exercises if matches(e)]
+    level = [e for e in candidates if fits(e, policy.level, EQUIPMENT)]
+    equipped = [e for e in level if fits(e, policy.level, policy.equipment)]
+    gear = ",".join(e for e in EQUIPMENT if e in policy.equipment) or "none"
+    if not candidates:
+        culprit = "the catalogue"
+    elif not level:
+        culprit = f"--level {policy.level}"
+    elif not equipped:
+        culprit = f"--equipment {gear}"
+    elif policy.tier != "normal":
+        culprit = f"--pain {policy.pain} (flare-safe exercises only)"
+    else:
+        culprit = f"--pain {policy.pain} and --prefer {policy.prefer}"
+    target = f"{what} for {group}" if group else what
+    return PlanError(
+        f"no {target} fits {culprit}; try a higher --level, more --equipment, "
+        "or another catalogue",
+        group=group,
+        filter=culprit,
     )

@@ -1,0 +1,196 @@
+"""Growing the week's strength work evenly: the measure of balance, the moves, the stop rule.
+
+The week grows from its smallest form one move at a time, always for the least-trained group:
+a set more on an exercise it already does, else a further ("accessory") exercise. Moves never
+look at the time budget, so the sequence of weeks is the same whatever the budget; the planner
+keeps the last balanced week of the sequence that fits. A longer budget therefore never gives
+less work (contract rule 15), and each group stops at its ceiling, which no week exceeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..vocabulary import GROUPS, LEVELS
+from .choose import context_for, fits_session, pick
+from .session import Item
+
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Callable
+
+    from ..models import Exercise
+    from .policy import Policy
+    from .pool import Pool
+    from .schedule import Schedule
+    from .session import Session
+
+# Contract rule 5: the most-trained group has at most 1.5 times the sets of the least.
+BALANCE_RATIO = 1.5
+# Product choice: a session's strength list stays short enough to follow on a painful day.
+MAX_STRENGTH_PER_SESSION = 7
+# Product choice: three different exercises for one group in a session is plenty.
+MAX_EXERCISES_PER_GROUP = 3
+# Product choice: the main block uses at most three positions (fewer trips to the floor).
+MAX_MAIN_POSITIONS = 3
+
+
+def weekly_sets(sessions: list[Session]) -> dict[str, int]:
+    """Sets of strength work per group, a set counting for every group its exercise trains."""
+    weekly = dict.fromkeys(GROUPS, 0)
+    for session in sessions:
+        for item in session.main:
+            if item.exercise.kind == "strength":
+                for group in item.exercise.groups:
+                    weekly[group] += item.dose.sets
+    return weekly
+
+
+def balanced(weekly: dict[str, int]) -> bool:
+    low, high = min(weekly.values()), max(weekly.values())
+    return low > 0 and high <= BALANCE_RATIO * low
+
+
+def ceilings(policy: Policy, schedule: Schedule) -> dict[str, int]:
+    """Each group's weekly ceiling: the level's, or less where the group trains on fewer days
+    than it takes to reach it at the session cap."""
+    return {
+        g: min(policy.weekly_ceiling, max(1, schedule.days_of(g)) * policy.session_cap)
+        for g in GROUPS
+    }
+
+
+@dataclass
+class Growth:
+    """The week being grown, and what each move may change."""
+
+    sessions: list[Session]
+    pool: Pool
+    policy: Policy
+    ceiling: dict[str, int]
+    uses: dict[str, int]
+    rng: random.Random
+
+    def session_sets(self, session: Session, group: str) -> int:
+        return sum(
+            item.dose.sets
+            for item in session.main
+            if item.exercise.kind == "strength" and group in item.exercise.groups
+        )
+
+    def room(self, session: Session, exercise: Exercise, sets: int, weekly: dict[str, int]) -> bool:
+        """Adding `sets` sets keeps every group it trains within its weekly and session caps."""
+        return all(
+            weekly[g] + sets <= self.ceiling[g]
+            and self.session_sets(session, g) + sets <= self.policy.session_cap
+            for g in exercise.groups
+        )
+
+    def step(self) -> bool:
+        """One move, for the least-trained group that can take one; False when none can.
+
+        Every exercise first reaches its usual dose; only then do groups gain accessories and
+        sets beyond the usual dose, so a short budget keeps real doses over many exercises.
+        """
+        weekly = weekly_sets(self.sessions)
+        groups = sorted(
+            (g for g in GROUPS if weekly[g] < self.ceiling[g]),
+            key=lambda g: (weekly[g], GROUPS.index(g)),
+        )
+        if any(self._raise(g, weekly, up_to_usual=True) for g in groups):
+            return True
+        return any(
+            self._accessory(g, weekly) or self._raise(g, weekly, up_to_usual=False)
+            for g in groups
+        )
+
+    def _raise(self, group: str, weekly: dict[str, int], up_to_usual: bool) -> bool:
+        """A set more on an exercise that trains the group: first up to its usual dose, later
+        up to the top of its range (contract rule 11 keeps every dose inside the range)."""
+        best: tuple[tuple[object, ...], Session, int] | None = None
+        for session in self.sessions:
+            for index, item in enumerate(session.main):
+                exercise = item.exercise
+                if exercise.kind != "strength" or group not in exercise.groups:
+                    continue
+                high = self.policy.strength_sets(exercise)[1]
+                if up_to_usual:
+                    high = min(high, exercise.sets)
+                if item.dose.sets >= high or not self.room(session, exercise, 1, weekly):
+                    continue
+                key = (
+                    exercise.groups[0] != group,
+                    self._below_level(exercise),
+                    item.dose.sets,
+                    session.main_seconds(),
+                    session.date,
+                )
+                if best is None or key < best[0]:
+                    best = (key, session, index)
+        if best is None:
+            return False
+        _, session, index = best
+        item = session.main[index]
+        session.main[index] = Item(
+            item.exercise, self.policy.dose(item.exercise, item.dose.sets + 1), "main"
+        )
+        return True
+
+    def _below_level(self, exercise: Exercise) -> int:
+        if not self.policy.fills_time:
+            return 0
+        return LEVELS.index(self.policy.level) - LEVELS.index(exercise.level)
+
+    def _accessory(self, group: str, weekly: dict[str, int]) -> bool:
+        """A further exercise for the group, in its least-loaded session that can take one."""
+        days = [s for s in self.sessions if group in s.groups]
+        for session in sorted(days, key=lambda s: (s.main_seconds(), s.date)):
+            strength = [i for i in session.main if i.exercise.kind == "strength"]
+            if len(strength) >= MAX_STRENGTH_PER_SESSION:
+                continue
+            if sum(i.exercise.groups[0] == group for i in strength) >= MAX_EXERCISES_PER_GROUP:
+                continue
+            positions = {i.exercise.position for i in session.main}
+            candidates = [
+                e
+                for e in self.pool.strength[group]
+                if fits_session(e, session, self.pool)
+                and self.room(session, e, self.policy.strength_sets(e)[0], weekly)
+                and len(positions | {e.position}) <= MAX_MAIN_POSITIONS
+            ]
+            chosen = pick(candidates, context_for(session, self.policy, self.uses), self.rng)
+            if chosen is not None:
+                add_strength(session, chosen, self.policy, self.uses)
+                return True
+        return False
+
+
+def add_strength(session: Session, exercise: Exercise, policy: Policy, uses: dict[str, int]) -> None:
+    sets = policy.strength_sets(exercise)[0]
+    session.main.append(Item(exercise, policy.dose(exercise, sets), "main"))
+    uses[exercise.id] = uses.get(exercise.id, 0) + 1
+
+
+def grow(
+    growth: Growth,
+    fits: Callable[[list[Session]], bool],
+    valid: Callable[[list[Session]], bool],
+) -> bool:
+    """Grow until nothing can grow or the week no longer fits; leave the sessions at the last
+    valid week that fitted. False when no week on the way was valid."""
+    best = _snapshot(growth.sessions) if valid(growth.sessions) else None
+    while growth.step():
+        if not fits(growth.sessions):
+            break
+        if valid(growth.sessions):
+            best = _snapshot(growth.sessions)
+    if best is None:
+        return False
+    for session, main in zip(growth.sessions, best, strict=True):
+        session.main = main
+    return True
+
+
+def _snapshot(sessions: list[Session]) -> list[list[Item]]:
+    return [list(session.main) for session in sessions]

@@ -1,0 +1,100 @@
+"""Choosing an exercise for a job: one candidate filter, one score, the only random draws.
+
+Each decision draws one number from the week's generator and mixes it with each candidate's
+id, so adding an exercise to the catalogue leaves the other candidates' jitter unchanged.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import safety
+from ..vocabulary import LEVELS
+
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Iterable
+
+    from ..models import Exercise
+    from .policy import Policy
+    from .pool import Pool
+    from .session import Session
+
+# Score weights: lower scores win. Each says what it steers.
+BELOW_LEVEL = 2.0  # per level below the user's (intermediate and up, pain 0-3): train the level
+HOLD_ABOVE_BEGINNER = 1.2  # a hold where reps build strength better (same condition)
+REUSE = 1.5  # per earlier use this week: a group meets different exercises on its days
+EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets even
+NEW_POSITION = 0.8  # a position the session does not have yet: fewer trips to the floor
+NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
+HEAVY = 1.0  # heavy work only now and then, never the habit of every week
+JITTER = 1.0  # variety from week to week
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a score needs to know about the week so far."""
+
+    policy: Policy
+    uses: dict[str, int]
+    positions: frozenset[str]
+
+
+def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
+    """May this exercise join this session? Not twice, no variant twins (rule 13), strength
+    only for groups free to train that day (rule 3), at most one heavy item (rule 16)."""
+    family = pool.family.get(exercise.id, exercise.id)
+    for item in session.items():
+        if item.exercise.id == exercise.id or pool.family.get(item.exercise.id) == family:
+            return False
+    if exercise.kind == "strength":
+        if not set(exercise.groups) <= session.allowed:
+            return False
+        if "heavy" in exercise.tags and sum(
+            "heavy" in i.exercise.tags for i in session.main
+        ) >= safety.MAX_HEAVY_PER_SESSION:
+            return False
+    return True
+
+
+def score(exercise: Exercise, context: Context) -> float:
+    policy = context.policy
+    total = 0.0
+    if policy.fills_time:
+        below = LEVELS.index(policy.level) - LEVELS.index(exercise.level)
+        total += BELOW_LEVEL * below
+        if policy.level != "beginner" and exercise.kind == "strength" and exercise.reps is None:
+            total += HOLD_ABOVE_BEGINNER
+    total += REUSE * context.uses.get(exercise.id, 0)
+    total += EXTRA_GROUP * (len(exercise.groups) - 1) if exercise.kind == "strength" else 0.0
+    if context.positions and exercise.position not in context.positions:
+        total += NEW_POSITION
+    if "nerve-tension" in exercise.tags:
+        total += NERVE_TENSION
+    if "heavy" in exercise.tags:
+        total += HEAVY
+    return total
+
+
+def pick(
+    candidates: Iterable[Exercise], context: Context, rng: random.Random
+) -> Exercise | None:
+    """The best-scoring candidate, ties and near-ties broken by the week's seed."""
+    salt = rng.getrandbits(32)
+    best: tuple[float, str, Exercise] | None = None
+    for exercise in candidates:
+        noise = zlib.crc32(f"{salt}:{exercise.id}".encode()) / 2**32
+        key = (score(exercise, context) + JITTER * noise, exercise.id, exercise)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return None if best is None else best[2]
+
+
+def context_for(session: Session, policy: Policy, uses: dict[str, int]) -> Context:
+    return Context(
+        policy=policy,
+        uses=uses,
+        positions=frozenset(item.exercise.position for item in session.items()),
+    )

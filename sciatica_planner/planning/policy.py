@@ -1,0 +1,145 @@
+"""What a week may hold and how it doses: every decision that a pain tier, the level, the
+equipment and the directional preference make, in one frozen `Policy`.
+
+The rest of the planner asks the policy and never tests a pain score itself.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .. import safety
+from .pool import fits
+
+if TYPE_CHECKING:
+    from ..models import Adaptation, Exercise, PlanOptions
+
+# Kinds of work allowed in a flare-up besides gentle isometric holds (contract rule 8).
+GENTLE_KINDS = frozenset({"warm-up", "mobility", "stretch"})
+# The tag a preference excludes (contract rule 17).
+OPPOSITE = {"extension": "spinal-flexion", "flexion": "spinal-extension"}
+WANTED = {"extension": "spinal-extension", "flexion": "spinal-flexion"}
+
+
+@dataclass(frozen=True)
+class Dose:
+    sets: int
+    reps: int | None
+    hold_seconds: int | None
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The rules of one week, derived from its options."""
+
+    level: str
+    equipment: frozenset[str]
+    pain: int
+    tier: safety.PainTier
+    prefer: str
+    weekly_ceiling: int  # strength sets per group per week
+    session_cap: int  # strength sets per group per session
+    weekly_floor: int
+    stretch_seconds: int  # per side, for every stretch
+    walk_minutes: int
+    allow_heavy: bool
+
+    @property
+    def strength_paused(self) -> bool:
+        """A flare-up: gentle work only, strength items are light holds shown as gentle."""
+        return self.tier == "flare-up"
+
+    @property
+    def fills_time(self) -> bool:
+        """Contract rule 15 (time is used) and rule 14 (the level is trained) hold at pain 0-3."""
+        return self.tier == "normal"
+
+    @property
+    def wanted_direction(self) -> str | None:
+        """The spinal-movement tag each session includes, if the user has a preference."""
+        return WANTED.get(self.prefer)
+
+    def allows(self, exercise: Exercise) -> bool:
+        """May this exercise appear in this week at all?"""
+        if not fits(exercise, self.level, self.equipment):
+            return False
+        tags = exercise.tags
+        if self.tier != "normal" and not exercise.flare_safe:
+            return False
+        if self.strength_paused and not (
+            exercise.kind in GENTLE_KINDS or "isometric" in tags
+        ):
+            return False
+        if "nerve-tension" in tags and self.pain > safety.NERVE_TENSION_MAX_PAIN:
+            return False
+        if "heavy" in tags and not self.allow_heavy:
+            return False
+        excluded = OPPOSITE.get(self.prefer)
+        if excluded is not None and excluded in tags:
+            return False
+        if (
+            self.prefer == "neutral"
+            and self.tier != "normal"
+            and {"spinal-flexion", "spinal-extension"} & set(tags)
+        ):
+            return False
+        return exercise.kind != "stretch" or self.stretch_dose(exercise) is not None
+
+    def strength_sets(self, exercise: Exercise) -> tuple[int, int]:
+        """The fewest and most sets a plan may give a strength exercise."""
+        low, high = exercise.dose_range.sets
+        if self.tier == "flare-safe":
+            # One set under the usual starting dose: "less load" [S3], never below the range.
+            high = max(low, min(high, exercise.sets - 1))
+        elif self.tier == "flare-up":
+            high = low
+        return low, high
+
+    def dose(self, exercise: Exercise, sets: int) -> Dose:
+        """Reps or hold for `sets` sets: the usual dose, the range's low end in a flare-up."""
+        limits = exercise.dose_range
+        if self.tier == "flare-up" and exercise.kind == "strength":
+            reps = limits.reps[0] if limits.reps else None
+            hold = limits.hold_seconds[0] if limits.hold_seconds else None
+            return Dose(sets, reps, hold)
+        return Dose(sets, exercise.reps, exercise.hold_seconds)
+
+    def stretch_dose(self, exercise: Exercise) -> Dose | None:
+        """Enough holds for `stretch_seconds` a side (contract rule 12), inside the range;
+        None when the range cannot reach it."""
+        holds = exercise.dose_range.hold_seconds
+        if holds is None:  # a stretch dosed in repetitions: keep its usual dose
+            return Dose(exercise.sets, exercise.reps, None)
+        low_sets, high_sets = exercise.dose_range.sets
+        for hold in sorted({exercise.hold_seconds or holds[0], holds[1]}):
+            sets = max(low_sets, math.ceil(self.stretch_seconds / hold))
+            if sets <= high_sets:
+                return Dose(sets, None, hold)
+        return None
+
+
+def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Policy:
+    """The policy of a week with these options (and, later, the journal's adaptation)."""
+    tier = safety.pain_tier(options.pain)
+    ceiling = safety.WEEKLY_SET_CEILING[options.level]
+    cap = safety.SESSION_SET_CAP[options.level]
+    if tier != "normal":
+        ceiling = max(1, math.floor(ceiling * safety.MODERATE_PAIN_VOLUME))
+        cap = max(1, math.floor(cap * safety.MODERATE_PAIN_VOLUME))
+    return Policy(
+        level=options.level,
+        equipment=frozenset(options.equipment),
+        pain=options.pain,
+        tier=tier,
+        prefer=options.prefer,
+        weekly_ceiling=ceiling,
+        session_cap=cap,
+        weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
+        stretch_seconds=(
+            safety.STRETCH_SECONDS_NORMAL if tier == "normal" else safety.STRETCH_SECONDS_MODERATE
+        ),
+        walk_minutes=safety.WALK_MINUTES[tier],
+        allow_heavy=options.level == safety.HEAVY_LEVEL and options.pain <= safety.HEAVY_MAX_PAIN,
+    )
