@@ -190,7 +190,10 @@ def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
 
 
 def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
-    console.print(Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim")))
+    title = Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim"))
+    if title.cell_len > console.width:  # keep the id whole, on a line of its own
+        title = Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim"))
+    console.print(title)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
