@@ -144,8 +144,8 @@ def test_log_files_are_private(runner: CliRunner, journal: Path) -> None:
         (
             ["--pain", "3", "--done", "glute-bridge", "--done", "glute-bridg"],
             "Invalid value for '--done': no exercise 'glute-bridg' in the catalogue. Did you "
-            "mean 'glute-bridge' or 'single-leg-glute-bridge'? List them with: sciatica-plan "
-            "exercises",
+            "mean 'glute-bridge' or 'marching-glute-bridge' or 'single-leg-glute-bridge'? List "
+            "them with: sciatica-plan exercises",
         ),
         (
             ["--pain", "3", "--done", "handstand"],
