@@ -25,7 +25,8 @@ from .planning.choose import context_for, fits_session, pick
 from .planning.policy import policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
-from .planning.session import Session, fill_gentle, minutes, slot_seconds
+from .planning.session import Session, fill_gentle
+from .planning.timing import minutes, slot_seconds
 from .vocabulary import GROUPS, LEVELS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ less work (contract rule 15), and each group stops at its ceiling, which no week
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..vocabulary import GROUPS, LEVELS
@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 # Contract rule 5: the most-trained group has at most 1.5 times the sets of the least.
 BALANCE_RATIO = 1.5
 # Product choice: a session's strength list stays short enough to follow on a painful day.
-MAX_STRENGTH_PER_SESSION = 7
+MAX_STRENGTH_PER_SESSION = 8
 # Product choice: three different exercises for one group in a session is plenty.
 MAX_EXERCISES_PER_GROUP = 3
 # Product choice: the main block uses at most three positions (fewer trips to the floor).
 MAX_MAIN_POSITIONS = 3
+# Swaps at the end of growth, a bound so that growing always stops.
+MAX_SWAPS = 20
 
 
 def weekly_sets(sessions: list[Session]) -> dict[str, int]:
@@ -71,6 +73,7 @@ class Growth:
     ceiling: dict[str, int]
     uses: dict[str, int]
     rng: random.Random
+    swaps: int = 0
 
     def session_sets(self, session: Session, group: str) -> int:
         return sum(
@@ -100,10 +103,49 @@ class Growth:
         )
         if any(self._raise(g, weekly, up_to_usual=True) for g in groups):
             return True
-        return any(
+        if any(
             self._accessory(g, weekly) or self._raise(g, weekly, up_to_usual=False)
             for g in groups
-        )
+        ):
+            return True
+        if self.swaps < MAX_SWAPS and any(self._swap(g, weekly) for g in groups):
+            self.swaps += 1
+            return True
+        return False
+
+    def _swap(self, group: str, weekly: dict[str, int]) -> bool:
+        """The last mile: a group held below its ceiling because its exercise also trains a
+        group already there swaps that exercise for one that trains fewer full groups."""
+        full = {g for g in GROUPS if weekly[g] >= self.ceiling[g]}
+        for session in self.sessions:
+            for index, item in enumerate(session.main):
+                old = item.exercise
+                if old.groups[0] != group or not full & set(old.groups[1:]):
+                    continue
+                rest = [i for n, i in enumerate(session.main) if n != index]
+                trial = replace(session, main=rest)
+                candidates = []
+                for e in self.pool.strength[group]:
+                    low, high = self.policy.strength_sets(e)
+                    sets = min(max(item.dose.sets, low), high)
+                    if (
+                        len(full & set(e.groups)) < len(full & set(old.groups))
+                        and fits_session(e, trial, self.pool)
+                        and all(
+                            weekly[g] - (item.dose.sets if g in old.groups else 0) + sets
+                            <= self.ceiling[g]
+                            for g in e.groups
+                        )
+                    ):
+                        candidates.append(e)
+                chosen = pick(candidates, context_for(trial, self.policy, self.uses), self.rng)
+                if chosen is not None:
+                    low, high = self.policy.strength_sets(chosen)
+                    sets = min(max(item.dose.sets, low), high)
+                    session.main[index] = Item(chosen, self.policy.dose(chosen, sets), "main")
+                    self.uses[chosen.id] = self.uses.get(chosen.id, 0) + 1
+                    return True
+        return False
 
     def _raise(self, group: str, weekly: dict[str, int], up_to_usual: bool) -> bool:
         """A set more on an exercise that trains the group: first up to its usual dose, later
@@ -144,8 +186,11 @@ class Growth:
 
     def _accessory(self, group: str, weekly: dict[str, int]) -> bool:
         """A further exercise for the group, in its least-loaded session that can take one."""
-        days = [s for s in self.sessions if group in s.groups]
-        for session in sorted(days, key=lambda s: (s.main_seconds(), s.date)):
+        days = sorted(
+            (s for s in self.sessions if group in s.allowed),
+            key=lambda s: (group not in s.groups, s.main_seconds(), s.date),
+        )
+        for session in days:
             strength = [i for i in session.main if i.exercise.kind == "strength"]
             if len(strength) >= MAX_STRENGTH_PER_SESSION:
                 continue
@@ -177,17 +222,20 @@ def grow(
     fits: Callable[[list[Session]], bool],
     valid: Callable[[list[Session]], bool],
 ) -> bool:
-    """Grow until nothing can grow or the week no longer fits; leave the sessions at the last
-    valid week that fitted. False when no week on the way was valid."""
-    best = _snapshot(growth.sessions) if valid(growth.sessions) else None
-    while growth.step():
-        if not fits(growth.sessions):
-            break
+    """Grow until nothing can grow or the week no longer fits; leave the sessions at the valid
+    week with the most strength sets on the way (the latest of equals). False when no week on
+    the way was valid."""
+    best: tuple[int, list[list[Item]]] | None = None
+    while True:
         if valid(growth.sessions):
-            best = _snapshot(growth.sessions)
+            total = sum(item.dose.sets for s in growth.sessions for item in s.main)
+            if best is None or total >= best[0]:
+                best = (total, _snapshot(growth.sessions))
+        if not growth.step() or not fits(growth.sessions):
+            break
     if best is None:
         return False
-    for session, main in zip(growth.sessions, best, strict=True):
+    for session, main in zip(growth.sessions, best[1], strict=True):
         session.main = main
     return True
 

@@ -7,11 +7,12 @@ id, so adding an exercise to the catalogue leaves the other candidates' jitter u
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import safety
 from ..vocabulary import LEVELS
+from .timing import dose_seconds
 
 if TYPE_CHECKING:
     import random
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
 BELOW_LEVEL = 2.0  # per level below the user's (intermediate and up, pain 0-3): train the level
 HOLD_ABOVE_BEGINNER = 1.2  # a hold where reps build strength better (same condition)
 REUSE = 1.5  # per earlier use this week: a group meets different exercises on its days
-EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets even
+EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets even...
+CROWDED_GROUP = 0.25  # ...and more per set that group already has above the primary's
+QUICK = 1.0  # per minute of the lowest dose, when a short session must hold every group
+DIRECTIONAL = 1.0  # a spinal-flexion or -extension item when no direction is preferred
 NEW_POSITION = 0.8  # a position the session does not have yet: fewer trips to the floor
 NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
 HEAVY = 1.0  # heavy work only now and then, never the habit of every week
@@ -40,6 +44,8 @@ class Context:
     policy: Policy
     uses: dict[str, int]
     positions: frozenset[str]
+    weekly: dict[str, int] = field(default_factory=dict)
+    quick: bool = False
 
 
 def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
@@ -68,7 +74,18 @@ def score(exercise: Exercise, context: Context) -> float:
         if policy.level != "beginner" and exercise.kind == "strength" and exercise.reps is None:
             total += HOLD_ABOVE_BEGINNER
     total += REUSE * context.uses.get(exercise.id, 0)
-    total += EXTRA_GROUP * (len(exercise.groups) - 1) if exercise.kind == "strength" else 0.0
+    if exercise.kind == "strength":
+        primary = context.weekly.get(exercise.groups[0], 0)
+        for group in exercise.groups[1:]:
+            crowding = max(0, context.weekly.get(group, 0) - primary)
+            total += EXTRA_GROUP + CROWDED_GROUP * crowding
+        if context.quick:
+            low = policy.strength_sets(exercise)[0]
+            total += QUICK * dose_seconds(exercise, policy.dose(exercise, low)) / 60
+    elif policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(
+        exercise.tags
+    ):
+        total += DIRECTIONAL
     if context.positions and exercise.position not in context.positions:
         total += NEW_POSITION
     if "nerve-tension" in exercise.tags:
@@ -92,9 +109,17 @@ def pick(
     return None if best is None else best[2]
 
 
-def context_for(session: Session, policy: Policy, uses: dict[str, int]) -> Context:
+def context_for(
+    session: Session,
+    policy: Policy,
+    uses: dict[str, int],
+    weekly: dict[str, int] | None = None,
+    quick: bool = False,
+) -> Context:
     return Context(
         policy=policy,
         uses=uses,
         positions=frozenset(item.exercise.position for item in session.items()),
+        weekly=weekly or {},
+        quick=quick,
     )

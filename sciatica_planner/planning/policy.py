@@ -123,19 +123,14 @@ class Policy:
 def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Policy:
     """The policy of a week with these options (and, later, the journal's adaptation)."""
     tier = safety.pain_tier(options.pain)
-    ceiling = safety.WEEKLY_SET_CEILING[options.level]
-    cap = safety.SESSION_SET_CAP[options.level]
-    if tier != "normal":
-        ceiling = max(1, math.floor(ceiling * safety.MODERATE_PAIN_VOLUME))
-        cap = max(1, math.floor(cap * safety.MODERATE_PAIN_VOLUME))
     return Policy(
         level=options.level,
         equipment=frozenset(options.equipment),
         pain=options.pain,
         tier=tier,
         prefer=options.prefer,
-        weekly_ceiling=ceiling,
-        session_cap=cap,
+        weekly_ceiling=safety.WEEKLY_SET_CEILING[options.level],
+        session_cap=safety.SESSION_SET_CAP[options.level],
         weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
         stretch_seconds=(
             safety.STRETCH_SECONDS_NORMAL if tier == "normal" else safety.STRETCH_SECONDS_MODERATE

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .. import safety
 from ..vocabulary import POSITIONS
 from .choose import context_for, fits_session, pick
+from .timing import CHANGEOVER_SECONDS, dose_seconds
 
 if TYPE_CHECKING:
     import random
     from collections.abc import Iterable
 
     from ..models import Exercise
-    from .policy import Dose, Policy
+    from .policy import Policy
     from .pool import Pool
 
-# Product choice: seconds to move between exercises and get set up.
-CHANGEOVER_SECONDS = 20
 # Contract rule 12: within a session the position changes at most this often.
 MAX_POSITION_CHANGES = 4
 
@@ -34,7 +33,7 @@ class Item:
     dose: Dose
     block: str
 
-    @property
+    @cached_property
     def seconds(self) -> float:
         return dose_seconds(self.exercise, self.dose)
 
@@ -78,58 +77,52 @@ class Session:
         return position_changes(self.ordered())
 
 
-def dose_seconds(exercise: Exercise, dose: Dose) -> float:
-    """Time for a dose: the work, the rests between sets, one changeover."""
-    if dose.reps is not None:
-        work = dose.reps * exercise.seconds_per_rep
-    else:
-        work = dose.hold_seconds or 0
-    if exercise.per_side:
-        work *= 2
-    return dose.sets * work + (dose.sets - 1) * exercise.rest_seconds + CHANGEOVER_SECONDS
-
-
-def slot_seconds(exercise: Exercise, sets: int) -> float:
-    """Time for `sets` sets of an exercise at its usual reps or hold."""
-    from .policy import Dose
-
-    return dose_seconds(exercise, Dose(sets, exercise.reps, exercise.hold_seconds))
-
-
-def minutes(seconds: float) -> int:
-    return math.ceil(seconds / 60) if seconds else 0
-
-
 def position_changes(items: list[Item]) -> int:
     positions = [item.exercise.position for item in items]
     return sum(a != b for a, b in itertools.pairwise(positions))
+
+
+RANK = {p: i for i, p in enumerate(POSITIONS)}
 
 
 def order_by_position(warm_up: list[Item], main: list[Item], cool_down: list[Item]) -> list[Item]:
     """The blocks in order, each sorted by position (standing, seated, kneeling, lying) one way
     or the other, choosing the directions that change position least; the session opens with
     a warm-up exercise where it can (contract rule 1)."""
-    rank = {p: i for i, p in enumerate(POSITIONS)}
-
-    def sort(block: list[Item], descending: bool) -> list[Item]:
+    directions, _ = _best_directions(warm_up, main, cool_down)
+    order: list[Item] = []
+    for block, descending in zip((warm_up, main, cool_down), directions, strict=True):
         sign = -1 if descending else 1
-        return sorted(block, key=lambda i: sign * rank[i.exercise.position])
+        order += sorted(
+            block,
+            key=lambda i: (sign * RANK[i.exercise.position], i.exercise.kind != "warm-up"),
+        )
+    return order
 
-    def cost(order: list[Item]) -> tuple[bool, int]:
-        opens_gently = bool(order) and order[0].exercise.kind == "warm-up"
-        return (not opens_gently, position_changes(order))
 
-    best: list[Item] = []
-    best_cost: tuple[bool, int] | None = None
-    # The first order tried wins ties: up from standing in the warm-up and main block.
+def _best_directions(
+    warm_up: list[Item], main: list[Item], cool_down: list[Item]
+) -> tuple[tuple[bool, ...], tuple[bool, int]]:
+    """The sort direction of each block and its cost (not opening with a warm-up exercise,
+    position changes), worked out from each block's positions alone: a sorted block changes
+    position once between each of its positions."""
+    blocks = [sorted({RANK[i.exercise.position] for i in b}) for b in (warm_up, main, cool_down)]
+    gentle = {RANK[i.exercise.position] for i in warm_up if i.exercise.kind == "warm-up"}
+    best: tuple[tuple[bool, ...], tuple[bool, int]] | None = None
+    # The first directions tried win ties: up from standing in every block.
     for directions in itertools.product((False, True), repeat=3):
-        order = [
-            *sort(warm_up, directions[0]),
-            *sort(main, directions[1]),
-            *sort(cool_down, directions[2]),
-        ]
-        if best_cost is None or cost(order) < best_cost:
-            best, best_cost = order, cost(order)
+        changes, last, first = 0, None, None
+        for ranks, descending in zip(blocks, directions, strict=True):
+            if not ranks:
+                continue
+            start, end = (ranks[-1], ranks[0]) if descending else (ranks[0], ranks[-1])
+            first = start if first is None else first
+            changes += len(ranks) - 1 + (last is not None and last != start)
+            last = end
+        cost = (first is not None and first not in gentle, changes)
+        if best is None or cost < best[1]:
+            best = (directions, cost)
+    assert best is not None
     return best
 
 
@@ -137,13 +130,15 @@ def keeps_positions(session: Session, item: Item) -> bool:
     """Adding the item keeps the session within the contract's position changes."""
     blocks = {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}
     trial = {name: [*items, item] if name == item.block else items for name, items in blocks.items()}
-    order = order_by_position(trial["warm-up"], trial["main"], trial["cool-down"])
-    return position_changes(order) <= MAX_POSITION_CHANGES
+    _, (_, changes) = _best_directions(trial["warm-up"], trial["main"], trial["cool-down"])
+    return changes <= MAX_POSITION_CHANGES
 
 
 # Product choice: the cool-down's stretches for the day's groups take up to a fifth of the
 # session, after the hamstring stretch every session has (contract rule 1).
 COOL_DOWN_SHARE = 0.2
+# A warm-up item of this many seconds of steady movement raises the pulse (a walk, marching).
+PULSE = 90
 
 
 def warm_up_target(budget: float) -> float:
@@ -170,19 +165,24 @@ def fill_gentle(
     day's groups, then gentle extras until the session lasts `fill_to` seconds."""
 
     def add(candidates: Iterable[Exercise], block: str, required: bool = False) -> bool:
-        fitting = []
+        spare = budget - session.seconds()
+        # Whether an item keeps the position rule depends only on its position and kind.
+        keeps: dict[tuple[str, bool], bool] = {}
+        fitting, within = [], []
         for exercise in candidates:
             if not fits_session(exercise, session, pool):
                 continue
             item = gentle_item(exercise, block, policy)
-            if session.seconds() + item.seconds > budget:
+            if item.seconds > spare:
                 continue
-            if keeps_positions(session, item) or required:
-                fitting.append(exercise)
-        if required:  # rather a position change too many than a missing rule-1 stretch
-            within = [e for e in fitting if keeps_positions(session, gentle_item(e, block, policy))]
-            fitting = within or fitting
-        chosen = pick(fitting, context_for(session, policy, uses), rng)
+            key = (exercise.position, exercise.kind == "warm-up")
+            if key not in keeps:
+                keeps[key] = keeps_positions(session, item)
+            fitting.append(exercise)
+            if keeps[key]:
+                within.append(exercise)
+        # Rather a position change too many than a missing warm-up or rule-1 stretch.
+        chosen = pick(within or (fitting if required else []), context_for(session, policy, uses), rng)
         if chosen is None:
             return False
         getattr_block(session, block).append(gentle_item(chosen, block, policy))
@@ -190,18 +190,24 @@ def fill_gentle(
         return True
 
     add(pool.hamstring_stretches(), "cool-down", required=True)
-    warm_kinds = (*pool.warm_ups, *pool.mobility)
-    add(pool.warm_ups, "warm-up", required=True)
+    # A pulse raiser first (a walk, marching), where one fits: the warm-up NHS inform describes.
+    pulse = [e for e in pool.warm_ups if gentle_item(e, "warm-up", policy).work_seconds >= PULSE]
+    add(pulse, "warm-up", required=True) or add(pool.warm_ups, "warm-up", required=True)
     wanted = policy.wanted_direction
     if wanted is not None:
-        directional = [e for e in (*warm_kinds, *pool.stretches) if wanted in e.tags]
+        directional = [e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted in e.tags]
         add([e for e in directional if e.kind != "stretch"], "warm-up") or add(
             [e for e in directional if e.kind == "stretch"], "cool-down"
         )
     if policy.strength_paused:
         add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
     target = warm_up_target(budget)
-    while _work(session.warm_up) < target and add(warm_kinds, "warm-up"):
+    dynamic = [e for e in (*pool.warm_ups, *pool.mobility) if e not in pulse]
+    while _work(session.warm_up) < target and (
+        _lengthen(session, session.warm_up, budget, target - _work(session.warm_up))
+        or add(dynamic, "warm-up")
+        or add(pool.warm_ups, "warm-up")
+    ):
         pass
     trained = session.trained() or set(session.groups)
     cool_target = COOL_DOWN_SHARE * budget
@@ -212,10 +218,36 @@ def fill_gentle(
             [e for e in pool.stretches if wanted_groups & set(e.groups)], "cool-down"
         ):
             break
+    # Contract rule 15: more gentle work, then longer gentle doses, until the time is used.
     while session.seconds() < fill_to and (
-        add(pool.stretches, "cool-down") or add(warm_kinds, "warm-up")
+        add(pool.stretches, "cool-down")
+        or add(pool.mobility, "warm-up")
+        or add(pool.warm_ups, "warm-up")
+        or _lengthen(session, session.cool_down, budget, fill_to - session.seconds())
+        or _lengthen(session, session.warm_up, budget, fill_to - session.seconds())
     ):
         pass
+
+
+def _lengthen(session: Session, block: list[Item], budget: float, wanted: float) -> bool:
+    """One gentle item a little longer, inside its range and the budget: a hold of a pulse
+    raiser up to what is wanted, else one set more. False when none can grow."""
+    for index, item in enumerate(block):
+        exercise, dose = item.exercise, item.dose
+        limits = exercise.dose_range
+        room = budget - session.seconds()
+        if dose.hold_seconds and limits.hold_seconds and (dose.sets == 1 or exercise.kind == "stretch"):
+            step = int(min(wanted, room) / dose.sets / (2 if exercise.per_side else 1))
+            longer = min(limits.hold_seconds[1], dose.hold_seconds + max(0, step))
+            if longer > dose.hold_seconds:
+                block[index] = Item(exercise, replace(dose, hold_seconds=longer), item.block)
+                return True
+        if dose.sets < limits.sets[1]:
+            grown = Item(exercise, replace(dose, sets=dose.sets + 1), item.block)
+            if grown.seconds - item.seconds <= room:
+                block[index] = grown
+                return True
+    return False
 
 
 def gentle_item(exercise: Exercise, block: str, policy: Policy) -> Item:
