@@ -175,7 +175,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
 
     from .models import Catalogue
 
-    loader = _with_unique_keys(_yaml_loader())("")
+    loader = _with_unique_keys(_yaml_loader())("")  # type: ignore[arg-type]
     try:
         data: Any = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:

@@ -143,7 +143,8 @@ class Exercise(Model):
     @model_validator(mode="before")
     @classmethod
     def _default_range(cls, data: object) -> object:
-        if isinstance(data, dict) and data.get("dose_range") is None:
+        # Without `sets` the missing field is the one problem to report, not the range too.
+        if isinstance(data, dict) and data.get("dose_range") is None and "sets" in data:
             sets, reps, hold = data.get("sets"), data.get("reps"), data.get("hold_seconds")
             data = {
                 **data,

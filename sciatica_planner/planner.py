@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import safety
 from .planning.balance import (
@@ -25,14 +25,15 @@ from .planning.choose import context_for, fits_session, pick
 from .planning.policy import policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
-from .planning.session import Session, fill_gentle
+from .planning.session import Session, fill_gentle, warm_up_target, work_seconds
 from .planning.timing import minutes, slot_seconds
-from .vocabulary import GROUPS, LEVELS, WEEKDAY_NAMES, WEEKDAYS
+from .vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from .models import Adaptation, Catalogue, Exercise, PlanOptions, WeekPlan
     from .planning.policy import Policy
     from .planning.pool import Pool
+    from .vocabulary import GroupId
 
 __all__ = ["PlanError", "default_seed", "plan_week", "slot_seconds"]
 
@@ -84,7 +85,13 @@ def _plan(
         for k in range(7)
         if WEEKDAYS[(options.start + dt.timedelta(days=k)).weekday()] in options.on
     ]
-    schedule = schedule_week(dates, rng)
+    together: dict[frozenset[str], int] = {}
+    for found in pool.strength.values():
+        for exercise in found:
+            for other in exercise.groups[1:]:
+                pair = frozenset((exercise.groups[0], other))
+                together[pair] = together.get(pair, 0) + 1
+    schedule = schedule_week(dates, rng, together)
     sessions = [Session(d, schedule.groups[d], schedule.allowed[d]) for d in dates]
     warnings = list(schedule.warnings)
     budget = options.minutes * 60
@@ -116,9 +123,9 @@ def _plan(
             )
         growth = Growth(sessions, pool, policy, ceiling, uses, rng)
         if not grow(growth, fits, valid):
-            weekly = ", ".join(f"{g} {n}" for g, n in weekly_sets(sessions).items())
+            reached = ", ".join(f"{g} {n}" for g, n in weekly_sets(sessions).items())
             raise PlanError(
-                f"cannot balance the week's strength work across the five groups ({weekly}) "
+                f"cannot balance the week's strength work across the five groups ({reached}) "
                 f"in sessions of {options.minutes} minutes; allow more --minutes, spread the "
                 "--on days, or use a catalogue with more exercises that train one group",
                 filter="--minutes",
@@ -130,8 +137,18 @@ def _plan(
     weekly = weekly_sets(sessions)
     at_ceiling = all(weekly[g] >= ceiling[g] for g in GROUPS)
     fill_to = TIME_USE_SHARE * budget if policy.fills_time and not at_ceiling else 0.0
+    warm_up = warm_up_target(budget)
     for session in sessions:
         fill_gentle(session, pool, policy, budget, fill_to, uses, rng)
+        name = WEEKDAY_NAMES[session.date.weekday()]
+        if (
+            budget >= safety.WARM_UP_FULL_FROM_MINUTES * 60
+            and work_seconds(session.warm_up) < warm_up
+        ):
+            warnings.append(
+                f"The catalogue's warm-up exercises fill only {minutes(work_seconds(session.warm_up))} "
+                f"of the {minutes(warm_up)} warm-up minutes on {name}: walk gently for the rest."
+            )
         if session.seconds() < fill_to:
             warnings.append(
                 f"The catalogue has too little that fits to fill {options.minutes} minutes on "
@@ -180,7 +197,7 @@ def _first_exercises(
                 for e in found
                 if all(weekly[g] + policy.strength_sets(e)[0] <= ceiling[g] for g in e.groups)
             ]
-            chosen = pick(within or found, context_for(session, policy, uses), rng)
+            chosen = pick(within or found, context_for(session, policy, uses, weekly), rng)
             if chosen is None:
                 what = f"{move} exercise" if move else "strength exercise"
                 raise PlanError(
@@ -232,11 +249,13 @@ def _level_warnings(
         g
         for g in GROUPS
         if not any(
-            e.level != "beginner" and e.reps is not None and LEVELS.index(e.level) > 0
+            e.level != "beginner" and e.reps is not None and set(e.groups) <= s.allowed
             for e in pool.strength[g]
+            for s in sessions
+            if g in s.groups
         )
     ]
-    where = ', '.join(lacking) if lacking else "some groups"
+    where = ", ".join(lacking) if lacking else "some groups"
     warnings.append(
         f"Your level and equipment offer little {policy.level} work in repetitions for "
         f"{where}, so this week leans on easier exercises and holds there."
@@ -285,7 +304,7 @@ def _week_plan(
                 weekday=WEEKDAY_NAMES[date.weekday()],
                 rest=session is None,
                 estimated_minutes=minutes(session.seconds()) if session else 0,
-                groups=tuple(g for g in GROUPS if g in trained),
+                groups=cast("tuple[GroupId, ...]", tuple(g for g in GROUPS if g in trained)),
                 exercises=exercises,
                 walk_minutes=policy.walk_minutes if session is None else 0,
             )
@@ -296,7 +315,7 @@ def _week_plan(
         start=options.start,
         options=options,
         days=tuple(days),
-        weekly_sets=weekly_sets(sessions),
+        weekly_sets=cast("dict[GroupId, int]", weekly_sets(sessions)),
         warnings=tuple([note, *warnings] if note else warnings),
         adaptation=None,
         disclaimer=safety.DISCLAIMER,

@@ -97,7 +97,10 @@ def _exercise(
 def minimal_catalogue_data() -> dict[str, Any]:
     """The smallest catalogue every plan can be made from: one gentle exercise of each need."""
     exercises = [
-        _exercise("warm-up", "warm-up", ["lower-back"], sets=1, tags=["mobility"]),
+        {
+            **_exercise("warm-up", "warm-up", ["lower-back"], sets=1, hold=180, reps=None),
+            "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
+        },
         _exercise("hamstring-stretch", "stretch", ["hamstrings"], sets=3, hold=20, reps=None),
     ]
     for group in GROUPS:

@@ -123,10 +123,78 @@ def test_gentle_warm_ups_exist(catalogue: Catalogue) -> None:
 
 
 def test_gentle_mobility_includes_nerve_glides_and_knee_to_chest(catalogue: Catalogue) -> None:
-    glides = [e for e in catalogue.exercises if "nerve-glide" in e.tags and e.flare_safe]
+    glides = [e for e in catalogue.exercises if "nerve-slider" in e.tags and e.flare_safe]
     assert glides
     assert all(e.kind != "strength" for e in glides)
     assert any("knee to chest" in e.name.lower() and e.flare_safe for e in catalogue.exercises)
+
+
+# -- schema 2: the catalogue trains every level (issue: a sound training week) -------------------
+
+
+@pytest.mark.parametrize("group_id", CANONICAL_GROUPS)
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+def test_two_equipment_free_strength_exercises_per_group_and_level(
+    catalogue: Catalogue, group_id: str, level: str
+) -> None:
+    found = [
+        e.id for e in primary_strength(catalogue, group_id) if e.level == level and not e.equipment
+    ]
+    assert len(found) >= 2, found
+
+
+def test_enough_warm_ups_stretches_and_directional_mobility(catalogue: Catalogue) -> None:
+    kinds = [e.kind for e in catalogue.exercises]
+    assert kinds.count("warm-up") >= 6
+    assert kinds.count("stretch") >= 12
+    hamstring_stretches = [
+        e
+        for e in catalogue.exercises
+        if e.kind == "stretch" and "hamstrings" in e.groups and "nerve-tension" not in e.tags
+    ]
+    assert len(hamstring_stretches) >= 3
+    for direction in ("spinal-flexion", "spinal-extension"):
+        mobility = [
+            e
+            for e in catalogue.exercises
+            if e.kind in ("mobility", "stretch") and direction in e.tags
+        ]
+        assert len(mobility) >= 3, direction
+        assert sum(e.flare_safe for e in mobility) >= 2, direction
+
+
+def test_every_bundled_entry_states_schema_2_fields() -> None:
+    """Position, per side and a dose range are written out, not left to defaults."""
+    raw = yaml.safe_load(bundled_catalogue_path().read_text(encoding="utf-8"))
+    for entry in raw["exercises"]:
+        assert {"position", "per_side", "dose_range"} <= set(entry), entry["id"]
+        limits = entry["dose_range"]
+        assert limits["sets"][0] < limits["sets"][1] or entry["kind"] == "warm-up", entry["id"]
+
+
+def test_every_stretch_can_reach_a_minute_a_side(catalogue: Catalogue) -> None:
+    for e in catalogue.exercises:
+        if e.kind == "stretch" and e.dose_range.hold_seconds:
+            assert e.dose_range.sets[1] * e.dose_range.hold_seconds[1] >= 60, e.id
+
+
+def test_nerve_and_heavy_tags_mark_what_they_say(catalogue: Catalogue) -> None:
+    by_id = catalogue.by_id
+    assert "nerve-tension" in by_id["seated-hamstring-stretch"].tags
+    assert {"nerve-slider"} <= set(by_id["seated-sciatic-nerve-slider"].tags)
+    for heavy in ("barbell-deadlift", "barbell-back-squat", "nordic-hamstring-curl"):
+        assert "heavy" in by_id[heavy].tags, heavy
+    assert all(e.level == "advanced" for e in catalogue.exercises if "heavy" in e.tags)
+
+
+def test_the_brace_and_the_curl_up_agree_on_a_neutral_spine(catalogue: Catalogue) -> None:
+    brace = " ".join(catalogue.by_id["abdominal-brace"].steps).lower()
+    assert "flatten" not in brace
+    assert "curve" in brace or "neutral" in brace
+
+
+def test_the_hip_group_requires_both_movements(catalogue: Catalogue) -> None:
+    assert catalogue.group(HIP).required_movements == ("abduction", "adduction")
 
 
 ARTICLE_EXERCISES = [
@@ -232,6 +300,7 @@ def minimal() -> dict[str, Any]:
                 "tags": ["squat"],
                 "steps": ["Stand with your back to a wall.", "Press."],
                 "source": "added",
+                "position": "standing",
                 "harder": "deep-wall-press",
             },
             {
@@ -249,6 +318,8 @@ def minimal() -> dict[str, Any]:
                 "steps": ["Slide lower."],
                 "cautions": ["Stop if your knees hurt."],
                 "source": "added",
+                "position": "standing",
+                "dose_range": {"sets": [2, 4], "hold_seconds": [15, 30]},
                 "easier": "wall-press",
             },
         ],
@@ -831,3 +902,51 @@ def test_absurd_values_are_rejected(tmp_path: Path, field: str, value: object, l
     error = rejection(write(tmp_path, data))
     assert f"exercises[0].{field}" in str(error)
     assert str(limit) in str(error)
+
+
+def test_a_dose_outside_its_range(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][1]["dose_range"] = {"sets": [4, 5], "hold_seconds": [15, 30]}
+    path = write(tmp_path, data)
+    error = rejection(path)
+    assert "sets 3 lies outside dose_range.sets [4, 5]" in str(error)
+    assert error.field is not None and error.field.startswith("exercises[1]")
+
+
+def test_a_range_of_the_wrong_kind(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][1]["dose_range"] = {"sets": [2, 4], "reps": [8, 12]}
+    error = rejection(write(tmp_path, data))
+    assert "dose_range.reps is given, but the exercise has no reps" in str(error)
+
+
+def test_a_range_upside_down(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][1]["dose_range"] = {"sets": [4, 2], "hold_seconds": [15, 30]}
+    path = write(tmp_path, data)
+    error = rejection(path)
+    assert "the low end 4 is above the high end 2" in str(error)
+    assert error.field is not None and "dose_range.sets" in error.field
+
+
+def test_a_catalogue_without_ranges_keeps_the_usual_dose(tmp_path: Path) -> None:
+    """Catalogues written before schema 2 still load: the range is the usual dose alone."""
+    exercise = load_catalogue(write(tmp_path, minimal())).by_id["wall-press"]
+    assert exercise.dose_range.sets == (2, 2) and exercise.dose_range.reps == (10, 10)
+
+
+def test_required_movements_are_checked_from_the_data(tmp_path: Path) -> None:
+    data = minimal()
+    data["groups"][1]["required_movements"] = ["knee-flexion"]  # hamstrings
+    data["exercises"][1]["groups"] = ["hamstrings"]
+    path = write(tmp_path, data)
+    error = rejection(path)
+    assert "strength work for hamstrings needs one of the tags knee-flexion" in str(error)
+    assert error.field == "exercises[1].tags (in deep-wall-press)"
+
+
+def test_an_unknown_position(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][0]["position"] = "upside-down"
+    error = rejection(write(tmp_path, data))
+    assert "exercises[0].position" in str(error) and "'standing'" in str(error)

@@ -30,6 +30,7 @@ def exercise_data(**changes: Any) -> dict[str, Any]:
         "cues": ["Squeeze the glutes."],
         "cautions": ["Stop if pain spreads down the leg."],
         "source": "article",
+        "position": "lying",
     }
     data.update(changes)
     return data
@@ -256,7 +257,7 @@ def test_an_exercise_cannot_be_its_own_easier_version() -> None:
     assert "other exercises" in messages(error)
 
 
-# -- hip strength work needs abduction or adduction ---------------------------------------------
+# -- a group's required movements: hip strength work needs abduction or adduction ----------------
 
 
 def hip_exercise(**changes: Any) -> dict[str, Any]:
@@ -265,20 +266,35 @@ def hip_exercise(**changes: Any) -> dict[str, Any]:
     )
 
 
-def test_hip_strength_without_abduction_or_adduction_is_rejected() -> None:
+def hip_catalogue(
+    *exercises: dict[str, Any], moves: tuple[str, ...] = ("abduction", "adduction")
+) -> dict[str, Any]:
+    data = catalogue_data(*exercises)
+    data["groups"][-1]["required_movements"] = list(moves)
+    return data
+
+
+def test_hip_strength_without_a_required_movement_is_rejected() -> None:
     with pytest.raises(ValidationError) as error:
-        Exercise.model_validate(hip_exercise(tags=["isometric"]))
-    assert "abduction or adduction" in messages(error)
+        Catalogue.model_validate(hip_catalogue(hip_exercise(tags=["isometric"])))
+    assert "needs one of the tags abduction, adduction" in messages(error)
 
 
 @pytest.mark.parametrize("tag", ["abduction", "adduction"])
 def test_hip_strength_with_abduction_or_adduction_is_accepted(tag: str) -> None:
-    assert tag in Exercise.model_validate(hip_exercise(tags=[tag, "isometric"])).tags
+    catalogue = Catalogue.model_validate(hip_catalogue(hip_exercise(tags=[tag, "isometric"])))
+    assert tag in catalogue.exercises[0].tags
+
+
+def test_the_required_movements_are_the_catalogues_to_choose() -> None:
+    """Data, not code: without required movements any hip strength work is accepted."""
+    catalogue = Catalogue.model_validate(hip_catalogue(hip_exercise(tags=["isometric"]), moves=()))
+    assert catalogue.group("hip-abductors-adductors").required_movements == ()
 
 
 def test_hip_stretch_needs_no_abduction_tag() -> None:
-    exercise = Exercise.model_validate(hip_exercise(kind="stretch", tags=[]))
-    assert exercise.kind == "stretch"
+    catalogue = Catalogue.model_validate(hip_catalogue(hip_exercise(kind="stretch", tags=[])))
+    assert catalogue.exercises[0].kind == "stretch"
 
 
 # -- the catalogue as a whole -------------------------------------------------------------------
@@ -376,6 +392,10 @@ def test_exercise_json_has_exactly_the_contract_keys_in_order() -> None:
         "easier": None,
         "harder": None,
         "source": "article",
+        "per_side": True,
+        "position": "lying",
+        "dose_range": {"sets": [2, 2], "reps": [10, 10], "hold_seconds": None},
+        "figure": None,
     }
 
 

@@ -23,7 +23,7 @@ from strategies import catalogues, minimal_catalogue_data, plan_options
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sciatica_planner.models import Exercise, PlannedExercise
+    from sciatica_planner.models import Day, Exercise, PlannedExercise
 
 
 BUNDLED = load_catalogue()
@@ -94,8 +94,6 @@ def position_changes(items: tuple[PlannedExercise, ...]) -> int:
 
 def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
     """Assert every rule of CONTRACT.md 'What every planned week keeps' that applies."""
-    by_id = {e.id: e for e in catalogue.exercises}
-    family = families(catalogue)
     # The planner builds its result without a validation pass; it must still be valid.
     data = plan.model_dump()
     data["options"]["start"] = plan.start  # kept out of the JSON: the week's own start says it
@@ -103,8 +101,6 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
     assert plan.schema_version == 2
     # The shape: seven consecutive days from the start, training exactly on the chosen weekdays.
     assert [d.date for d in plan.days] == [opts.start + dt.timedelta(days=k) for k in range(7)]
-    flare_up = opts.pain > safety.FLARE_SAFE_MAX_PAIN
-    normal = opts.pain <= safety.NORMAL_MAX_PAIN
     for day in plan.days:
         assert day.rest == (WEEKDAYS[day.date.weekday()] not in opts.on)
         strength = [e for e in day.exercises if e.kind == "strength"]
@@ -113,70 +109,89 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
             assert day.exercises == () and day.estimated_minutes == 0 and day.groups == ()
             # Rule 18: rest days move (a short walk even in a flare-up, as the NHS advises).
             assert day.walk_minutes > 0
-            continue
-        assert day.walk_minutes == 0
-        items = day.exercises
-        # Rule 1: a warm-up first and a hamstring stretch.
-        assert items[0].kind == "warm-up" and items[0].block == "warm-up"
-        assert any(e.kind == "stretch" and "hamstrings" in e.groups for e in items)
-        if not strength and not flare_up:
-            assert any(day.weekday in w for w in plan.warnings), plan.warnings
-            assert {e.kind for e in items} <= GENTLE
-        # Rule 12: blocks in order; warm-up and mobility first, strength, then stretches.
-        blocks = [e.block for e in items]
-        assert blocks == sorted(blocks, key=BLOCK_ORDER.index), blocks
-        for item in items:
-            expected = {"warm-up": {"warm-up", "mobility"}, "main": {"strength"}}
-            assert item.kind in expected.get(item.block, {"stretch"}), (item.id, item.block)
-        if opts.minutes >= safety.WARM_UP_FULL_FROM_MINUTES:
-            warm = sum(work_seconds(e, by_id[e.id]) for e in items if e.block == "warm-up")
+        else:
+            assert day.walk_minutes == 0
+            check_session(plan, day, catalogue, opts)
+    check_week(plan, catalogue, opts)
+
+
+def check_session(plan: WeekPlan, day: Day, catalogue: Catalogue, opts: PlanOptions) -> None:
+    """The rules of one training day: 1, 2, 6, 7, 11, 12, 13, 16 and 17."""
+    by_id = catalogue.by_id
+    items = day.exercises
+    normal = opts.pain <= safety.NORMAL_MAX_PAIN
+    # Rule 1: a warm-up first and a hamstring stretch.
+    assert items[0].kind == "warm-up" and items[0].block == "warm-up"
+    assert any(e.kind == "stretch" and "hamstrings" in e.groups for e in items)
+    if not day.groups and opts.pain <= safety.FLARE_SAFE_MAX_PAIN:
+        assert any(day.weekday in w for w in plan.warnings), plan.warnings
+        assert {e.kind for e in items} <= GENTLE
+    # Rule 12: blocks in order; warm-up and mobility first, strength, then stretches.
+    blocks = [e.block for e in items]
+    assert blocks == sorted(blocks, key=BLOCK_ORDER.index), blocks
+    expected = {"warm-up": {"warm-up", "mobility"}, "main": {"strength"}}
+    for item in items:
+        assert item.kind in expected.get(item.block, {"stretch"}), (item.id, item.block)
+    if opts.minutes >= safety.WARM_UP_FULL_FROM_MINUTES:
+        warm = sum(work_seconds(e, by_id[e.id]) for e in items if e.block == "warm-up")
+        if catalogue is BUNDLED:
             assert warm >= 240, (day.date, warm)
-        if opts.pain <= safety.FLARE_SAFE_MAX_PAIN:
-            least = 60 if normal else 40
-            for item in items:
-                if item.kind == "stretch" and item.hold_seconds:
-                    assert item.sets * item.hold_seconds >= least, item
-        assert position_changes(items) <= 4, [e.position for e in items]
-        # Rule 2: no exercise twice on one day; rule 13: no variant twins.
-        ids = [e.id for e in items]
-        assert len(ids) == len(set(ids))
-        assert len({family[i] for i in ids}) == len(ids), ids
+        elif warm < 240:  # a catalogue without enough warm-up says so
+            assert any("warm-up" in w and day.weekday in w for w in plan.warnings)
+    if opts.pain <= safety.FLARE_SAFE_MAX_PAIN:
+        least = 60 if normal else 40
         for item in items:
-            exercise = by_id[item.id]
-            # Rule 6: level and equipment.
-            assert LEVELS.index(item.level) <= LEVELS.index(opts.level)
-            assert set(item.equipment) <= set(opts.equipment)
-            assert exercise.groups == item.groups
-            # Rule 11: doses inside the range.
-            limits = exercise.dose_range
-            assert limits.sets[0] <= item.sets <= limits.sets[1], item
-            if item.reps is not None:
-                assert limits.reps and limits.reps[0] <= item.reps <= limits.reps[1], item
-            else:
-                hold = limits.hold_seconds
-                assert hold and item.hold_seconds and hold[0] <= item.hold_seconds <= hold[1]
-            # Rule 16: nerve tension only when settled; heavy only advanced, pain 0-1.
-            if "nerve-tension" in item.tags:
-                assert normal
-            if "heavy" in item.tags:
-                assert opts.level == "advanced" and opts.pain <= 1
-            # Rule 17: the directional preference.
-            if opts.prefer == "extension":
-                assert "spinal-flexion" not in item.tags
-            if opts.prefer == "flexion":
-                assert "spinal-extension" not in item.tags
-            if opts.prefer == "neutral" and not normal:
-                assert not {"spinal-flexion", "spinal-extension"} & set(item.tags)
-        assert sum("heavy" in e.tags for e in items) <= 1
-        if opts.prefer != "neutral":
-            wanted = f"spinal-{opts.prefer}"
-            if any(wanted in e.tags and e.kind != "strength" for e in catalogue.exercises):
-                if catalogue is BUNDLED:
-                    assert any(wanted in e.tags for e in items), (day.date, ids)
-        # Rule 7: the time budget, and a plausible estimate.
-        assert 0 < day.estimated_minutes <= opts.minutes
-        floor = sum(work_seconds(e, by_id[e.id]) + CHANGEOVER for e in items) / 60
-        assert day.estimated_minutes >= floor
+            if item.kind == "stretch" and item.hold_seconds:
+                assert item.sets * item.hold_seconds >= least, item
+    assert position_changes(items) <= 4, [e.position for e in items]
+    # Rule 2: no exercise twice on one day; rule 13: no variant twins.
+    ids = [e.id for e in items]
+    family = families(catalogue)
+    assert len(ids) == len(set(ids))
+    assert len({family[i] for i in ids}) == len(ids), ids
+    for item in items:
+        check_item(item, by_id[item.id], opts)
+    assert sum("heavy" in e.tags for e in items) <= 1
+    wanted = f"spinal-{opts.prefer}"
+    if opts.prefer != "neutral" and catalogue is BUNDLED:
+        assert any(wanted in e.tags for e in items), (day.date, ids)
+    # Rule 7: the time budget, and a plausible estimate.
+    assert 0 < day.estimated_minutes <= opts.minutes
+    floor = sum(work_seconds(e, by_id[e.id]) + CHANGEOVER for e in items) / 60
+    assert day.estimated_minutes >= floor
+
+
+def check_item(item: PlannedExercise, exercise: Exercise, opts: PlanOptions) -> None:
+    """Rules 6, 11, 16 and 17 for one planned exercise."""
+    normal = opts.pain <= safety.NORMAL_MAX_PAIN
+    # Rule 6: level and equipment.
+    assert LEVELS.index(item.level) <= LEVELS.index(opts.level)
+    assert set(item.equipment) <= set(opts.equipment)
+    assert exercise.groups == item.groups
+    # Rule 11: doses inside the range.
+    limits = exercise.dose_range
+    assert limits.sets[0] <= item.sets <= limits.sets[1], item
+    if item.reps is not None:
+        assert limits.reps and limits.reps[0] <= item.reps <= limits.reps[1], item
+    else:
+        hold = limits.hold_seconds
+        assert hold and item.hold_seconds and hold[0] <= item.hold_seconds <= hold[1]
+    # Rule 16: nerve tension only when settled; heavy only advanced, pain 0-1.
+    if "nerve-tension" in item.tags:
+        assert normal
+    if "heavy" in item.tags:
+        assert opts.level == "advanced" and opts.pain <= 1
+    # Rule 17: the directional preference.
+    if opts.prefer == "extension":
+        assert "spinal-flexion" not in item.tags
+    if opts.prefer == "flexion":
+        assert "spinal-extension" not in item.tags
+    if opts.prefer == "neutral" and not normal:
+        assert not {"spinal-flexion", "spinal-extension"} & set(item.tags)
+
+
+def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
+    """The rules of the whole week: 3, 4, 5, 8, and at pain 0-3 rules 14 and 15."""
     # Rule 3: no group strengthened on two consecutive dates.
     for today, tomorrow in itertools.pairwise(plan.days):
         assert not set(today.groups) & set(tomorrow.groups), (today.date, today.groups)
@@ -194,7 +209,7 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
     if opts.pain >= 4:
         # Rule 8: flare-safe only from pain 4; gentle work only from pain 7.
         assert all(e.flare_safe for e in everything)
-    if flare_up:
+    if opts.pain > safety.FLARE_SAFE_MAX_PAIN:
         assert all(e.kind in GENTLE or "isometric" in e.tags for e in everything)
         assert any("flare-up" in w for w in plan.warnings)
         return
@@ -213,9 +228,15 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
                 e.kind == "strength" and e.groups[0] == group.id and move in e.tags
                 for e in everything
             ), (group.id, move)
-    if not normal:
-        return
-    # Rule 15: never above the ceiling; time used unless every group reached it.
+    if opts.pain <= safety.NORMAL_MAX_PAIN:
+        check_level_and_time(plan, catalogue, opts, days_per_group)
+
+
+def check_level_and_time(
+    plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions, days_per_group: dict[str, int]
+) -> None:
+    """Rule 15 (never above the ceiling; time used unless every group reached it) and rule 14
+    (the level is trained; the bundled catalogue always can)."""
     ceiling = {
         g: min(
             safety.WEEKLY_SET_CEILING[opts.level],
@@ -228,15 +249,16 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
         for day in plan.days:
             if not day.rest:
                 assert day.estimated_minutes >= 0.7 * opts.minutes, (day.date, plan.weekly_sets)
-    # Rule 14: the level is trained (the bundled catalogue always can).
-    if opts.level != "beginner":
-        total = strength_sets(plan)
-        above = sum(e.sets for e in everything if e.kind == "strength" and e.level != "beginner")
-        reps = sum(e.sets for e in everything if e.kind == "strength" and e.reps is not None)
-        if catalogue is BUNDLED:
-            assert above >= total / 2 and reps >= total / 2, (above, reps, total)
-        elif above < total / 2 or reps < total / 2:
-            assert any(opts.level in w for w in plan.warnings), plan.warnings
+    if opts.level == "beginner":
+        return
+    strength = [e for d in plan.days for e in d.exercises if e.kind == "strength"]
+    total = sum(e.sets for e in strength)
+    above = sum(e.sets for e in strength if e.level != "beginner")
+    reps = sum(e.sets for e in strength if e.reps is not None)
+    if catalogue is BUNDLED:
+        assert above >= total / 2 and reps >= total / 2, (above, reps, total)
+    elif above < total / 2 or reps < total / 2:
+        assert any(opts.level in w for w in plan.warnings), plan.warnings
 
 
 def check_moderate_pain_is_lighter(catalogue: Catalogue, opts: PlanOptions) -> None:
@@ -285,9 +307,7 @@ def test_moderate_pain_is_lighter_than_no_pain(opts: PlanOptions, minutes: int) 
     st.integers(SHORTEST_ALWAYS_PLANNED, 119),
     st.integers(1, 60),
 )
-def test_a_longer_budget_never_gives_less_work(
-    opts: PlanOptions, minutes: int, more: int
-) -> None:
+def test_a_longer_budget_never_gives_less_work(opts: PlanOptions, minutes: int, more: int) -> None:
     """Rule 15: weekly strength sets and volume never fall as --minutes rises."""
     short = plan_week(BUNDLED, opts.model_copy(update={"minutes": minutes}))
     long = plan_week(BUNDLED, opts.model_copy(update={"minutes": min(120, minutes + more)}))

@@ -24,8 +24,8 @@ from sciatica_planner.planning.session import (
     position_changes,
     warm_up_target,
 )
-from sciatica_planner.vocabulary import GROUPS
 from sciatica_planner.planning.timing import CHANGEOVER_SECONDS
+from sciatica_planner.vocabulary import GROUPS
 from strategies import _exercise, minimal_catalogue_data
 
 MONDAY = dt.date(2026, 11, 30)
@@ -137,9 +137,11 @@ def test_schedule_spreads_groups_over_recovered_days() -> None:
     schedule = schedule_week(days, random.Random(1))
     for group in GROUPS:
         assert schedule.days_of(group) == 2
-    assert max(len(g) for g in schedule.groups.values()) - min(
-        len(g) for g in schedule.groups.values()
-    ) <= 1
+    assert (
+        max(len(g) for g in schedule.groups.values())
+        - min(len(g) for g in schedule.groups.values())
+        <= 1
+    )
     assert all(schedule.allowed[d] == frozenset(GROUPS) for d in days)  # no neighbours
     assert schedule.warnings == ()
 
@@ -165,7 +167,7 @@ def test_pick_is_seeded_and_stable_when_the_catalogue_grows() -> None:
     # A new exercise that loses the draw does not change the choice among the others.
     more = [*few, exercise("late", level="advanced")]
     winner = pick(more, context, random.Random(3))
-    assert winner == chosen or winner is not None and winner.id == "late"
+    assert winner == chosen or (winner is not None and winner.id == "late")
 
 
 def test_score_prefers_the_users_level_and_reps() -> None:
@@ -185,7 +187,11 @@ def test_score_prefers_the_users_level_and_reps() -> None:
 
 def test_order_changes_position_least() -> None:
     warm = [item("lying", "warm-up", "w1"), item("standing", "warm-up", "w2")]
-    main = [item("lying", "main", "m1"), item("standing", "main", "m2"), item("kneeling", "main", "m3")]
+    main = [
+        item("lying", "main", "m1"),
+        item("standing", "main", "m2"),
+        item("kneeling", "main", "m3"),
+    ]
     cool = [item("standing", "cool-down", "c1"), item("lying", "cool-down", "c2")]
     shuffled = [*warm, *main, *cool]
     assert position_changes(shuffled) == 6

@@ -104,14 +104,79 @@ class Growth:
         if any(self._raise(g, weekly, up_to_usual=True) for g in groups):
             return True
         if any(
-            self._accessory(g, weekly) or self._raise(g, weekly, up_to_usual=False)
-            for g in groups
+            self._accessory(g, weekly) or self._raise(g, weekly, up_to_usual=False) for g in groups
         ):
+            return True
+        if any(self._trade(g, weekly) for g in groups):
             return True
         if self.swaps < MAX_SWAPS and any(self._swap(g, weekly) for g in groups):
             self.swaps += 1
             return True
         return False
+
+    def _trade(self, group: str, weekly: dict[str, int]) -> bool:
+        """The last mile: a set more for an exercise of the group whose other groups are full,
+        paid for by a set less of another exercise of each full group. The group gains a set
+        and no group passes its ceiling."""
+        for session in self.sessions:
+            for index, item in enumerate(session.main):
+                exercise = item.exercise
+                if group not in exercise.groups:
+                    continue
+                if item.dose.sets >= self.policy.strength_sets(exercise)[1]:
+                    continue
+                payers = []
+                for other in exercise.groups:
+                    if other == group:
+                        continue
+                    over_week = weekly[other] + 1 > self.ceiling[other]
+                    over_session = self.session_sets(session, other) + 1 > self.policy.session_cap
+                    if not (over_week or over_session):
+                        continue
+                    payer = self._payer(other, group, session if over_session else None, item)
+                    if payer is None:
+                        break
+                    payers.append(payer)
+                else:
+                    gained = len(exercise.groups) - sum(
+                        len(owner.main[at].exercise.groups) for owner, at in payers
+                    )
+                    # Each trade adds to the week's group-sets, so trading always stops.
+                    if (
+                        not payers
+                        or gained <= 0
+                        or self.session_sets(session, group) + 1 > self.policy.session_cap
+                    ):
+                        continue
+                    for owner, at in payers:
+                        paid = owner.main[at]
+                        owner.main[at] = Item(
+                            paid.exercise,
+                            self.policy.dose(paid.exercise, paid.dose.sets - 1),
+                            "main",
+                        )
+                    session.main[index] = Item(
+                        exercise, self.policy.dose(exercise, item.dose.sets + 1), "main"
+                    )
+                    return True
+        return False
+
+    def _payer(
+        self, group: str, spared: str, session: Session | None, skip: Item
+    ) -> tuple[Session, int] | None:
+        """An exercise of `group` (in `session`, if given) that can give up a set without
+        touching `spared`."""
+        for owner in [session] if session is not None else self.sessions:
+            for at, item in enumerate(owner.main):
+                e = item.exercise
+                if (
+                    item is not skip
+                    and e.groups[0] == group
+                    and spared not in e.groups
+                    and item.dose.sets > self.policy.strength_sets(e)[0]
+                ):
+                    return owner, at
+        return None
 
     def _swap(self, group: str, weekly: dict[str, int]) -> bool:
         """The last mile: a group held below its ceiling because its exercise also trains a
@@ -138,7 +203,9 @@ class Growth:
                         )
                     ):
                         candidates.append(e)
-                chosen = pick(candidates, context_for(trial, self.policy, self.uses), self.rng)
+                chosen = pick(
+                    candidates, context_for(trial, self.policy, self.uses, weekly), self.rng
+                )
                 if chosen is not None:
                     low, high = self.policy.strength_sets(chosen)
                     sets = min(max(item.dose.sets, low), high)
@@ -158,7 +225,7 @@ class Growth:
                     continue
                 high = self.policy.strength_sets(exercise)[1]
                 if up_to_usual:
-                    high = min(high, exercise.sets)
+                    high = self.policy.usual_sets(exercise)
                 if item.dose.sets >= high or not self.room(session, exercise, 1, weekly):
                     continue
                 key = (
@@ -204,14 +271,18 @@ class Growth:
                 and self.room(session, e, self.policy.strength_sets(e)[0], weekly)
                 and len(positions | {e.position}) <= MAX_MAIN_POSITIONS
             ]
-            chosen = pick(candidates, context_for(session, self.policy, self.uses), self.rng)
+            chosen = pick(
+                candidates, context_for(session, self.policy, self.uses, weekly), self.rng
+            )
             if chosen is not None:
                 add_strength(session, chosen, self.policy, self.uses)
                 return True
         return False
 
 
-def add_strength(session: Session, exercise: Exercise, policy: Policy, uses: dict[str, int]) -> None:
+def add_strength(
+    session: Session, exercise: Exercise, policy: Policy, uses: dict[str, int]
+) -> None:
     sets = policy.strength_sets(exercise)[0]
     session.main.append(Item(exercise, policy.dose(exercise, sets), "main"))
     uses[exercise.id] = uses.get(exercise.id, 0) + 1

@@ -28,12 +28,12 @@ BELOW_LEVEL = 2.0  # per level below the user's (intermediate and up, pain 0-3):
 HOLD_ABOVE_BEGINNER = 1.2  # a hold where reps build strength better (same condition)
 REUSE = 1.5  # per earlier use this week: a group meets different exercises on its days
 EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets even...
-CROWDED_GROUP = 0.25  # ...and more per set that group already has above the primary's
+CROWDED_GROUP = 0.5  # ...and more per set that group already has above the primary's
 QUICK = 1.0  # per minute of the lowest dose, when a short session must hold every group
 DIRECTIONAL = 1.0  # a spinal-flexion or -extension item when no direction is preferred
 NEW_POSITION = 0.8  # a position the session does not have yet: fewer trips to the floor
 NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
-HEAVY = 1.0  # heavy work only now and then, never the habit of every week
+HEAVY = 3.0  # heavy work only now and then, never the habit of every week
 JITTER = 1.0  # variety from week to week
 
 
@@ -58,9 +58,11 @@ def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
     if exercise.kind == "strength":
         if not set(exercise.groups) <= session.allowed:
             return False
-        if "heavy" in exercise.tags and sum(
-            "heavy" in i.exercise.tags for i in session.main
-        ) >= safety.MAX_HEAVY_PER_SESSION:
+        if (
+            "heavy" in exercise.tags
+            and sum("heavy" in i.exercise.tags for i in session.main)
+            >= safety.MAX_HEAVY_PER_SESSION
+        ):
             return False
     return True
 
@@ -82,9 +84,7 @@ def score(exercise: Exercise, context: Context) -> float:
         if context.quick:
             low = policy.strength_sets(exercise)[0]
             total += QUICK * dose_seconds(exercise, policy.dose(exercise, low)) / 60
-    elif policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(
-        exercise.tags
-    ):
+    elif policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(exercise.tags):
         total += DIRECTIONAL
     if context.positions and exercise.position not in context.positions:
         total += NEW_POSITION
@@ -95,9 +95,7 @@ def score(exercise: Exercise, context: Context) -> float:
     return total
 
 
-def pick(
-    candidates: Iterable[Exercise], context: Context, rng: random.Random
-) -> Exercise | None:
+def pick(candidates: Iterable[Exercise], context: Context, rng: random.Random) -> Exercise | None:
     """The best-scoring candidate, ties and near-ties broken by the week's seed."""
     salt = rng.getrandbits(32)
     best: tuple[float, str, Exercise] | None = None

@@ -21,6 +21,9 @@ GENTLE_KINDS = frozenset({"warm-up", "mobility", "stretch"})
 # The tag a preference excludes (contract rule 17).
 OPPOSITE = {"extension": "spinal-flexion", "flexion": "spinal-extension"}
 WANTED = {"extension": "spinal-extension", "flexion": "spinal-flexion"}
+# At pain 0-3 a strength exercise gets at least two sets, where its range and the time allow:
+# one set reads as a token dose, and ACSM gives 2-4 sets for most adults [A2] (product choice).
+MIN_WORKING_SETS = 2
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,7 @@ class Policy:
         tags = exercise.tags
         if self.tier != "normal" and not exercise.flare_safe:
             return False
-        if self.strength_paused and not (
-            exercise.kind in GENTLE_KINDS or "isometric" in tags
-        ):
+        if self.strength_paused and not (exercise.kind in GENTLE_KINDS or "isometric" in tags):
             return False
         if "nerve-tension" in tags and self.pain > safety.NERVE_TENSION_MAX_PAIN:
             return False
@@ -96,6 +97,13 @@ class Policy:
         elif self.tier == "flare-up":
             high = low
         return low, high
+
+    def usual_sets(self, exercise: Exercise) -> int:
+        """The sets a strength exercise reaches before any group gets more exercises: its usual
+        dose, at least two at pain 0-3 where the range allows."""
+        high = self.strength_sets(exercise)[1]
+        usual = max(exercise.sets, MIN_WORKING_SETS) if self.tier == "normal" else exercise.sets
+        return min(usual, high)
 
     def dose(self, exercise: Exercise, sets: int) -> Dose:
         """Reps or hold for `sets` sets: the usual dose, the range's low end in a flare-up."""

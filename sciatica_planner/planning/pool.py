@@ -142,8 +142,7 @@ def explain_empty(
         culprit = f"--pain {policy.pain} and --prefer {policy.prefer}"
     target = f"{what} for {group}" if group else what
     return PlanError(
-        f"no {target} fits {culprit}; try a higher --level, more --equipment, "
-        "or another catalogue",
+        f"no {target} fits {culprit}; try a higher --level, more --equipment, or another catalogue",
         group=group,
         filter=culprit,
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from .. import safety
 from ..vocabulary import GROUPS, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
+    import datetime as dt
     import random
 
 
@@ -33,8 +33,19 @@ def recovered(first: dt.date, second: dt.date) -> bool:
     return abs((second - first).days) * 24 >= safety.RECOVERY_HOURS
 
 
-def schedule_week(dates: list[dt.date], rng: random.Random) -> Schedule:
-    """Give every group two recovered days, keeping the number of groups per day even."""
+def schedule_week(
+    dates: list[dt.date], rng: random.Random, together: dict[frozenset[str], int] | None = None
+) -> Schedule:
+    """Give every group two recovered days, keeping the number of groups per day even and, among
+    equal choices, putting groups together that share exercises (`together` counts them: most
+    lower-body work also trains the glutes), so a day's exercises may train all their groups."""
+    together = together or {}
+
+    def shared(group: str, days: tuple[dt.date, ...]) -> int:
+        return sum(
+            together.get(frozenset((group, other)), 0) for d in days for other in scheduled[d]
+        )
+
     scheduled: dict[dt.date, list[str]] = {d: [] for d in dates}
     pairs = [(a, b) for i, a in enumerate(dates) for b in dates[i + 1 :] if recovered(a, b)]
     groups = list(GROUPS)
@@ -47,6 +58,7 @@ def schedule_week(dates: list[dt.date], rng: random.Random) -> Schedule:
                 key=lambda pj: (
                     len(scheduled[pj[0][0]]) + len(scheduled[pj[0][1]]),
                     max(len(scheduled[pj[0][0]]), len(scheduled[pj[0][1]])),
+                    -shared(group, pj[0]),
                     -(pj[0][1] - pj[0][0]).days,
                     pj[1],
                 ),
@@ -54,7 +66,10 @@ def schedule_week(dates: list[dt.date], rng: random.Random) -> Schedule:
             scheduled[first].append(group)
             scheduled[second].append(group)
         else:
-            day = min(dates, key=lambda d: (len(scheduled[d]), rng.random()))
+            day = min(
+                dates,
+                key=lambda d: (len(scheduled[d]), -shared(group, (d,)), rng.random()),
+            )
             scheduled[day].append(group)
     warnings: list[str] = []
     if not pairs:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -14,11 +13,13 @@ from .choose import context_for, fits_session, pick
 from .timing import CHANGEOVER_SECONDS, dose_seconds
 
 if TYPE_CHECKING:
+    import datetime as dt
     import random
     from collections.abc import Iterable
 
     from ..models import Exercise
-    from .policy import Policy
+    from ..vocabulary import Block
+    from .policy import Dose, Policy
     from .pool import Pool
 
 # Contract rule 12: within a session the position changes at most this often.
@@ -31,7 +32,7 @@ class Item:
 
     exercise: Exercise
     dose: Dose
-    block: str
+    block: Block
 
     @cached_property
     def seconds(self) -> float:
@@ -68,7 +69,12 @@ class Session:
 
     def trained(self) -> set[str]:
         """The groups its strength work trains."""
-        return {g for item in self.main if item.exercise.kind == "strength" for g in item.exercise.groups}
+        return {
+            g
+            for item in self.main
+            if item.exercise.kind == "strength"
+            for g in item.exercise.groups
+        }
 
     def ordered(self) -> list[Item]:
         return order_by_position(self.warm_up, self.main, self.cool_down)
@@ -129,7 +135,9 @@ def _best_directions(
 def keeps_positions(session: Session, item: Item) -> bool:
     """Adding the item keeps the session within the contract's position changes."""
     blocks = {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}
-    trial = {name: [*items, item] if name == item.block else items for name, items in blocks.items()}
+    trial = {
+        name: [*items, item] if name == item.block else items for name, items in blocks.items()
+    }
     _, (_, changes) = _best_directions(trial["warm-up"], trial["main"], trial["cool-down"])
     return changes <= MAX_POSITION_CHANGES
 
@@ -164,8 +172,10 @@ def fill_gentle(
     warm-up worth the name (rule 12), the preferred direction (rule 17), stretches for the
     day's groups, then gentle extras until the session lasts `fill_to` seconds."""
 
-    def add(candidates: Iterable[Exercise], block: str, required: bool = False) -> bool:
-        spare = budget - session.seconds()
+    def add(
+        candidates: Iterable[Exercise], block: Block, required: bool = False, reserve: float = 0
+    ) -> bool:
+        spare = budget - session.seconds() - reserve
         # Whether an item keeps the position rule depends only on its position and kind.
         keeps: dict[tuple[str, bool], bool] = {}
         fitting, within = [], []
@@ -182,7 +192,9 @@ def fill_gentle(
             if keeps[key]:
                 within.append(exercise)
         # Rather a position change too many than a missing warm-up or rule-1 stretch.
-        chosen = pick(within or (fitting if required else []), context_for(session, policy, uses), rng)
+        chosen = pick(
+            within or (fitting if required else []), context_for(session, policy, uses), rng
+        )
         if chosen is None:
             return False
         getattr_block(session, block).append(gentle_item(chosen, block, policy))
@@ -190,28 +202,34 @@ def fill_gentle(
         return True
 
     add(pool.hamstring_stretches(), "cool-down", required=True)
+    wanted = policy.wanted_direction
+    directional = [
+        e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted and wanted in e.tags
+    ]
+    # Room kept for the preferred direction (rule 17) while the warm-up is chosen.
+    reserve = min((gentle_item(e, "warm-up", policy).seconds for e in directional), default=0)
     # A pulse raiser first (a walk, marching), where one fits: the warm-up NHS inform describes.
     pulse = [e for e in pool.warm_ups if gentle_item(e, "warm-up", policy).work_seconds >= PULSE]
-    add(pulse, "warm-up", required=True) or add(pool.warm_ups, "warm-up", required=True)
-    wanted = policy.wanted_direction
-    if wanted is not None:
-        directional = [e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted in e.tags]
-        add([e for e in directional if e.kind != "stretch"], "warm-up") or add(
-            [e for e in directional if e.kind == "stretch"], "cool-down"
+    add(pulse, "warm-up", required=True, reserve=reserve) or add(
+        pool.warm_ups, "warm-up", required=True, reserve=reserve
+    ) or add(pool.warm_ups, "warm-up", required=True)
+    if directional:
+        add([e for e in directional if e.kind != "stretch"], "warm-up", required=True) or add(
+            [e for e in directional if e.kind == "stretch"], "cool-down", required=True
         )
     if policy.strength_paused:
         add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
     target = warm_up_target(budget)
     dynamic = [e for e in (*pool.warm_ups, *pool.mobility) if e not in pulse]
-    while _work(session.warm_up) < target and (
-        _lengthen(session, session.warm_up, budget, target - _work(session.warm_up))
+    while work_seconds(session.warm_up) < target and (
+        _lengthen(session, session.warm_up, budget, target - work_seconds(session.warm_up))
         or add(dynamic, "warm-up")
         or add(pool.warm_ups, "warm-up")
     ):
         pass
     trained = session.trained() or set(session.groups)
     cool_target = COOL_DOWN_SHARE * budget
-    while _work(session.cool_down) < cool_target:
+    while work_seconds(session.cool_down) < cool_target:
         stretched = {g for item in session.cool_down for g in item.exercise.groups}
         wanted_groups = trained - stretched
         if not wanted_groups or not add(
@@ -236,7 +254,11 @@ def _lengthen(session: Session, block: list[Item], budget: float, wanted: float)
         exercise, dose = item.exercise, item.dose
         limits = exercise.dose_range
         room = budget - session.seconds()
-        if dose.hold_seconds and limits.hold_seconds and (dose.sets == 1 or exercise.kind == "stretch"):
+        if (
+            dose.hold_seconds
+            and limits.hold_seconds
+            and (dose.sets == 1 or exercise.kind == "stretch")
+        ):
             step = int(min(wanted, room) / dose.sets / (2 if exercise.per_side else 1))
             longer = min(limits.hold_seconds[1], dose.hold_seconds + max(0, step))
             if longer > dose.hold_seconds:
@@ -250,7 +272,7 @@ def _lengthen(session: Session, block: list[Item], budget: float, wanted: float)
     return False
 
 
-def gentle_item(exercise: Exercise, block: str, policy: Policy) -> Item:
+def gentle_item(exercise: Exercise, block: Block, policy: Policy) -> Item:
     """A warm-up, mobility or stretch item at its dose (a stretch long enough for rule 12)."""
     dose = policy.stretch_dose(exercise) if exercise.kind == "stretch" else None
     if dose is None:
@@ -258,11 +280,9 @@ def gentle_item(exercise: Exercise, block: str, policy: Policy) -> Item:
     return Item(exercise, dose, block)
 
 
-def getattr_block(session: Session, block: str) -> list[Item]:
-    return {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}[
-        block
-    ]
+def getattr_block(session: Session, block: Block) -> list[Item]:
+    return {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}[block]
 
 
-def _work(items: list[Item]) -> float:
+def work_seconds(items: list[Item]) -> float:
     return sum(item.work_seconds for item in items)

@@ -15,10 +15,7 @@ CHANGEOVER_SECONDS = 20
 
 def dose_seconds(exercise: Exercise, dose: Dose) -> float:
     """Time for a dose: the work, the rests between sets, one changeover."""
-    if dose.reps is not None:
-        work = dose.reps * exercise.seconds_per_rep
-    else:
-        work = dose.hold_seconds or 0
+    work = dose.reps * exercise.seconds_per_rep if dose.reps is not None else dose.hold_seconds or 0
     if exercise.per_side:
         work *= 2
     return dose.sets * work + (dose.sets - 1) * exercise.rest_seconds + CHANGEOVER_SECONDS
