@@ -19,6 +19,7 @@ from .planning.balance import (
     balanced,
     ceilings,
     grow,
+    repair,
     weekly_sets,
 )
 from .planning.choose import context_for, fits_session, pick
@@ -65,18 +66,39 @@ def plan_week(
         # Contract rule 8: fewer strength sets than the same options give at pain 0.
         calm = options.model_copy(update={"pain": 0})
         try:
-            baseline, _, _ = _plan(catalogue, calm, policy_for(calm, adaptation), None)
+            baseline, _ = _plan_or_compact(catalogue, calm, policy_for(calm, adaptation), None)
         except PlanError:  # no pain-0 week to compare with: nothing to be lighter than
             baseline = []
         sets = [item.dose.sets for s in baseline for item in s.main]
         if any(n > 1 for n in sets):
             fewer_than = sum(sets)
-    sessions, warnings, _ = _plan(catalogue, options, policy, fewer_than)
+    sessions, warnings = _plan_or_compact(catalogue, options, policy, fewer_than)
     return _week_plan(options, policy, sessions, warnings)
 
 
-def _plan(
+def _plan_or_compact(
     catalogue: Catalogue, options: PlanOptions, policy: Policy, fewer_than: int | None
+) -> tuple[list[Session], list[str]]:
+    try:
+        sessions, warnings, _ = _plan(catalogue, options, policy, fewer_than)
+    except PlanError as error:
+        if error.filter != "--minutes":
+            raise
+        # A short session with many groups: try again with quick exercises that train one
+        # group each, which fit and balance more easily; the first error stands if not.
+        try:
+            sessions, warnings, _ = _plan(catalogue, options, policy, fewer_than, compact=True)
+        except PlanError:
+            raise error from None
+    return sessions, warnings
+
+
+def _plan(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    policy: Policy,
+    fewer_than: int | None,
+    compact: bool = False,
 ) -> tuple[list[Session], list[str], Pool]:
     rng = random.Random(options.seed)
     pool = build_pool(catalogue, policy)
@@ -100,19 +122,32 @@ def _plan(
     if policy.strength_paused:
         _gentle_holds(sessions, pool, policy, uses, rng)
     else:
-        _first_exercises(sessions, pool, policy, ceiling, uses, rng)
+        _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact)
         main_budget = MAIN_SHARE * budget
 
         def fits(week: list[Session]) -> bool:
+            """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
+            if (
+                fewer_than is not None
+                and sum(i.dose.sets for s in week for i in s.main) >= fewer_than
+            ):
+                return False
             return all(s.main_seconds() <= main_budget for s in week)
 
         def valid(week: list[Session]) -> bool:
-            if not balanced(weekly_sets(week)):
-                return False
-            total = sum(i.dose.sets for s in week for i in s.main)
-            return fewer_than is None or total < fewer_than
+            return balanced(weekly_sets(week))
 
-        if not fits(sessions):
+        def trains_the_level(week: list[Session]) -> bool:
+            """Rule 14: half the sets above beginner and half in repetitions."""
+            if not policy.fills_time or policy.level == "beginner":
+                return True
+            items = [i for s in week for i in s.main]
+            total = sum(i.dose.sets for i in items)
+            above = sum(i.dose.sets for i in items if i.exercise.level != "beginner")
+            reps = sum(i.dose.sets for i in items if i.dose.reps is not None)
+            return above >= LEVEL_SHARE * total and reps >= LEVEL_SHARE * total
+
+        if not all(s.main_seconds() <= main_budget for s in sessions):
             longest = max(sessions, key=lambda s: s.main_seconds())
             needed = -(-longest.main_seconds() // (MAIN_SHARE * 60))
             raise PlanError(
@@ -121,8 +156,10 @@ def _plan(
                 f"--minutes {options.minutes}; allow more minutes or more --days",
                 filter="--minutes",
             )
-        growth = Growth(sessions, pool, policy, ceiling, uses, rng)
-        if not grow(growth, fits, valid):
+        growth = Growth(sessions, pool, policy, ceiling, uses, rng, compact)
+        if not grow(growth, fits, valid, trains_the_level) and not (
+            repair(growth, fits) and valid(sessions)
+        ):
             reached = ", ".join(f"{g} {n}" for g, n in weekly_sets(sessions).items())
             raise PlanError(
                 f"cannot balance the week's strength work across the five groups ({reached}) "
@@ -141,13 +178,11 @@ def _plan(
     for session in sessions:
         fill_gentle(session, pool, policy, budget, fill_to, uses, rng)
         name = WEEKDAY_NAMES[session.date.weekday()]
-        if (
-            budget >= safety.WARM_UP_FULL_FROM_MINUTES * 60
-            and work_seconds(session.warm_up) < warm_up
-        ):
+        warmed = work_seconds(session.warm_up)
+        if budget >= safety.WARM_UP_FULL_FROM_MINUTES * 60 and warmed < warm_up:
             warnings.append(
-                f"The catalogue's warm-up exercises fill only {minutes(work_seconds(session.warm_up))} "
-                f"of the {minutes(warm_up)} warm-up minutes on {name}: walk gently for the rest."
+                f"The catalogue's warm-up exercises fill only {minutes(warmed)} of the "
+                f"{minutes(warm_up)} warm-up minutes on {name}: walk gently for the rest."
             )
         if session.seconds() < fill_to:
             warnings.append(
@@ -165,6 +200,7 @@ def _first_exercises(
     ceiling: dict[str, int],
     uses: dict[str, int],
     rng: random.Random,
+    compact: bool,
 ) -> None:
     """One exercise per scheduled group and session, each required movement somewhere in the
     week (the hip group's abduction and adduction). In each session the group with the fewest
@@ -197,7 +233,7 @@ def _first_exercises(
                 for e in found
                 if all(weekly[g] + policy.strength_sets(e)[0] <= ceiling[g] for g in e.groups)
             ]
-            chosen = pick(within or found, context_for(session, policy, uses, weekly), rng)
+            chosen = pick(within or found, context_for(session, policy, uses, weekly, compact), rng)
             if chosen is None:
                 what = f"{move} exercise" if move else "strength exercise"
                 raise PlanError(

@@ -73,8 +73,13 @@ def test_policy_gates_nerve_tension_heavy_and_direction() -> None:
 
 def test_policy_doses_stay_in_range_and_lighten_with_pain() -> None:
     squat = exercise("squat", sets=3, reps=10)  # range 1-3 sets of 8-12
+    light = exercise("light", sets=2, reps=10, ranged=False)
+    light = light.model_copy(
+        update={"dose_range": light.dose_range.model_copy(update={"sets": (1, 4)})}
+    )
+    assert policy_for(opts(pain=5)).strength_sets(light) == (1, 2)
     assert policy_for(opts(pain=0)).strength_sets(squat) == (1, 3)
-    assert policy_for(opts(pain=5)).strength_sets(squat) == (1, 2)
+    assert policy_for(opts(pain=5)).strength_sets(squat) == (1, 3)  # the usual dose at most
     assert policy_for(opts(pain=8)).strength_sets(squat) == (1, 1)
     assert policy_for(opts(pain=8)).dose(squat, 1) == Dose(1, 8, None)
 

@@ -36,6 +36,8 @@ MAX_EXERCISES_PER_GROUP = 3
 MAX_MAIN_POSITIONS = 3
 # Swaps at the end of growth, a bound so that growing always stops.
 MAX_SWAPS = 20
+# Moves of the balance repair; each lowers the imbalance, so this only bounds the cost.
+MAX_REPAIRS = 200
 
 
 def weekly_sets(sessions: list[Session]) -> dict[str, int]:
@@ -73,6 +75,7 @@ class Growth:
     ceiling: dict[str, int]
     uses: dict[str, int]
     rng: random.Random
+    compact: bool = False  # prefer quick exercises that train one group (choose.py)
     swaps: int = 0
 
     def session_sets(self, session: Session, group: str) -> int:
@@ -187,6 +190,8 @@ class Growth:
                 old = item.exercise
                 if old.groups[0] != group or not full & set(old.groups[1:]):
                     continue
+                keep = set(self.pool.required_movements.get(group, ())) & set(old.tags)
+                candidates_need = keep if _needed(self, session, index) else set()
                 rest = [i for n, i in enumerate(session.main) if n != index]
                 trial = replace(session, main=rest)
                 candidates = []
@@ -195,6 +200,7 @@ class Growth:
                     sets = min(max(item.dose.sets, low), high)
                     if (
                         len(full & set(e.groups)) < len(full & set(old.groups))
+                        and candidates_need <= set(e.tags)
                         and fits_session(e, trial, self.pool)
                         and all(
                             weekly[g] - (item.dose.sets if g in old.groups else 0) + sets
@@ -204,7 +210,9 @@ class Growth:
                     ):
                         candidates.append(e)
                 chosen = pick(
-                    candidates, context_for(trial, self.policy, self.uses, weekly), self.rng
+                    candidates,
+                    context_for(trial, self.policy, self.uses, weekly, self.compact),
+                    self.rng,
                 )
                 if chosen is not None:
                     low, high = self.policy.strength_sets(chosen)
@@ -272,7 +280,9 @@ class Growth:
                 and len(positions | {e.position}) <= MAX_MAIN_POSITIONS
             ]
             chosen = pick(
-                candidates, context_for(session, self.policy, self.uses, weekly), self.rng
+                candidates,
+                context_for(session, self.policy, self.uses, weekly, self.compact),
+                self.rng,
             )
             if chosen is not None:
                 add_strength(session, chosen, self.policy, self.uses)
@@ -292,23 +302,110 @@ def grow(
     growth: Growth,
     fits: Callable[[list[Session]], bool],
     valid: Callable[[list[Session]], bool],
+    preferred: Callable[[list[Session]], bool] = lambda week: True,
 ) -> bool:
     """Grow until nothing can grow or the week no longer fits; leave the sessions at the valid
-    week with the most strength sets on the way (the latest of equals). False when no week on
-    the way was valid."""
-    best: tuple[int, list[list[Item]]] | None = None
+    week with the most strength sets on the way (the latest of equals), a `preferred` one if
+    there is any. When no week on the way was valid, leave them at the last week that fitted
+    and return False."""
+    best: dict[bool, tuple[int, list[list[Item]]]] = {}
+    fitted = _snapshot(growth.sessions)
     while True:
         if valid(growth.sessions):
             total = sum(item.dose.sets for s in growth.sessions for item in s.main)
-            if best is None or total >= best[0]:
-                best = (total, _snapshot(growth.sessions))
+            kind = preferred(growth.sessions)
+            if kind not in best or total >= best[kind][0]:
+                best[kind] = (total, _snapshot(growth.sessions))
         if not growth.step() or not fits(growth.sessions):
             break
-    if best is None:
-        return False
-    for session, main in zip(growth.sessions, best[1], strict=True):
+        fitted = _snapshot(growth.sessions)
+    chosen = best.get(True) or best.get(False)
+    for session, main in zip(growth.sessions, chosen[1] if chosen else fitted, strict=True):
         session.main = main
-    return True
+    return chosen is not None
+
+
+def imbalance(weekly: dict[str, int]) -> tuple[float, int, int]:
+    """How far a week is from balance, to be lowered move by move: how far the most-trained
+    group is above 1.5 times the least-trained, then how many groups sit at that top and
+    (fewer is better) how few at the bottom."""
+    values = list(weekly.values())
+    low, high = min(values), max(values)
+    return (high - BALANCE_RATIO * low, values.count(high), values.count(low))
+
+
+def repair(growth: Growth, fits: Callable[[list[Session]], bool]) -> bool:
+    """A small local search for a week that grew out of balance before it could catch up (a
+    short session, groups whose exercises also train others): a set less where the most-trained
+    groups are, a set more where the least-trained are, or an extra exercise dropped. Each kept
+    move lowers `imbalance`, so the search stops; True when the week ends balanced."""
+    for _ in range(MAX_REPAIRS):
+        weekly = weekly_sets(growth.sessions)
+        if balanced(weekly):
+            return True
+        before = imbalance(weekly)
+        if not any(_try(growth, move, before, fits) for move in _repairs(growth, weekly)):
+            return False
+    return balanced(weekly_sets(growth.sessions))
+
+
+def _repairs(growth: Growth, weekly: dict[str, int]) -> list[tuple[Session, int, int]]:
+    """Candidate moves as (session, item index, change of sets; 0 drops the item)."""
+    high, low = max(weekly.values()), min(weekly.values())
+    moves: list[tuple[Session, int, int]] = []
+    for session in growth.sessions:
+        primaries: dict[str, int] = {}
+        for item in session.main:
+            primaries[item.exercise.groups[0]] = primaries.get(item.exercise.groups[0], 0) + 1
+        for index, item in enumerate(session.main):
+            groups = item.exercise.groups
+            low_sets, high_sets = growth.policy.strength_sets(item.exercise)
+            if any(weekly[g] == high for g in groups):
+                if item.dose.sets > low_sets:
+                    moves.append((session, index, -1))
+                if primaries[groups[0]] > 1 and not _needed(growth, session, index):
+                    moves.append((session, index, 0))
+            if (
+                any(weekly[g] == low for g in groups)
+                and item.dose.sets < high_sets
+                and growth.room(session, item.exercise, 1, weekly)
+            ):
+                moves.append((session, index, +1))
+    return moves
+
+
+def _needed(growth: Growth, session: Session, index: int) -> bool:
+    """The item is the week's only one of a required movement (the hip group's abduction)."""
+    exercise = session.main[index].exercise
+    moves = set(growth.pool.required_movements.get(exercise.groups[0], ())) & set(exercise.tags)
+    others = [
+        i.exercise
+        for s in growth.sessions
+        for n, i in enumerate(s.main)
+        if not (s is session and n == index) and i.exercise.groups[0] == exercise.groups[0]
+    ]
+    return any(not any(m in e.tags for e in others) for m in moves)
+
+
+def _try(
+    growth: Growth,
+    move: tuple[Session, int, int],
+    before: tuple[float, int, int],
+    fits: Callable[[list[Session]], bool],
+) -> bool:
+    """Make the move if the week still fits and is better balanced; else undo it."""
+    session, index, change = move
+    saved = list(session.main)
+    item = session.main[index]
+    if change == 0:
+        del session.main[index]
+    else:
+        sets = item.dose.sets + change
+        session.main[index] = Item(item.exercise, growth.policy.dose(item.exercise, sets), "main")
+    if fits(growth.sessions) and imbalance(weekly_sets(growth.sessions)) < before:
+        return True
+    session.main = saved
+    return False
 
 
 def _snapshot(sessions: list[Session]) -> list[list[Item]]:

@@ -29,8 +29,10 @@ HOLD_ABOVE_BEGINNER = 1.2  # a hold where reps build strength better (same condi
 REUSE = 1.5  # per earlier use this week: a group meets different exercises on its days
 EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets even...
 CROWDED_GROUP = 0.5  # ...and more per set that group already has above the primary's
-QUICK = 1.0  # per minute of the lowest dose, when a short session must hold every group
+QUICK = 1.0  # per minute of the lowest dose, in a compact week (a short session, many groups)
+COMPACT_EXTRA_GROUP = 1.5  # per group beyond the primary, in a compact week: easier to balance
 DIRECTIONAL = 1.0  # a spinal-flexion or -extension item when no direction is preferred
+LOW_DOSE = 0.5  # per set of a range's low end above one, at pain 4-6: room for fewer sets
 NEW_POSITION = 0.8  # a position the session does not have yet: fewer trips to the floor
 NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
 HEAVY = 3.0  # heavy work only now and then, never the habit of every week
@@ -45,7 +47,7 @@ class Context:
     uses: dict[str, int]
     positions: frozenset[str]
     weekly: dict[str, int] = field(default_factory=dict)
-    quick: bool = False
+    compact: bool = False
 
 
 def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
@@ -55,16 +57,11 @@ def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
     for item in session.items():
         if item.exercise.id == exercise.id or pool.family.get(item.exercise.id) == family:
             return False
-    if exercise.kind == "strength":
-        if not set(exercise.groups) <= session.allowed:
-            return False
-        if (
-            "heavy" in exercise.tags
-            and sum("heavy" in i.exercise.tags for i in session.main)
-            >= safety.MAX_HEAVY_PER_SESSION
-        ):
-            return False
-    return True
+    if exercise.kind == "strength" and not set(exercise.groups) <= session.allowed:
+        return False
+    return "heavy" not in exercise.tags or (
+        sum("heavy" in i.exercise.tags for i in session.items()) < safety.MAX_HEAVY_PER_SESSION
+    )
 
 
 def score(exercise: Exercise, context: Context) -> float:
@@ -81,9 +78,12 @@ def score(exercise: Exercise, context: Context) -> float:
         for group in exercise.groups[1:]:
             crowding = max(0, context.weekly.get(group, 0) - primary)
             total += EXTRA_GROUP + CROWDED_GROUP * crowding
-        if context.quick:
+        if policy.tier == "flare-safe":
+            total += LOW_DOSE * (policy.strength_sets(exercise)[0] - 1)
+        if context.compact:
             low = policy.strength_sets(exercise)[0]
             total += QUICK * dose_seconds(exercise, policy.dose(exercise, low)) / 60
+            total += COMPACT_EXTRA_GROUP * (len(exercise.groups) - 1)
     elif policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(exercise.tags):
         total += DIRECTIONAL
     if context.positions and exercise.position not in context.positions:
@@ -112,12 +112,12 @@ def context_for(
     policy: Policy,
     uses: dict[str, int],
     weekly: dict[str, int] | None = None,
-    quick: bool = False,
+    compact: bool = False,
 ) -> Context:
     return Context(
         policy=policy,
         uses=uses,
         positions=frozenset(item.exercise.position for item in session.items()),
         weekly=weekly or {},
-        quick=quick,
+        compact=compact,
     )

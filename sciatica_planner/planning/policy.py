@@ -92,8 +92,9 @@ class Policy:
         """The fewest and most sets a plan may give a strength exercise."""
         low, high = exercise.dose_range.sets
         if self.tier == "flare-safe":
-            # One set under the usual starting dose: "less load" [S3], never below the range.
-            high = max(low, min(high, exercise.sets - 1))
+            # No more than the usual starting dose: "less load" [S3]; the week as a whole also
+            # has fewer sets than at pain 0 (the planner's rule 8).
+            high = max(low, min(high, exercise.sets))
         elif self.tier == "flare-up":
             high = low
         return low, high
