@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import safety
 from .planning.balance import (
+    LEVEL_SHARE,
     Growth,
     add_strength,
     balanced,
     ceilings,
     grow,
+    keeps_level,
+    level_counts,
     repair,
     weekly_sets,
 )
-from .planning.choose import context_for, fits_session, pick
+from .planning.choose import context_for, fits_session, pick, taken
 from .planning.policy import policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
@@ -31,7 +35,7 @@ from .planning.timing import minutes, slot_seconds
 from .vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
-    from .models import Adaptation, Catalogue, Exercise, PlanOptions, WeekPlan
+    from .models import Adaptation, Catalogue, PlanOptions, WeekPlan
     from .planning.policy import Policy
     from .planning.pool import Pool
     from .vocabulary import GroupId
@@ -44,9 +48,6 @@ MAIN_SHARE = 0.6
 # Contract rule 15: at pain 0-3 each session uses at least this share of --minutes, unless every
 # group has reached its weekly ceiling.
 TIME_USE_SHARE = 0.7
-# Contract rule 14: at intermediate and advanced, at least this share of the week's strength
-# sets come from exercises above beginner level, and at least this share are repetitions.
-LEVEL_SHARE = 0.5
 # Product choice: a flare-up session holds at most this many gentle holds.
 FLARE_UP_HOLDS = 3
 
@@ -66,40 +67,60 @@ def plan_week(
         # Contract rule 8: fewer strength sets than the same options give at pain 0.
         calm = options.model_copy(update={"pain": 0})
         try:
-            baseline, _ = _plan_or_compact(catalogue, calm, policy_for(calm, adaptation), None)
+            baseline = _strength_week(catalogue, calm, policy_for(calm, adaptation), None)
         except PlanError:  # no pain-0 week to compare with: nothing to be lighter than
-            baseline = []
-        sets = [item.dose.sets for s in baseline for item in s.main]
-        if any(n > 1 for n in sets):
-            fewer_than = sum(sets)
-    sessions, warnings = _plan_or_compact(catalogue, options, policy, fewer_than)
-    return _week_plan(options, policy, sessions, warnings)
+            baseline = None
+        # ... unless that week already has one set per exercise.
+        if baseline and any(i.dose.sets > 1 for s in baseline.sessions for i in s.main):
+            fewer_than = baseline.total
+    draft = _strength_week(catalogue, options, policy, fewer_than)
+    warnings = _fill_sessions(draft, options, policy)
+    return _week_plan(options, policy, draft.sessions, warnings)
 
 
-def _plan_or_compact(
+@dataclass
+class _Draft:
+    """A week's strength work, before its warm-ups and cool-downs."""
+
+    sessions: list[Session]
+    warnings: list[str]
+    pool: Pool
+    ceiling: dict[str, int]
+    rng: random.Random
+
+    @property
+    def total(self) -> int:
+        return sum(item.dose.sets for s in self.sessions for item in s.main)
+
+
+def _strength_week(
     catalogue: Catalogue, options: PlanOptions, policy: Policy, fewer_than: int | None
-) -> tuple[list[Session], list[str]]:
-    try:
-        sessions, warnings, _ = _plan(catalogue, options, policy, fewer_than)
-    except PlanError as error:
-        if error.filter != "--minutes":
-            raise
-        # A short session with many groups: try again with quick exercises that train one
-        # group each, which fit and balance more easily; the first error stands if not.
+) -> _Draft:
+    """The week's strength work, grown twice: with the best exercises for the level, and
+    compact (quick exercises that train one group each, which fit a short session with many
+    groups and balance more easily). The one with more sets wins, the first of equals. Each way
+    gives no less work for more time, so the better of the two does not either (rule 15)."""
+    drafts: list[_Draft] = []
+    errors: list[PlanError] = []
+    for compact in (False, True) if not policy.strength_paused else (False,):
         try:
-            sessions, warnings, _ = _plan(catalogue, options, policy, fewer_than, compact=True)
-        except PlanError:
-            raise error from None
-    return sessions, warnings
+            drafts.append(_grow_week(catalogue, options, policy, fewer_than, compact))
+        except PlanError as error:
+            if error.filter != "--minutes":
+                raise
+            errors.append(error)
+    if not drafts:
+        raise errors[0]
+    return max(drafts, key=lambda d: d.total)
 
 
-def _plan(
+def _grow_week(
     catalogue: Catalogue,
     options: PlanOptions,
     policy: Policy,
     fewer_than: int | None,
-    compact: bool = False,
-) -> tuple[list[Session], list[str], Pool]:
+    compact: bool,
+) -> _Draft:
     rng = random.Random(options.seed)
     pool = build_pool(catalogue, policy)
     dates = [
@@ -115,68 +136,60 @@ def _plan(
                 together[pair] = together.get(pair, 0) + 1
     schedule = schedule_week(dates, rng, together)
     sessions = [Session(d, schedule.groups[d], schedule.allowed[d]) for d in dates]
-    warnings = list(schedule.warnings)
     budget = options.minutes * 60
     uses: dict[str, int] = {}
     ceiling = ceilings(policy, schedule)
+    draft = _Draft(sessions, list(schedule.warnings), pool, ceiling, rng)
     if policy.strength_paused:
         _gentle_holds(sessions, pool, policy, uses, rng)
-    else:
-        _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact)
-        main_budget = MAIN_SHARE * budget
+        return draft
+    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact)
+    main_budget = MAIN_SHARE * budget
 
-        def fits(week: list[Session]) -> bool:
-            """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
-            if (
-                fewer_than is not None
-                and sum(i.dose.sets for s in week for i in s.main) >= fewer_than
-            ):
-                return False
-            return all(s.main_seconds() <= main_budget for s in week)
+    def fits(week: list[Session]) -> bool:
+        """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
+        if fewer_than is not None and sum(i.dose.sets for s in week for i in s.main) >= fewer_than:
+            return False
+        return all(s.main_seconds() <= main_budget for s in week)
 
-        def valid(week: list[Session]) -> bool:
-            return balanced(weekly_sets(week))
+    def valid(week: list[Session]) -> bool:
+        return balanced(weekly_sets(week))
 
-        def trains_the_level(week: list[Session]) -> bool:
-            """Rule 14: half the sets above beginner and half in repetitions."""
-            if not policy.fills_time or policy.level == "beginner":
-                return True
-            items = [i for s in week for i in s.main]
-            total = sum(i.dose.sets for i in items)
-            above = sum(i.dose.sets for i in items if i.exercise.level != "beginner")
-            reps = sum(i.dose.sets for i in items if i.dose.reps is not None)
-            return above >= LEVEL_SHARE * total and reps >= LEVEL_SHARE * total
+    if not all(s.main_seconds() <= main_budget for s in sessions):
+        longest = max(sessions, key=lambda s: s.main_seconds())
+        needed = -(-longest.main_seconds() // (MAIN_SHARE * 60))
+        raise PlanError(
+            f"{WEEKDAY_NAMES[longest.date.weekday()]}'s session needs at least "
+            f"{int(needed)} minutes for its {len(longest.groups)} groups, more than "
+            f"--minutes {options.minutes}; allow more minutes or more --days",
+            filter="--minutes",
+        )
+    growth = Growth(sessions, pool, policy, ceiling, uses, rng, compact)
+    if not grow(growth, fits, valid) and not (repair(growth, fits) and valid(sessions)):
+        reached = ", ".join(f"{g} {n}" for g, n in weekly_sets(sessions).items())
+        raise PlanError(
+            f"cannot balance the week's strength work across the five groups ({reached}) "
+            f"in sessions of {options.minutes} minutes; allow more --minutes, spread the "
+            "--on days, or use a catalogue with more exercises that train one group",
+            filter="--minutes",
+        )
+    return draft
 
-        if not all(s.main_seconds() <= main_budget for s in sessions):
-            longest = max(sessions, key=lambda s: s.main_seconds())
-            needed = -(-longest.main_seconds() // (MAIN_SHARE * 60))
-            raise PlanError(
-                f"{WEEKDAY_NAMES[longest.date.weekday()]}'s session needs at least "
-                f"{int(needed)} minutes for its {len(longest.groups)} groups, more than "
-                f"--minutes {options.minutes}; allow more minutes or more --days",
-                filter="--minutes",
-            )
-        growth = Growth(sessions, pool, policy, ceiling, uses, rng, compact)
-        if not grow(growth, fits, valid, trains_the_level) and not (
-            repair(growth, fits) and valid(sessions)
-        ):
-            reached = ", ".join(f"{g} {n}" for g, n in weekly_sets(sessions).items())
-            raise PlanError(
-                f"cannot balance the week's strength work across the five groups ({reached}) "
-                f"in sessions of {options.minutes} minutes; allow more --minutes, spread the "
-                "--on days, or use a catalogue with more exercises that train one group",
-                filter="--minutes",
-            )
-    uses = {}
+
+def _fill_sessions(draft: _Draft, options: PlanOptions, policy: Policy) -> list[str]:
+    """Warm-ups and cool-downs around the strength work; the week's warnings."""
+    sessions, pool, warnings = draft.sessions, draft.pool, list(draft.warnings)
+    budget = options.minutes * 60
+    uses: dict[str, int] = {}
     for session in sessions:
         for item in session.main:
             uses[item.exercise.id] = uses.get(item.exercise.id, 0) + 1
     weekly = weekly_sets(sessions)
-    at_ceiling = all(weekly[g] >= ceiling[g] for g in GROUPS)
+    at_ceiling = all(weekly[g] >= draft.ceiling[g] for g in GROUPS)
     fill_to = TIME_USE_SHARE * budget if policy.fills_time and not at_ceiling else 0.0
     warm_up = warm_up_target(budget)
     for session in sessions:
-        fill_gentle(session, pool, policy, budget, fill_to, uses, rng)
+        fill_gentle(session, pool, policy, budget, fill_to, uses, draft.rng)
         name = WEEKDAY_NAMES[session.date.weekday()]
         warmed = work_seconds(session.warm_up)
         if budget >= safety.WARM_UP_FULL_FROM_MINUTES * 60 and warmed < warm_up:
@@ -186,11 +199,11 @@ def _plan(
             )
         if session.seconds() < fill_to:
             warnings.append(
-                f"The catalogue has too little that fits to fill {options.minutes} minutes on "
-                f"{WEEKDAY_NAMES[session.date.weekday()]}; the session is shorter."
+                f"{name}'s session takes about {minutes(session.seconds())} of your "
+                f"{options.minutes} minutes: it holds all the strength work your level, days "
+                "and equipment allow this week. An easy walk is a good use of the rest."
             )
-    warnings += _level_warnings(sessions, pool, policy, weekly)
-    return sessions, warnings, pool
+    return warnings + _level_warnings(sessions, pool, policy, weekly)
 
 
 def _first_exercises(
@@ -212,26 +225,28 @@ def _first_exercises(
         for i in range(max(len(days), len(moves)) if days else 0):
             jobs[days[i % len(days)].date].append((group, moves[i % len(moves)]))
     for session in sessions:
-
-        def candidates(job: tuple[str, str | None], session: Session = session) -> list[Exercise]:
-            group, move = job
-            return [
-                e
-                for e in pool.strength[group]
-                if fits_session(e, session, pool) and (move is None or move in e.tags)
-            ]
-
         todo = list(jobs[session.date])
         while todo:
-            job = min(todo, key=lambda j: (len(candidates(j)), GROUPS.index(j[0])))
+            held = taken(session, pool)
+            options = {
+                job: [
+                    e
+                    for e in pool.strength[job[0]]
+                    if fits_session(e, session, pool, held) and (job[1] is None or job[1] in e.tags)
+                ]
+                for job in todo
+            }
+            job = min(todo, key=lambda j: (len(options[j]), GROUPS.index(j[0])))
             todo.remove(job)
             group, move = job
-            found = candidates(job)
+            found = options[job]
             weekly = weekly_sets(sessions)
+            counts = level_counts(sessions)
             within = [
                 e
                 for e in found
                 if all(weekly[g] + policy.strength_sets(e)[0] <= ceiling[g] for g in e.groups)
+                and keeps_level(policy, counts, e, policy.strength_sets(e)[0])
             ]
             chosen = pick(within or found, context_for(session, policy, uses, weekly, compact), rng)
             if chosen is None:

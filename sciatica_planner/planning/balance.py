@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..vocabulary import GROUPS, LEVELS
-from .choose import context_for, fits_session, pick
+from .choose import context_for, fits_session, pick, taken
 from .session import Item
 
 if TYPE_CHECKING:
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 # Contract rule 5: the most-trained group has at most 1.5 times the sets of the least.
 BALANCE_RATIO = 1.5
+# Contract rule 14: at intermediate and advanced, at least this share of the week's strength
+# sets come from exercises above beginner level, and at least this share are repetitions.
+LEVEL_SHARE = 0.5
 # Product choice: a session's strength list stays short enough to follow on a painful day.
 MAX_STRENGTH_PER_SESSION = 8
 # Product choice: three different exercises for one group in a session is plenty.
@@ -49,6 +52,41 @@ def weekly_sets(sessions: list[Session]) -> dict[str, int]:
                 for group in item.exercise.groups:
                     weekly[group] += item.dose.sets
     return weekly
+
+
+def level_counts(sessions: list[Session]) -> tuple[int, int, int]:
+    """The week's strength sets, those above beginner and those in repetitions."""
+    items = [i for s in sessions for i in s.main]
+    return (
+        sum(i.dose.sets for i in items),
+        sum(i.dose.sets for i in items if i.exercise.level != "beginner"),
+        sum(i.dose.sets for i in items if i.dose.reps is not None),
+    )
+
+
+def keeps_level(
+    policy: Policy, counts: tuple[int, int, int], exercise: Exercise, sets: int
+) -> bool:
+    """Contract rule 14, at intermediate and advanced with pain 0-3: sets of beginner work or
+    of holds join only while half the week's sets stay above beginner and in repetitions, so
+    a week that trains the level keeps training it as it grows."""
+    total, above, reps = counts
+    return trains_level(
+        policy,
+        (
+            total + sets,
+            above + (sets if exercise.level != "beginner" else 0),
+            reps + (sets if exercise.reps is not None else 0),
+        ),
+    )
+
+
+def trains_level(policy: Policy, counts: tuple[int, int, int]) -> bool:
+    """Half the week's sets above beginner and half in repetitions, where rule 14 applies."""
+    if not policy.fills_time or policy.level == "beginner":
+        return True
+    total, above, reps = counts
+    return above >= LEVEL_SHARE * total and reps >= LEVEL_SHARE * total
 
 
 def balanced(weekly: dict[str, int]) -> bool:
@@ -77,6 +115,7 @@ class Growth:
     rng: random.Random
     compact: bool = False  # prefer quick exercises that train one group (choose.py)
     swaps: int = 0
+    level_counts: tuple[int, int, int] = (0, 0, 0)
 
     def session_sets(self, session: Session, group: str) -> int:
         return sum(
@@ -86,12 +125,20 @@ class Growth:
         )
 
     def room(self, session: Session, exercise: Exercise, sets: int, weekly: dict[str, int]) -> bool:
-        """Adding `sets` sets keeps every group it trains within its weekly and session caps."""
-        return all(
+        """Adding `sets` sets keeps every group it trains within its weekly and session caps,
+        and the week at its level (rule 14)."""
+        return self.keeps_level(exercise, sets) and all(
             weekly[g] + sets <= self.ceiling[g]
             and self.session_sets(session, g) + sets <= self.policy.session_cap
             for g in exercise.groups
         )
+
+    def count_level(self) -> None:
+        """Worked out again before each move, as each move changes at most one exercise."""
+        self.level_counts = level_counts(self.sessions)
+
+    def keeps_level(self, exercise: Exercise, sets: int) -> bool:
+        return keeps_level(self.policy, self.level_counts, exercise, sets)
 
     def step(self) -> bool:
         """One move, for the least-trained group that can take one; False when none can.
@@ -100,6 +147,7 @@ class Growth:
         sets beyond the usual dose, so a short budget keeps real doses over many exercises.
         """
         weekly = weekly_sets(self.sessions)
+        self.count_level()
         groups = sorted(
             (g for g in GROUPS if weekly[g] < self.ceiling[g]),
             key=lambda g: (weekly[g], GROUPS.index(g)),
@@ -110,12 +158,31 @@ class Growth:
             self._accessory(g, weekly) or self._raise(g, weekly, up_to_usual=False) for g in groups
         ):
             return True
-        if any(self._trade(g, weekly) for g in groups):
+        if any(self._keeping_level(self._trade, g, weekly) for g in groups):
             return True
-        if self.swaps < MAX_SWAPS and any(self._swap(g, weekly) for g in groups):
+        if self.swaps < MAX_SWAPS and any(
+            self._keeping_level(self._swap, g, weekly) for g in groups
+        ):
             self.swaps += 1
             return True
         return False
+
+    def _keeping_level(
+        self, move: Callable[[str, dict[str, int]], bool], group: str, weekly: dict[str, int]
+    ) -> bool:
+        """Make a last-mile move only if a week that trains its level still does (rule 14)."""
+        before = _snapshot(self.sessions)
+        trained = self.keeps_level_now()
+        if not move(group, weekly):
+            return False
+        if trained and not self.keeps_level_now():
+            for session, main in zip(self.sessions, before, strict=True):
+                session.main = main
+            return False
+        return True
+
+    def keeps_level_now(self) -> bool:
+        return trains_level(self.policy, level_counts(self.sessions))
 
     def _trade(self, group: str, weekly: dict[str, int]) -> bool:
         """The last mile: a set more for an exercise of the group whose other groups are full,
@@ -272,11 +339,12 @@ class Growth:
             if sum(i.exercise.groups[0] == group for i in strength) >= MAX_EXERCISES_PER_GROUP:
                 continue
             positions = {i.exercise.position for i in session.main}
+            held = taken(session, self.pool)
             candidates = [
                 e
                 for e in self.pool.strength[group]
-                if fits_session(e, session, self.pool)
-                and self.room(session, e, self.policy.strength_sets(e)[0], weekly)
+                if fits_session(e, session, self.pool, held)
+                and self.room(session, e, self.policy.usual_sets(e), weekly)
                 and len(positions | {e.position}) <= MAX_MAIN_POSITIONS
             ]
             chosen = pick(
@@ -285,15 +353,22 @@ class Growth:
                 self.rng,
             )
             if chosen is not None:
-                add_strength(session, chosen, self.policy, self.uses)
+                # An accessory starts at its usual dose: no token single sets.
+                usual = self.policy.usual_sets(chosen)
+                add_strength(session, chosen, self.policy, self.uses, usual)
                 return True
         return False
 
 
 def add_strength(
-    session: Session, exercise: Exercise, policy: Policy, uses: dict[str, int]
+    session: Session,
+    exercise: Exercise,
+    policy: Policy,
+    uses: dict[str, int],
+    sets: int | None = None,
 ) -> None:
-    sets = policy.strength_sets(exercise)[0]
+    """An exercise joins the main block, at the low end of its range unless told otherwise."""
+    sets = policy.strength_sets(exercise)[0] if sets is None else sets
     session.main.append(Item(exercise, policy.dose(exercise, sets), "main"))
     uses[exercise.id] = uses.get(exercise.id, 0) + 1
 
@@ -302,27 +377,23 @@ def grow(
     growth: Growth,
     fits: Callable[[list[Session]], bool],
     valid: Callable[[list[Session]], bool],
-    preferred: Callable[[list[Session]], bool] = lambda week: True,
 ) -> bool:
     """Grow until nothing can grow or the week no longer fits; leave the sessions at the valid
-    week with the most strength sets on the way (the latest of equals), a `preferred` one if
-    there is any. When no week on the way was valid, leave them at the last week that fitted
-    and return False."""
-    best: dict[bool, tuple[int, list[list[Item]]]] = {}
+    week with the most strength sets on the way (the latest of equals). When no week on the
+    way was valid, leave them at the last week that fitted and return False."""
+    best: tuple[int, list[list[Item]]] | None = None
     fitted = _snapshot(growth.sessions)
     while True:
         if valid(growth.sessions):
             total = sum(item.dose.sets for s in growth.sessions for item in s.main)
-            kind = preferred(growth.sessions)
-            if kind not in best or total >= best[kind][0]:
-                best[kind] = (total, _snapshot(growth.sessions))
+            if best is None or total >= best[0]:
+                best = (total, _snapshot(growth.sessions))
         if not growth.step() or not fits(growth.sessions):
             break
         fitted = _snapshot(growth.sessions)
-    chosen = best.get(True) or best.get(False)
-    for session, main in zip(growth.sessions, chosen[1] if chosen else fitted, strict=True):
+    for session, main in zip(growth.sessions, best[1] if best else fitted, strict=True):
         session.main = main
-    return chosen is not None
+    return best is not None
 
 
 def imbalance(weekly: dict[str, int]) -> tuple[float, int, int]:
@@ -341,6 +412,7 @@ def repair(growth: Growth, fits: Callable[[list[Session]], bool]) -> bool:
     move lowers `imbalance`, so the search stops; True when the week ends balanced."""
     for _ in range(MAX_REPAIRS):
         weekly = weekly_sets(growth.sessions)
+        growth.count_level()
         if balanced(weekly):
             return True
         before = imbalance(weekly)
@@ -349,10 +421,15 @@ def repair(growth: Growth, fits: Callable[[list[Session]], bool]) -> bool:
     return balanced(weekly_sets(growth.sessions))
 
 
-def _repairs(growth: Growth, weekly: dict[str, int]) -> list[tuple[Session, int, int]]:
-    """Candidate moves as (session, item index, change of sets; 0 drops the item)."""
+# A repair move: (session, item index, change of sets (0 drops the item), or a lighter
+# exercise of the same group to take the item's place).
+Repair = tuple["Session", int, "int | Exercise"]
+
+
+def _repairs(growth: Growth, weekly: dict[str, int]) -> list[Repair]:
+    """Candidate moves, gentlest first."""
     high, low = max(weekly.values()), min(weekly.values())
-    moves: list[tuple[Session, int, int]] = []
+    moves: list[Repair] = []
     for session in growth.sessions:
         primaries: dict[str, int] = {}
         for item in session.main:
@@ -365,6 +442,7 @@ def _repairs(growth: Growth, weekly: dict[str, int]) -> list[tuple[Session, int,
                     moves.append((session, index, -1))
                 if primaries[groups[0]] > 1 and not _needed(growth, session, index):
                     moves.append((session, index, 0))
+                moves += [(session, index, e) for e in _lighter(growth, session, index)]
             if (
                 any(weekly[g] == low for g in groups)
                 and item.dose.sets < high_sets
@@ -372,6 +450,24 @@ def _repairs(growth: Growth, weekly: dict[str, int]) -> list[tuple[Session, int,
             ):
                 moves.append((session, index, +1))
     return moves
+
+
+def _lighter(growth: Growth, session: Session, index: int) -> list[Exercise]:
+    """Exercises of the item's group that could take its place with fewer sets or fewer groups,
+    keeping a required movement the week needs."""
+    item = session.main[index]
+    old = item.exercise
+    trial = replace(session, main=[i for n, i in enumerate(session.main) if n != index])
+    held = taken(trial, growth.pool)
+    keep = set(growth.pool.required_movements.get(old.groups[0], ())) & set(old.tags)
+    need = keep if _needed(growth, session, index) else set()
+    return [
+        e
+        for e in growth.pool.strength[old.groups[0]]
+        if need <= set(e.tags)
+        and (growth.policy.strength_sets(e)[0] < item.dose.sets or set(e.groups) < set(old.groups))
+        and fits_session(e, trial, growth.pool, held)
+    ]
 
 
 def _needed(growth: Growth, session: Session, index: int) -> bool:
@@ -389,7 +485,7 @@ def _needed(growth: Growth, session: Session, index: int) -> bool:
 
 def _try(
     growth: Growth,
-    move: tuple[Session, int, int],
+    move: Repair,
     before: tuple[float, int, int],
     fits: Callable[[list[Session]], bool],
 ) -> bool:
@@ -397,15 +493,33 @@ def _try(
     session, index, change = move
     saved = list(session.main)
     item = session.main[index]
-    if change == 0:
+    if not isinstance(change, int):
+        sets = growth.policy.strength_sets(change)[0]
+        session.main[index] = Item(change, growth.policy.dose(change, sets), "main")
+    elif change == 0:
         del session.main[index]
     else:
         sets = item.dose.sets + change
         session.main[index] = Item(item.exercise, growth.policy.dose(item.exercise, sets), "main")
-    if fits(growth.sessions) and imbalance(weekly_sets(growth.sessions)) < before:
+    was_level = keeps_level(
+        growth.policy, level_counts_of(saved, growth, session), item.exercise, 0
+    )
+    if (
+        fits(growth.sessions)
+        and imbalance(weekly_sets(growth.sessions)) < before
+        and (
+            not was_level
+            or keeps_level(growth.policy, level_counts(growth.sessions), item.exercise, 0)
+        )
+    ):
         return True
     session.main = saved
     return False
+
+
+def level_counts_of(main: list[Item], growth: Growth, session: Session) -> tuple[int, int, int]:
+    """level_counts of the week with `main` as this session's main block."""
+    return level_counts([replace(s, main=main) if s is session else s for s in growth.sessions])
 
 
 def _snapshot(sessions: list[Session]) -> list[list[Item]]:

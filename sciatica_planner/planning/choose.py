@@ -50,18 +50,36 @@ class Context:
     compact: bool = False
 
 
-def fits_session(exercise: Exercise, session: Session, pool: Pool) -> bool:
+@dataclass(frozen=True)
+class Taken:
+    """What a session already holds, as the candidate filter asks it."""
+
+    ids: frozenset[str]
+    families: frozenset[str]
+    heavy: int
+
+
+def taken(session: Session, pool: Pool) -> Taken:
+    items = session.items()
+    return Taken(
+        ids=frozenset(i.exercise.id for i in items),
+        families=frozenset(pool.family.get(i.exercise.id, i.exercise.id) for i in items),
+        heavy=sum("heavy" in i.exercise.tags for i in items),
+    )
+
+
+def fits_session(
+    exercise: Exercise, session: Session, pool: Pool, held: Taken | None = None
+) -> bool:
     """May this exercise join this session? Not twice, no variant twins (rule 13), strength
-    only for groups free to train that day (rule 3), at most one heavy item (rule 16)."""
-    family = pool.family.get(exercise.id, exercise.id)
-    for item in session.items():
-        if item.exercise.id == exercise.id or pool.family.get(item.exercise.id) == family:
-            return False
+    only for groups free to train that day (rule 3), at most one heavy item (rule 16).
+    `held` is `taken(session, pool)`, worked out once when many candidates are tried."""
+    held = held or taken(session, pool)
+    if exercise.id in held.ids or pool.family.get(exercise.id, exercise.id) in held.families:
+        return False
     if exercise.kind == "strength" and not set(exercise.groups) <= session.allowed:
         return False
-    return "heavy" not in exercise.tags or (
-        sum("heavy" in i.exercise.tags for i in session.items()) < safety.MAX_HEAVY_PER_SESSION
-    )
+    return "heavy" not in exercise.tags or held.heavy < safety.MAX_HEAVY_PER_SESSION
 
 
 def score(exercise: Exercise, context: Context) -> float:

@@ -31,8 +31,9 @@ class PlanError(SciaticaPlanError):
 
 
 def variant_families(catalogue: Catalogue) -> dict[str, str]:
-    """Each exercise's family: exercises linked, directly or through a chain of easier/harder
-    links, share one (contract rule 13: never two of a family on one day)."""
+    """Each exercise's family: exercises of one kind linked, directly or through a chain of
+    easier/harder links, share one (contract rule 13: never two of a family on one day). A link
+    between kinds (a warm-up whose harder form is a strength exercise) makes no variants."""
     parent = {e.id: e.id for e in catalogue.exercises}
 
     def root(exercise_id: str) -> str:
@@ -41,9 +42,10 @@ def variant_families(catalogue: Catalogue) -> dict[str, str]:
             exercise_id = parent[exercise_id]
         return exercise_id
 
+    kinds = {e.id: e.kind for e in catalogue.exercises}
     for exercise in catalogue.exercises:
         for link in (exercise.easier, exercise.harder):
-            if link is not None and link in parent:
+            if link is not None and kinds.get(link) == exercise.kind:
                 parent[root(link)] = root(exercise.id)
     return {exercise_id: root(exercise_id) for exercise_id in parent}
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from .. import safety
 from ..vocabulary import POSITIONS
-from .choose import context_for, fits_session, pick
+from .choose import context_for, fits_session, pick, taken
+from .policy import Dose
 from .timing import CHANGEOVER_SECONDS, dose_seconds
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..models import Exercise
     from ..vocabulary import Block
-    from .policy import Dose, Policy
+    from .policy import Policy
     from .pool import Pool
 
 # Contract rule 12: within a session the position changes at most this often.
@@ -138,7 +139,11 @@ def keeps_positions(session: Session, item: Item) -> bool:
     trial = {
         name: [*items, item] if name == item.block else items for name, items in blocks.items()
     }
-    _, (_, changes) = _best_directions(trial["warm-up"], trial["main"], trial["cool-down"])
+    _, (closed, changes) = _best_directions(trial["warm-up"], trial["main"], trial["cool-down"])
+    if closed and session.warm_up:  # it would no longer open with a warm-up exercise
+        _, (was_closed, _) = _best_directions(session.warm_up, session.main, session.cool_down)
+        if not was_closed:
+            return False
     return changes <= MAX_POSITION_CHANGES
 
 
@@ -178,30 +183,37 @@ def fill_gentle(
         spare = budget - session.seconds() - reserve
         # Whether an item keeps the position rule depends only on its position and kind.
         keeps: dict[tuple[str, bool], bool] = {}
-        fitting, within = [], []
+        fitting, within, items = [], [], {}
+        held = taken(session, pool)
         for exercise in candidates:
-            if not fits_session(exercise, session, pool):
+            if not fits_session(exercise, session, pool, held):
                 continue
             item = gentle_item(exercise, block, policy)
+            if item.seconds > spare and required:  # a short session: the range's low end
+                item = gentle_item(exercise, block, policy, smallest=True)
             if item.seconds > spare:
                 continue
             key = (exercise.position, exercise.kind == "warm-up")
             if key not in keeps:
                 keeps[key] = keeps_positions(session, item)
+            items[exercise.id] = item
             fitting.append(exercise)
             if keeps[key]:
                 within.append(exercise)
         # Rather a position change too many than a missing warm-up or rule-1 stretch.
-        chosen = pick(
-            within or (fitting if required else []), context_for(session, policy, uses), rng
-        )
+        context = context_for(session, policy, uses)
+        chosen = pick(within or (fitting if required else []), context, rng)
         if chosen is None:
             return False
-        getattr_block(session, block).append(gentle_item(chosen, block, policy))
+        getattr_block(session, block).append(items[chosen.id])
         uses[chosen.id] = uses.get(chosen.id, 0) + 1
         return True
 
-    add(pool.hamstring_stretches(), "cool-down", required=True)
+    # Rule 1 needs both a warm-up and a hamstring stretch: keep room for the smallest warm-up.
+    smallest = min(gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups)
+    add(pool.hamstring_stretches(), "cool-down", required=True, reserve=smallest) or add(
+        pool.hamstring_stretches(), "cool-down", required=True
+    )
     wanted = policy.wanted_direction
     directional = [
         e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted and wanted in e.tags
@@ -236,13 +248,19 @@ def fill_gentle(
             [e for e in pool.stretches if wanted_groups & set(e.groups)], "cool-down"
         ):
             break
-    # Contract rule 15: more gentle work, then longer gentle doses, until the time is used.
+
+    # Contract rule 15: more stretches and gentle work, then longer gentle doses, until the time
+    # is used; the warm-up never grows past its longest (safety.WARM_UP_MAX_SECONDS).
+    def warm_room() -> bool:
+        return work_seconds(session.warm_up) < safety.WARM_UP_MAX_SECONDS
+
     while session.seconds() < fill_to and (
         add(pool.stretches, "cool-down")
-        or add(pool.mobility, "warm-up")
-        or add(pool.warm_ups, "warm-up")
+        or (warm_room() and add(dynamic, "warm-up"))
         or _lengthen(session, session.cool_down, budget, fill_to - session.seconds())
-        or _lengthen(session, session.warm_up, budget, fill_to - session.seconds())
+        or (
+            warm_room() and _lengthen(session, session.warm_up, budget, fill_to - session.seconds())
+        )
     ):
         pass
 
@@ -272,9 +290,17 @@ def _lengthen(session: Session, block: list[Item], budget: float, wanted: float)
     return False
 
 
-def gentle_item(exercise: Exercise, block: Block, policy: Policy) -> Item:
-    """A warm-up, mobility or stretch item at its dose (a stretch long enough for rule 12)."""
+def gentle_item(exercise: Exercise, block: Block, policy: Policy, smallest: bool = False) -> Item:
+    """A warm-up, mobility or stretch item at its dose (a stretch long enough for rule 12), or
+    at the low end of its range when a short session needs the smallest."""
     dose = policy.stretch_dose(exercise) if exercise.kind == "stretch" else None
+    if dose is None and smallest:
+        limits = exercise.dose_range
+        dose = Dose(
+            limits.sets[0],
+            limits.reps[0] if limits.reps else None,
+            limits.hold_seconds[0] if limits.hold_seconds else None,
+        )
     if dose is None:
         dose = policy.dose(exercise, exercise.sets)
     return Item(exercise, dose, block)
