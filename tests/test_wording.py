@@ -11,7 +11,9 @@ def test_doses() -> None:
     assert wording.dose(2, 10, None) == "2 x 10"
     assert wording.dose(2, 10, None, per_side=True) == "2 x 10 each side"
     assert wording.dose(3, None, 30) == "3 x 30 s hold"
-    assert wording.dose(1, None, 120) == "120 s"
+    assert wording.dose(1, None, 120) == "2 min"  # a walk or a march reads in minutes
+    assert wording.dose(1, None, 90) == "90 s"
+    assert wording.dose(2, None, 120) == "2 x 120 s hold"
 
 
 def test_rests() -> None:

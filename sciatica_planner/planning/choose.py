@@ -31,7 +31,7 @@ EXTRA_GROUP = 0.4  # per group beyond the primary one: keeps the weekly sets eve
 CROWDED_GROUP = 0.5  # ...and more per set that group already has above the primary's
 QUICK = 1.0  # per minute of the lowest dose, in a compact week (a short session, many groups)
 COMPACT_EXTRA_GROUP = 1.5  # per group beyond the primary, in a compact week: easier to balance
-DIRECTIONAL = 1.0  # a spinal-flexion or -extension item when no direction is preferred
+DIRECTIONAL = 1.5  # a spinal-flexion or -extension item when no direction is preferred
 LOW_DOSE = 0.5  # per set of a range's low end above one, at pain 4-6: room for fewer sets
 NEW_POSITION = 0.8  # a position the session does not have yet: fewer trips to the floor
 NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
@@ -102,7 +102,7 @@ def score(exercise: Exercise, context: Context) -> float:
             low = policy.strength_sets(exercise)[0]
             total += QUICK * dose_seconds(exercise, policy.dose(exercise, low)) / 60
             total += COMPACT_EXTRA_GROUP * (len(exercise.groups) - 1)
-    elif policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(exercise.tags):
+    if policy.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(exercise.tags):
         total += DIRECTIONAL
     if context.positions and exercise.position not in context.positions:
         total += NEW_POSITION

@@ -152,6 +152,8 @@ def keeps_positions(session: Session, item: Item) -> bool:
 COOL_DOWN_SHARE = 0.2
 # A warm-up item of this many seconds of steady movement raises the pulse (a walk, marching).
 PULSE = 90
+# Holds grow in steps a person can time: half-minutes for a walk, 5 s for a stretch.
+LONG_HOLD, LONG_HOLD_GRAIN, HOLD_GRAIN = 60, 30, 5
 
 
 def warm_up_target(budget: float) -> float:
@@ -278,7 +280,9 @@ def _lengthen(session: Session, block: list[Item], budget: float, wanted: float)
             and (dose.sets == 1 or exercise.kind == "stretch")
         ):
             step = int(min(wanted, room) / dose.sets / (2 if exercise.per_side else 1))
-            longer = min(limits.hold_seconds[1], dose.hold_seconds + max(0, step))
+            # In whole half-minutes for a long hold (a walk), whole 5 s for a stretch.
+            grain = LONG_HOLD_GRAIN if dose.hold_seconds >= LONG_HOLD else HOLD_GRAIN
+            longer = min(limits.hold_seconds[1], dose.hold_seconds + step - step % grain)
             if longer > dose.hold_seconds:
                 block[index] = Item(exercise, replace(dose, hold_seconds=longer), item.block)
                 return True

@@ -29,4 +29,5 @@ def slot_seconds(exercise: Exercise, sets: int) -> float:
 
 
 def minutes(seconds: float) -> int:
-    return math.ceil(seconds / 60) if seconds else 0
+    # Rounded first: a sum of fractional seconds must not tip a whole budget into a minute more.
+    return math.ceil(round(seconds, 6) / 60) if seconds else 0

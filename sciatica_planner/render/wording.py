@@ -25,9 +25,11 @@ GROUP_LABELS = {
 
 
 def dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool = False) -> str:
-    """'2 x 10', '3 x 30 s hold', with ' each side' where it applies."""
+    """'2 x 10', '3 x 30 s hold', '5 min', with ' each side' where it applies."""
     if reps is not None:
         text = f"{sets} x {reps}"
+    elif sets == 1 and hold_seconds and hold_seconds >= 120 and hold_seconds % 60 == 0:
+        text = f"{hold_seconds // 60} min"  # a walk or march reads in minutes
     else:
         text = f"{sets} x {hold_seconds} s hold" if sets > 1 else f"{hold_seconds} s"
     return text + (" each side" if per_side else "")
