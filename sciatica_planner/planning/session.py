@@ -234,7 +234,8 @@ def fill_gentle(
     if policy.strength_paused:
         add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
     target = warm_up_target(budget)
-    dynamic = [e for e in (*pool.warm_ups, *pool.mobility) if e not in pulse]
+    pulse_ids = {e.id for e in pulse}
+    dynamic = [e for e in (*pool.warm_ups, *pool.mobility) if e.id not in pulse_ids]
     while work_seconds(session.warm_up) < target and (
         _lengthen(session, session.warm_up, budget, target - work_seconds(session.warm_up))
         or add(dynamic, "warm-up")
