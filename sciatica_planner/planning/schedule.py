@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -47,24 +48,29 @@ def schedule_week(
         )
 
     scheduled: dict[dt.date, list[str]] = {d: [] for d in dates}
-    pairs = [(a, b) for i, a in enumerate(dates) for b in dates[i + 1 :] if recovered(a, b)]
+    # Each group's days: MIN_STRENGTH_DAYS_PER_GROUP of them, each recovered from the others.
+    pairs = [
+        days
+        for days in itertools.combinations(dates, safety.MIN_STRENGTH_DAYS_PER_GROUP)
+        if all(recovered(a, b) for a, b in itertools.combinations(days, 2))
+    ]
     groups = list(GROUPS)
     rng.shuffle(groups)
     for group in groups:
         if pairs:
             jitter = [rng.random() for _ in pairs]
-            first, second = min(
+            chosen = min(
                 zip(pairs, jitter, strict=True),
                 key=lambda pj: (
-                    len(scheduled[pj[0][0]]) + len(scheduled[pj[0][1]]),
-                    max(len(scheduled[pj[0][0]]), len(scheduled[pj[0][1]])),
+                    sum(len(scheduled[d]) for d in pj[0]),
+                    max(len(scheduled[d]) for d in pj[0]),
                     -shared(group, pj[0]),
-                    -(pj[0][1] - pj[0][0]).days,
+                    -(pj[0][-1] - pj[0][0]).days,
                     pj[1],
                 ),
             )[0]
-            scheduled[first].append(group)
-            scheduled[second].append(group)
+            for day in chosen:
+                scheduled[day].append(group)
         else:
             day = min(
                 dates,

@@ -178,17 +178,41 @@ def fill_gentle(
     """Add the warm-up and cool-down around the main block: the hamstring stretch (rule 1), a
     warm-up worth the name (rule 12), the preferred direction (rule 17), stretches for the
     day's groups, then gentle extras until the session lasts `fill_to` seconds."""
+    filler = _Filler(session, pool, policy, budget, uses, rng)
+    filler.essentials()
+    filler.warm_up(warm_up_target(budget))
+    filler.cool_down(COOL_DOWN_SHARE * budget)
+    filler.use_time(fill_to)
+
+
+@dataclass
+class _Filler:
+    """Gentle work added to one session, each item only if it fits the time and positions."""
+
+    session: Session
+    pool: Pool
+    policy: Policy
+    budget: float
+    uses: dict[str, int]
+    rng: random.Random
 
     def add(
-        candidates: Iterable[Exercise], block: Block, required: bool = False, reserve: float = 0
+        self,
+        candidates: Iterable[Exercise],
+        block: Block,
+        required: bool = False,
+        reserve: float = 0,
     ) -> bool:
-        spare = budget - session.seconds() - reserve
+        """The best candidate that fits, leaving `reserve` seconds; a `required` one may take
+        the low end of its range, or a position change too many, rather than be missing."""
+        session, policy = self.session, self.policy
+        spare = self.budget - session.seconds() - reserve
         # Whether an item keeps the position rule depends only on its position and kind.
         keeps: dict[tuple[str, bool], bool] = {}
         fitting, within, items = [], [], {}
-        held = taken(session, pool)
+        held = taken(session, self.pool)
         for exercise in candidates:
-            if not fits_session(exercise, session, pool, held):
+            if not fits_session(exercise, session, self.pool, held):
                 continue
             item = gentle_item(exercise, block, policy)
             if item.seconds > spare and required:  # a short session: the range's low end
@@ -202,70 +226,93 @@ def fill_gentle(
             fitting.append(exercise)
             if keeps[key]:
                 within.append(exercise)
-        # Rather a position change too many than a missing warm-up or rule-1 stretch.
-        context = context_for(session, policy, uses)
-        chosen = pick(within or (fitting if required else []), context, rng)
+        context = context_for(session, policy, self.uses)
+        chosen = pick(within or (fitting if required else []), context, self.rng)
         if chosen is None:
             return False
-        getattr_block(session, block).append(items[chosen.id])
-        uses[chosen.id] = uses.get(chosen.id, 0) + 1
+        block_items(session, block).append(items[chosen.id])
+        self.uses[chosen.id] = self.uses.get(chosen.id, 0) + 1
         return True
 
-    # Rule 1 needs both a warm-up and a hamstring stretch: keep room for the smallest warm-up.
-    smallest = min(gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups)
-    add(pool.hamstring_stretches(), "cool-down", required=True, reserve=smallest) or add(
-        pool.hamstring_stretches(), "cool-down", required=True
-    )
-    wanted = policy.wanted_direction
-    directional = [
-        e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted and wanted in e.tags
-    ]
-    # Room kept for the preferred direction (rule 17) while the warm-up is chosen.
-    reserve = min((gentle_item(e, "warm-up", policy).seconds for e in directional), default=0)
-    # A pulse raiser first (a walk, marching), where one fits: the warm-up NHS inform describes.
-    pulse = [e for e in pool.warm_ups if gentle_item(e, "warm-up", policy).work_seconds >= PULSE]
-    add(pulse, "warm-up", required=True, reserve=reserve) or add(
-        pool.warm_ups, "warm-up", required=True, reserve=reserve
-    ) or add(pool.warm_ups, "warm-up", required=True)
-    if directional:
-        add([e for e in directional if e.kind != "stretch"], "warm-up", required=True) or add(
-            [e for e in directional if e.kind == "stretch"], "cool-down", required=True
+    def essentials(self) -> None:
+        """A hamstring stretch and a warm-up (rule 1), and the preferred direction (rule 17)."""
+        pool, policy = self.pool, self.policy
+        # Keep room for the smallest warm-up while the stretch is chosen, then for the
+        # preferred direction while the warm-up is.
+        smallest = min(
+            gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups
         )
-    if policy.strength_paused:
-        add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
-    target = warm_up_target(budget)
-    pulse_ids = {e.id for e in pulse}
-    dynamic = [e for e in (*pool.warm_ups, *pool.mobility) if e.id not in pulse_ids]
-    while work_seconds(session.warm_up) < target and (
-        _lengthen(session, session.warm_up, budget, target - work_seconds(session.warm_up))
-        or add(dynamic, "warm-up")
-        or add(pool.warm_ups, "warm-up")
-    ):
-        pass
-    trained = session.trained() or set(session.groups)
-    cool_target = COOL_DOWN_SHARE * budget
-    while work_seconds(session.cool_down) < cool_target:
-        stretched = {g for item in session.cool_down for g in item.exercise.groups}
-        wanted_groups = trained - stretched
-        if not wanted_groups or not add(
-            [e for e in pool.stretches if wanted_groups & set(e.groups)], "cool-down"
+        stretches = pool.hamstring_stretches()
+        self.add(stretches, "cool-down", True, smallest) or self.add(stretches, "cool-down", True)
+        wanted = policy.wanted_direction
+        directional = [
+            e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted in e.tags
+        ]
+        reserve = min((gentle_item(e, "warm-up", policy).seconds for e in directional), default=0)
+        # A pulse raiser first (a walk, marching), where one fits: the warm-up NHS inform
+        # describes.
+        self.add(self.pulse(), "warm-up", True, reserve) or self.add(
+            pool.warm_ups, "warm-up", True, reserve
+        ) or self.add(pool.warm_ups, "warm-up", True)
+        if directional:
+            self.add([e for e in directional if e.kind != "stretch"], "warm-up", True) or self.add(
+                [e for e in directional if e.kind == "stretch"], "cool-down", True
+            )
+        if policy.strength_paused:
+            self.add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
+
+    def pulse(self) -> list[Exercise]:
+        return [
+            e
+            for e in self.pool.warm_ups
+            if gentle_item(e, "warm-up", self.policy).work_seconds >= PULSE
+        ]
+
+    def dynamic(self) -> list[Exercise]:
+        """Warm-up and mobility moves other than the pulse raisers."""
+        pulse = {e.id for e in self.pulse()}
+        return [e for e in (*self.pool.warm_ups, *self.pool.mobility) if e.id not in pulse]
+
+    def warm_up(self, target: float) -> None:
+        """The pulse raiser lengthened, then dynamic moves, to `target` seconds of work."""
+        session, dynamic = self.session, self.dynamic()
+        while work_seconds(session.warm_up) < target and (
+            _lengthen(session, session.warm_up, self.budget, target - work_seconds(session.warm_up))
+            or self.add(dynamic, "warm-up")
+            or self.add(self.pool.warm_ups, "warm-up")
         ):
-            break
+            pass
 
-    # Contract rule 15: more stretches and gentle work, then longer gentle doses, until the time
-    # is used; the warm-up never grows past its longest (safety.WARM_UP_MAX_SECONDS).
-    def warm_room() -> bool:
-        return work_seconds(session.warm_up) < safety.WARM_UP_MAX_SECONDS
+    def cool_down(self, target: float) -> None:
+        """A stretch for each group the session trained, up to `target` seconds of work."""
+        session = self.session
+        trained = session.trained() or set(session.groups)
+        while work_seconds(session.cool_down) < target:
+            stretched = {g for item in session.cool_down for g in item.exercise.groups}
+            wanted = trained - stretched
+            if not wanted or not self.add(
+                [e for e in self.pool.stretches if wanted & set(e.groups)], "cool-down"
+            ):
+                break
 
-    while session.seconds() < fill_to and (
-        add(pool.stretches, "cool-down")
-        or (warm_room() and add(dynamic, "warm-up"))
-        or _lengthen(session, session.cool_down, budget, fill_to - session.seconds())
-        or (
-            warm_room() and _lengthen(session, session.warm_up, budget, fill_to - session.seconds())
-        )
-    ):
-        pass
+    def use_time(self, fill_to: float) -> None:
+        """Contract rule 15: more stretches and gentle moves, then longer gentle doses, until
+        the session lasts `fill_to` seconds; the warm-up never passes its longest."""
+        session, dynamic = self.session, self.dynamic()
+
+        def warm_room() -> bool:
+            return work_seconds(session.warm_up) < safety.WARM_UP_MAX_SECONDS
+
+        def wanted() -> float:
+            return fill_to - session.seconds()
+
+        while session.seconds() < fill_to and (
+            self.add(self.pool.stretches, "cool-down")
+            or (warm_room() and self.add(dynamic, "warm-up"))
+            or _lengthen(session, session.cool_down, self.budget, wanted())
+            or (warm_room() and _lengthen(session, session.warm_up, self.budget, wanted()))
+        ):
+            pass
 
 
 def _lengthen(session: Session, block: list[Item], budget: float, wanted: float) -> bool:
@@ -311,7 +358,7 @@ def gentle_item(exercise: Exercise, block: Block, policy: Policy, smallest: bool
     return Item(exercise, dose, block)
 
 
-def getattr_block(session: Session, block: Block) -> list[Item]:
+def block_items(session: Session, block: Block) -> list[Item]:
     return {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}[block]
 
 
