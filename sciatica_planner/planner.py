@@ -72,7 +72,7 @@ def plan_week(
             baseline = None
         # ... unless that week already has one set per exercise.
         if baseline and any(i.dose.sets > 1 for s in baseline.sessions for i in s.main):
-            fewer_than = baseline.total
+            fewer_than = baseline.sets
     draft = _strength_week(catalogue, options, policy, fewer_than)
     warnings = _fill_sessions(draft, options, policy)
     return _week_plan(options, policy, draft.sessions, warnings)
@@ -89,8 +89,14 @@ class _Draft:
     rng: random.Random
 
     @property
-    def total(self) -> int:
+    def sets(self) -> int:
+        """Strength sets, each counted once (rule 8 compares them)."""
         return sum(item.dose.sets for s in self.sessions for item in s.main)
+
+    @property
+    def work(self) -> int:
+        """The week's work: the sum of weekly_sets, a set counting for each group it trains."""
+        return sum(weekly_sets(self.sessions).values())
 
 
 def _strength_week(
@@ -98,7 +104,7 @@ def _strength_week(
 ) -> _Draft:
     """The week's strength work, grown twice: with the best exercises for the level, and
     compact (quick exercises that train one group each, which fit a short session with many
-    groups and balance more easily). The one with more sets wins, the first of equals. Each way
+    groups and balance more easily). The one with more work wins, the first of equals. Each way
     gives no less work for more time, so the better of the two does not either (rule 15)."""
     drafts: list[_Draft] = []
     errors: list[PlanError] = []
@@ -111,7 +117,7 @@ def _strength_week(
             errors.append(error)
     if not drafts:
         raise errors[0]
-    return max(drafts, key=lambda d: d.total)
+    return max(drafts, key=lambda d: d.work)
 
 
 def _grow_week(

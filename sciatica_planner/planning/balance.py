@@ -379,13 +379,13 @@ def grow(
     valid: Callable[[list[Session]], bool],
 ) -> bool:
     """Grow until nothing can grow or the week no longer fits; leave the sessions at the valid
-    week with the most strength sets on the way (the latest of equals). When no week on the
-    way was valid, leave them at the last week that fitted and return False."""
+    week with the most work on the way (the sum of weekly_sets; the latest of equals). When no
+    week on the way was valid, leave them at the last week that fitted and return False."""
     best: tuple[int, list[list[Item]]] | None = None
     fitted = _snapshot(growth.sessions)
     while True:
         if valid(growth.sessions):
-            total = sum(item.dose.sets for s in growth.sessions for item in s.main)
+            total = sum(weekly_sets(growth.sessions).values())
             if best is None or total >= best[0]:
                 best = (total, _snapshot(growth.sessions))
         if not growth.step() or not fits(growth.sessions):
