@@ -43,8 +43,20 @@ if TYPE_CHECKING:
 __all__ = ["PlanError", "default_seed", "plan_week", "slot_seconds"]
 
 # Product choice: the main block may take this share of a session, leaving the rest for the
-# warm-up and cool-down (a fifth each, see planning/session.py).
+# warm-up and cool-down (a fifth each, see planning/session.py)...
 MAIN_SHARE = 0.6
+# ...but never less than this for them once the warm-up takes 4 minutes (20-minute sessions):
+# the warm-up, its changeovers, a hamstring stretch and a preferred-direction move.
+GENTLE_MINIMUM_SECONDS = 540
+GENTLE_MINIMUM_SHARE = 0.45  # reached smoothly, so a longer session never has less main time
+
+
+def gentle_reserve(budget: float) -> float:
+    """Seconds kept for the warm-up and cool-down of a session of `budget` seconds."""
+    floor = min(GENTLE_MINIMUM_SECONDS, GENTLE_MINIMUM_SHARE * budget)
+    return max((1 - MAIN_SHARE) * budget, floor)
+
+
 # Contract rule 15: at pain 0-3 each session uses at least this share of --minutes, unless every
 # group has reached its weekly ceiling.
 TIME_USE_SHARE = 0.7
@@ -150,7 +162,7 @@ def _grow_week(
         _gentle_holds(sessions, pool, policy, uses, rng)
         return draft
     _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact)
-    main_budget = MAIN_SHARE * budget
+    main_budget = budget - gentle_reserve(budget)
 
     def fits(week: list[Session]) -> bool:
         """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
@@ -163,7 +175,14 @@ def _grow_week(
 
     if not all(s.main_seconds() <= main_budget for s in sessions):
         longest = max(sessions, key=lambda s: s.main_seconds())
-        needed = -(-longest.main_seconds() // (MAIN_SHARE * 60))
+        needed = next(
+            (
+                m
+                for m in range(options.minutes, 600)
+                if m * 60 - gentle_reserve(m * 60) >= longest.main_seconds()
+            ),
+            600,
+        )
         raise PlanError(
             f"{WEEKDAY_NAMES[longest.date.weekday()]}'s session needs at least "
             f"{int(needed)} minutes for its {len(longest.groups)} groups, more than "

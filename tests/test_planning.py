@@ -282,3 +282,13 @@ def test_balanced_allows_one_and_a_half(weekly: dict[str, int]) -> None:
     assert balanced(weekly)
     assert not balanced({**weekly, "c": 0})
     assert not balanced({"a": 2, "b": 4})
+
+
+def test_the_main_block_never_loses_time_as_the_session_grows() -> None:
+    """The warm-up and cool-down keep at least 9 minutes from 20-minute sessions, reached
+    smoothly, so a longer --minutes never leaves less time for strength work (rule 15)."""
+    from sciatica_planner.planner import GENTLE_MINIMUM_SECONDS, gentle_reserve
+
+    main = [m * 60 - gentle_reserve(m * 60) for m in range(10, 121)]
+    assert main == sorted(main)
+    assert all(gentle_reserve(m * 60) >= GENTLE_MINIMUM_SECONDS for m in range(20, 121))
