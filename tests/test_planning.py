@@ -94,9 +94,12 @@ def test_stretch_dose_reaches_the_time_a_side_or_is_refused() -> None:
     assert not policy_for(opts(pain=0)).allows(short)
 
 
-def test_ceilings_come_from_safety() -> None:
+def test_ceilings_come_from_safety_and_are_lower_at_moderate_pain() -> None:
     for level, ceiling in safety.WEEKLY_SET_CEILING.items():
         assert policy_for(opts(level=level)).weekly_ceiling == ceiling
+        assert policy_for(opts(level=level, pain=3)).weekly_ceiling == ceiling
+        moderate = policy_for(opts(level=level, pain=5)).weekly_ceiling
+        assert moderate == int(ceiling * safety.MODERATE_PAIN_VOLUME) < ceiling
 
 
 # -- pool -------------------------------------------------------------------------------------

@@ -138,7 +138,10 @@ def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Po
         pain=options.pain,
         tier=tier,
         prefer=options.prefer,
-        weekly_ceiling=safety.WEEKLY_SET_CEILING[options.level],
+        weekly_ceiling=math.floor(
+            safety.WEEKLY_SET_CEILING[options.level]
+            * (safety.MODERATE_PAIN_VOLUME if tier == "flare-safe" else 1)
+        ),
         session_cap=safety.SESSION_SET_CAP[options.level],
         weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
         stretch_seconds=(
