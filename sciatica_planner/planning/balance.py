@@ -33,6 +33,8 @@ BALANCE_RATIO = 1.5
 LEVEL_SHARE = 0.5
 # Product choice: a session's strength list stays short enough to follow on a painful day.
 MAX_STRENGTH_PER_SESSION = 8
+# Product choice: an accessory joins with its usual sets, or with two where only two fit.
+MIN_ENTRY_SETS = 2
 # Product choice: three different exercises for one group in a session is plenty.
 MAX_EXERCISES_PER_GROUP = 3
 # Product choice: the main block uses at most three positions (fewer trips to the floor).
@@ -344,7 +346,7 @@ class Growth:
                 e
                 for e in self.pool.strength[group]
                 if fits_session(e, session, self.pool, held)
-                and self.room(session, e, self.policy.usual_sets(e), weekly)
+                and self.room(session, e, self.entry_sets(e), weekly)
                 and len(positions | {e.position}) <= MAX_MAIN_POSITIONS
             ]
             chosen = pick(
@@ -353,11 +355,18 @@ class Growth:
                 self.rng,
             )
             if chosen is not None:
-                # An accessory starts at its usual dose: no token single sets.
                 usual = self.policy.usual_sets(chosen)
-                add_strength(session, chosen, self.policy, self.uses, usual)
+                fits_usual = self.room(session, chosen, usual, weekly)
+                sets = usual if fits_usual else self.entry_sets(chosen)
+                add_strength(session, chosen, self.policy, self.uses, sets)
                 return True
         return False
+
+    def entry_sets(self, exercise: Exercise) -> int:
+        """The fewest sets an accessory joins with: two where its range allows (no token single
+        sets), so a group a few sets short of its ceiling can still reach it."""
+        low, high = self.policy.strength_sets(exercise)
+        return min(max(low, MIN_ENTRY_SETS), high, self.policy.usual_sets(exercise))
 
 
 def add_strength(
