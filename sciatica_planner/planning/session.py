@@ -80,9 +80,6 @@ class Session:
     def ordered(self) -> list[Item]:
         return order_by_position(self.warm_up, self.main, self.cool_down)
 
-    def position_changes(self) -> int:
-        return position_changes(self.ordered())
-
 
 def position_changes(items: list[Item]) -> int:
     positions = [item.exercise.position for item in items]
