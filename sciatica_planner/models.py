@@ -7,7 +7,14 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .vocabulary import (
@@ -292,9 +299,25 @@ class Day(Model):
     walk_minutes: int = 0
 
 
+class Change(Model):
+    """One exercise the journal changed: swapped for an easier one, or left out (`to` None)."""
+
+    from_: ExerciseId = Field(alias="from")
+    to: ExerciseId | None
+    reason: str
+
+    @model_serializer(mode="plain")
+    def _as_contract(self) -> dict[str, object]:
+        # `from` is a Python keyword: the field is `from_`, the JSON key `from`.
+        return {"from": self.from_, "to": self.to, "reason": self.reason}
+
+
 class Adaptation(Model):
+    """How the journal's last two weeks change the plan (CONTRACT.md, journal-aware weeks)."""
+
     direction: Literal["progress", "hold", "regress"]
     reason: str
+    changes: tuple[Change, ...] = ()
 
 
 class WeekPlan(Model):

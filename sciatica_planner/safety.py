@@ -68,6 +68,27 @@ HEAVY_MAX_PAIN = 1
 HEAVY_LEVEL = "advanced"
 MAX_HEAVY_PER_SESSION = 1
 
+# Journal-aware weeks (the contract's "Journal-aware weeks and programmes"): product choices on
+# the pain-monitoring model [S1-S3], which allows no rise in pain from week to week and asks for
+# less load after a worse next day; clinical.md's "Pain during and after exercise" states each.
+ADAPT_WINDOW_DAYS = 14  # the journal's last two weeks decide the adaptation
+WEEK_DAYS = 7
+# Regress when the last 7 days average this much above the 7 before (1 point absorbs scoring
+# noise), on any entry this high in the last 3 days, or on any spreading entry in the last 7.
+REGRESS_WEEKLY_RISE = 1
+REGRESS_HIGH_PAIN = 7
+REGRESS_HIGH_PAIN_DAYS = 3
+SPREADING_DAYS = 7
+# Progress after two weeks averaging at most this, with sessions on at least this many days in
+# each week, nothing rising and nothing spreading.
+PROGRESS_MAX_AVERAGE = 3
+PROGRESS_SESSIONS_PER_WEEK = 2
+# An exercise done in this many sessions that were each followed, the next day, by pain at least
+# this much higher is swapped for its easier variant ("a worse next day means less load" [S3],
+# applied per exercise).
+FLARE_NEXT_DAY_RISE = 2
+FLARE_SESSIONS = 2
+
 DISCLAIMER = (
     "This routine is general information, not medical advice, a diagnosis or a personal "
     "assessment. Please consult a healthcare professional (a GP or physiotherapist) before "

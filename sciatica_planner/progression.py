@@ -1,0 +1,159 @@
+"""What the journal says about the next week: a summary of the last two weeks of entries, and
+the adaptation it calls for (regress, hold or progress, and the exercises to swap).
+
+Pure: entries and today's date come in as values, so the planner never touches SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from statistics import fmean
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from . import safety
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .models import Adaptation, Catalogue
+
+
+Direction = Literal["progress", "hold", "regress"]
+
+
+class Logged(Protocol):
+    """A journal entry as the summary reads it."""
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def pain(self) -> int: ...
+
+    @property
+    def done(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class JournalSummary:
+    """The journal's last two weeks, in the numbers the adaptation rules use."""
+
+    today: dt.date
+    entries: int  # in the last two weeks
+    latest_pain: int | None  # the latest entry dated today or yesterday
+    latest_date: dt.date | None
+    last_week: float | None  # average pain, the last 7 days (today included)
+    previous_week: float | None  # average pain, the 7 days before
+    two_weeks: float | None  # average pain over both
+    highest_recent: int | None  # the highest pain in the last 3 days
+    spreading: bool  # an entry in the last 7 days says symptoms spread down the leg
+    sessions: tuple[int, int]  # days with exercises logged: the previous week, the last week
+    flared: tuple[str, ...]  # exercises twice followed by a next-day rise in pain
+
+
+def summarise(entries: Iterable[Logged], today: dt.date) -> JournalSummary:
+    """Summarise the entries of the last two weeks (older and future ones are left out)."""
+    start = today - dt.timedelta(days=safety.ADAPT_WINDOW_DAYS - 1)
+    recent = sorted((e for e in entries if start <= e.date <= today), key=lambda e: e.date)
+    split = today - dt.timedelta(days=safety.WEEK_DAYS - 1)
+    last = [e.pain for e in recent if e.date >= split]
+    previous = [e.pain for e in recent if e.date < split]
+    latest = [e for e in recent if e.date >= today - dt.timedelta(days=1)]
+    high_from = today - dt.timedelta(days=safety.REGRESS_HIGH_PAIN_DAYS - 1)
+    spreading_from = today - dt.timedelta(days=safety.SPREADING_DAYS - 1)
+    session_days = [
+        {e.date for e in recent if e.done and (e.date >= split) == week} for week in (False, True)
+    ]
+    return JournalSummary(
+        today=today,
+        entries=len(recent),
+        latest_pain=latest[-1].pain if latest else None,
+        latest_date=latest[-1].date if latest else None,
+        last_week=fmean(last) if last else None,
+        previous_week=fmean(previous) if previous else None,
+        two_weeks=fmean(last + previous) if recent else None,
+        highest_recent=max((e.pain for e in recent if e.date >= high_from), default=None),
+        spreading=any(getattr(e, "spreading", False) for e in recent if e.date >= spreading_from),
+        sessions=(len(session_days[0]), len(session_days[1])),
+        flared=_flared(recent),
+    )
+
+
+def _flared(entries: list[Logged]) -> tuple[str, ...]:
+    """Exercises done in sessions each followed, the next day, by pain 2 or more points higher
+    (against the mean of that next day's entries), twice or more; in the order first done."""
+    by_day: dict[dt.date, list[int]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.date, []).append(entry.pain)
+    counts: dict[str, int] = {}
+    for entry in entries:
+        after = by_day.get(entry.date + dt.timedelta(days=1))
+        if entry.done and after and fmean(after) - entry.pain >= safety.FLARE_NEXT_DAY_RISE:
+            for exercise_id in dict.fromkeys(entry.done):
+                counts[exercise_id] = counts.get(exercise_id, 0) + 1
+    return tuple(e for e, n in counts.items() if n >= safety.FLARE_SESSIONS)
+
+
+def adapt(summary: JournalSummary, catalogue: Catalogue) -> Adaptation | None:
+    """The adaptation the journal calls for; None when it has no entry in the last two weeks."""
+    from .models import Adaptation, Change
+
+    if not summary.entries:
+        return None
+    changes = []
+    for exercise_id in summary.flared:
+        exercise = catalogue.exercise(exercise_id)
+        if exercise is None:  # logged from another catalogue
+            continue
+        easier = exercise.easier if catalogue.exercise(exercise.easier or "") else None
+        changes.append(
+            Change.model_validate(
+                {
+                    "from": exercise_id,
+                    "to": easier,
+                    "reason": (
+                        f"{exercise.name}: pain was {safety.FLARE_NEXT_DAY_RISE} or more points "
+                        f"higher the day after it, {safety.FLARE_SESSIONS} times; "
+                        + ("swapped for an easier version." if easier else "left out for now.")
+                    ),
+                }
+            )
+        )
+    direction, reason = _direction(summary)
+    return Adaptation(direction=direction, reason=reason, changes=tuple(changes))
+
+
+def _direction(summary: JournalSummary) -> tuple[Direction, str]:
+    """Regress, progress or hold, with the reason in plain words."""
+    rising = (
+        summary.last_week is not None
+        and summary.previous_week is not None
+        and summary.last_week - summary.previous_week >= safety.REGRESS_WEEKLY_RISE
+    )
+    if summary.spreading:
+        return "regress", (
+            "You logged symptoms spreading further down the leg in the last week: this week "
+            "eases off. If it continues, see a GP or physiotherapist."
+        )
+    if summary.highest_recent is not None and summary.highest_recent >= safety.REGRESS_HIGH_PAIN:
+        return "regress", (
+            f"You logged pain of {summary.highest_recent}/10 in the last "
+            f"{safety.REGRESS_HIGH_PAIN_DAYS} days: this week eases off."
+        )
+    if rising:
+        return "regress", (
+            f"Your pain averaged {summary.last_week:.1f}/10 this last week against "
+            f"{summary.previous_week:.1f}/10 the week before: this week eases off."
+        )
+    steady = summary.last_week is not None and (
+        summary.previous_week is None or summary.last_week <= summary.previous_week
+    )
+    active = min(summary.sessions) >= safety.PROGRESS_SESSIONS_PER_WEEK
+    calm = summary.two_weeks is not None and summary.two_weeks <= safety.PROGRESS_MAX_AVERAGE
+    if calm and steady and active and summary.previous_week is not None:
+        return "progress", (
+            f"Two calm, active weeks (pain {summary.two_weeks:.1f}/10 on average, sessions on "
+            f"{summary.sessions[0]} and {summary.sessions[1]} days): this week steps up a little."
+        )
+    return "hold", "Your journal shows no reason to change: this week keeps its level."
