@@ -138,6 +138,17 @@ FLARE_UP_WARNING = (
 )
 
 
+# Said when an entry logs symptoms spreading further down the leg (peripheralisation): ease off
+# and use the other direction or neutral work [D1, D2]; new numbness, tingling or weakness goes
+# to the red-flag check, never to "acceptable pain" (clinical.md).
+SPREADING_ADVICE = (
+    "Symptoms spreading further down the leg mean ease off: next week's plan will be lighter. "
+    "Stop any exercise that makes them spread. If the spreading goes on for more than a few "
+    "days, or comes with new numbness, tingling or weakness, see a GP or physiotherapist; for "
+    "any red-flag symptom, get help now (sciatica-plan safety lists them)."
+)
+
+
 def pain_tier(pain: int) -> PainTier:
     """Which routine a pain score (0-10) calls for."""
     if pain <= NORMAL_MAX_PAIN:
