@@ -145,7 +145,7 @@ SPREADING_ADVICE = (
     "Symptoms spreading further down the leg mean ease off: next week's plan will be lighter. "
     "Stop any exercise that makes them spread. If the spreading goes on for more than a few "
     "days, or comes with new numbness, tingling or weakness, see a GP or physiotherapist; for "
-    "any red-flag symptom, get help now (sciatica-plan safety lists them)."
+    "any red-flag symptom (listed with every plan and handout), get medical help now."
 )
 
 
