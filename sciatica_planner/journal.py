@@ -9,7 +9,8 @@ ours by `PRAGMA application_id`; a journal written by a newer program is refused
 
 Schema (after every migration):
 
-    entries(id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT (ISO), pain INTEGER 0..10, note TEXT)
+    entries(id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT (ISO), pain INTEGER 0..10, note TEXT,
+            spreading INTEGER 0 or 1)
     done_exercises(entry_id -> entries.id ON DELETE CASCADE, position, exercise_id)
 
 The exercises done live in a child table, one row each in the order given, rather than JSON text:
@@ -74,13 +75,17 @@ class NewerJournalError(JournalError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One logged session: its number, day, pain score (0-10), exercises done and note."""
+    """One logged session: its number, day, pain score (0-10), exercises done and note.
+
+    `spreading` is True when the user said symptoms spread further down the leg.
+    """
 
     id: int
     date: dt.date
     pain: int
     done: tuple[str, ...]
     note: str | None
+    spreading: bool = False
 
     def as_json(self) -> dict[str, Any]:
         """The entry as `history --json` prints it."""
@@ -90,6 +95,7 @@ class Entry:
             "pain": self.pain,
             "done": list(self.done),
             "note": self.note,
+            "spreading": self.spreading,
         }
 
 
@@ -142,6 +148,16 @@ def m002_done_exercises(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m003_spreading(db: sqlite3.Connection) -> None:
+    """Entries gain `spreading`: 1 when symptoms spread further down the leg, else 0."""
+    # Entries logged before this step were never asked, so they read as not spreading.
+    db.execute(
+        "ALTER TABLE entries ADD COLUMN spreading INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (spreading IN (0, 1))"
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -151,11 +167,17 @@ SCHEMA_VERSION = len(MIGRATIONS)
 @contextlib.contextmanager
 def _translated(path: Path, doing: str) -> Iterator[None]:
     """Turn SQLite and file-system failures into a JournalError that says what we were doing."""
-    import sqlite3
-
     try:
         yield
-    except sqlite3.Error as error:
+    except OSError as error:
+        raise JournalError(path, f"could not {doing}: {error.strerror or error}") from error
+    except Exception as error:
+        # Imported only on a failure, so that opening a journal that does not exist (as `week`
+        # does by default) loads no sqlite3; an error from SQLite implies it is loaded already.
+        import sqlite3
+
+        if not isinstance(error, sqlite3.Error):
+            raise
         name = getattr(error, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
             raise NotAJournalError(path, NOT_SQLITE) from error
@@ -164,8 +186,6 @@ def _translated(path: Path, doing: str) -> Iterator[None]:
                 path, f"could not {doing}: another program is using the journal; try again"
             ) from error
         raise JournalError(path, f"could not {doing}: {error}") from error
-    except OSError as error:
-        raise JournalError(path, f"could not {doing}: {error.strerror or error}") from error
 
 
 def _make_private_folder(folder: Path) -> None:
@@ -341,7 +361,13 @@ class Journal:
         self.close()
 
     def add_entry(
-        self, date: dt.date, pain: int, done: Iterable[str] = (), note: str | None = None
+        self,
+        date: dt.date,
+        pain: int,
+        done: Iterable[str] = (),
+        note: str | None = None,
+        *,
+        spreading: bool = False,
     ) -> Entry:
         """Log one session; it is on disk when this returns."""
         if self._db is None:
@@ -349,8 +375,8 @@ class Journal:
         done = tuple(done)
         with _translated(self.path, "log the entry"), _writing(self._db) as db:
             cursor = db.execute(
-                "INSERT INTO entries (date, pain, note) VALUES (?, ?, ?)",
-                (date.isoformat(), pain, note),
+                "INSERT INTO entries (date, pain, note, spreading) VALUES (?, ?, ?, ?)",
+                (date.isoformat(), pain, note, spreading),
             )
             entry_id = cursor.lastrowid
             db.executemany(
@@ -358,7 +384,9 @@ class Journal:
                 [(entry_id, position, exercise) for position, exercise in enumerate(done)],
             )
         assert entry_id is not None
-        return Entry(id=entry_id, date=date, pain=pain, done=done, note=note)
+        return Entry(
+            id=entry_id, date=date, pain=pain, done=done, note=note, spreading=bool(spreading)
+        )
 
     def entries(self, since: dt.date | None = None) -> list[Entry]:
         """Every entry dated `since` or later (all of them without it), oldest first."""
@@ -367,7 +395,8 @@ class Journal:
         first = (since or dt.date.min).isoformat()
         with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
             rows = db.execute(
-                "SELECT id, date, pain, note FROM entries WHERE date >= ? ORDER BY date, id",
+                "SELECT id, date, pain, note, spreading FROM entries "
+                "WHERE date >= ? ORDER BY date, id",
                 (first,),
             ).fetchall()
             done = db.execute(
@@ -397,7 +426,7 @@ class Journal:
 
     def _one(self, db: sqlite3.Connection, number: int) -> Entry | None:
         rows = db.execute(
-            "SELECT id, date, pain, note FROM entries WHERE id = ?", (number,)
+            "SELECT id, date, pain, note, spreading FROM entries WHERE id = ?", (number,)
         ).fetchall()
         done = db.execute(
             "SELECT entry_id, exercise_id FROM done_exercises WHERE entry_id = ? ORDER BY position",
@@ -418,8 +447,9 @@ class Journal:
                     pain=pain,
                     done=tuple(by_entry.get(entry_id, ())),
                     note=note,
+                    spreading=bool(spreading),
                 )
-                for entry_id, date, pain, note in rows
+                for entry_id, date, pain, note, spreading in rows
             ]
         except (TypeError, ValueError) as error:  # only if someone edited the file by hand
             raise JournalError(self.path, f"an entry could not be read: {error}") from error

@@ -112,6 +112,7 @@ def test_log_stores_what_was_given(runner: CliRunner, journal: Path) -> None:
             "pain": 3,
             "done": ["glute-bridge", "clamshell", "bird-dog"],
             "note": SQL_NOTE,
+            "spreading": False,
         }
     ]
     tables = sqlite3.connect(journal).execute("SELECT name FROM sqlite_master").fetchall()
@@ -176,14 +177,29 @@ def test_bad_log_input_is_a_usage_error_and_creates_nothing(
 def test_history_json(runner: CliRunner, three_entries: Path) -> None:
     assert history_json(runner, three_entries) == {
         "entries": [
-            {"id": 1, "date": "2026-11-14", "pain": 8, "done": [], "note": None},
-            {"id": 3, "date": "2026-11-20", "pain": 6, "done": [], "note": None},
+            {
+                "id": 1,
+                "date": "2026-11-14",
+                "pain": 8,
+                "done": [],
+                "note": None,
+                "spreading": False,
+            },
+            {
+                "id": 3,
+                "date": "2026-11-20",
+                "pain": 6,
+                "done": [],
+                "note": None,
+                "spreading": False,
+            },
             {
                 "id": 4,
                 "date": "2026-11-25",
                 "pain": 4,
                 "done": ["glute-bridge", "clamshell"],
                 "note": SQL_NOTE,
+                "spreading": False,
             },
         ],
         "summary": {

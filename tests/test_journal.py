@@ -143,11 +143,20 @@ def test_the_schema_refuses_bad_values(path: Path) -> None:
         for pain in (-1, 11):
             with pytest.raises(JournalError, match="CHECK constraint"):
                 journal.add_entry(DAY, pain)
+        with pytest.raises(JournalError, match="CHECK constraint"):
+            journal.add_entry(DAY, 3, spreading=2)  # type: ignore[arg-type]
         assert journal.entries() == []
     db = raw(path)
     for row in [("2026-02-30", 3), ("25/11/2026", 3), ("2026-11-25", 4.5), ("2026-11-25", "four")]:
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("INSERT INTO entries (date, pain) VALUES (?, ?)", row)
+    for spreading in (2, -1, "yes", 0.5, None):
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(
+                "INSERT INTO entries (date, pain, spreading) VALUES ('2026-11-25', 3, ?)",
+                (spreading,),
+            )
+    assert db.execute("SELECT count(*) FROM entries").fetchone() == (0,)
     db.execute("PRAGMA foreign_keys = ON")  # SQLite checks them only where asked, as we do
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO done_exercises VALUES (99, 0, 'glute-bridge')")
@@ -192,7 +201,8 @@ def test_reading_an_empty_file_writes_nothing(folder: Path) -> None:
 # -- migrations -------------------------------------------------------------------------------
 
 # Journals as each older version left them, written out by hand (not by running our migrations),
-# each holding one entry from 2026-11-20 with pain 5 and the note "old".
+# each holding one entry from 2026-11-20 with pain 5 and the note "old" (and, from version 2, a
+# second entry with two exercises done).
 V1_SCHEMA = f"""
     PRAGMA application_id = {APPLICATION_ID};
     CREATE TABLE entries (
@@ -205,6 +215,27 @@ V1_SCHEMA = f"""
     INSERT INTO entries (date, pain, note) VALUES ('2026-11-20', 5, 'old');
     PRAGMA user_version = 1;
 """
+V2_SCHEMA = f"""
+    PRAGMA application_id = {APPLICATION_ID};
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+        pain INTEGER NOT NULL CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),
+        note TEXT
+    );
+    CREATE INDEX entries_by_date ON entries (date);
+    CREATE TABLE done_exercises (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        PRIMARY KEY (entry_id, position)
+    );
+    INSERT INTO entries (date, pain, note) VALUES ('2026-11-20', 5, 'old');
+    INSERT INTO entries (date, pain, note) VALUES ('2026-11-22', 7, NULL);
+    INSERT INTO done_exercises VALUES (2, 0, 'cat-camel'), (2, 1, 'bird-dog');
+    PRAGMA user_version = 2;
+"""
+OLD_SCHEMAS = {1: V1_SCHEMA, 2: V2_SCHEMA}
 
 
 def make_version(path: Path, version: int) -> list[Entry]:
@@ -214,15 +245,23 @@ def make_version(path: Path, version: int) -> list[Entry]:
         path.touch(mode=0o600)  # an empty file: SQLite reads it as an empty database
         return []
     db = raw(path)
-    db.executescript({1: V1_SCHEMA}[version])
+    db.executescript(OLD_SCHEMAS[version])
     db.close()
-    return [Entry(1, dt.date(2026, 11, 20), 5, (), "old")]
+    entries = [Entry(1, dt.date(2026, 11, 20), 5, (), "old")]
+    if version >= 2:
+        entries.append(Entry(2, dt.date(2026, 11, 22), 7, ("cat-camel", "bird-dog"), None))
+    return entries
 
 
 def test_every_older_version_has_a_fixture() -> None:
-    assert SCHEMA_VERSION == 2
-    assert [m.__name__ for m in MIGRATIONS] == ["m001_entries", "m002_done_exercises"]
+    assert SCHEMA_VERSION == 3 == len(MIGRATIONS)
+    assert [m.__name__ for m in MIGRATIONS] == [
+        "m001_entries",
+        "m002_done_exercises",
+        "m003_spreading",
+    ]
     assert all(m.__doc__ for m in MIGRATIONS)
+    assert sorted(OLD_SCHEMAS) == list(range(1, SCHEMA_VERSION))
 
 
 @pytest.mark.parametrize("version", range(SCHEMA_VERSION))
@@ -230,21 +269,64 @@ def test_an_older_journal_is_migrated_and_keeps_its_entries(path: Path, version:
     old = make_version(path, version)
     with Journal.open(path, create=True) as journal:
         assert journal.entries() == old
-        added = journal.add_entry(DAY, 2, ["glute-bridge"], "new")
+        assert not any(e.spreading for e in journal.entries())  # never asked: not spreading
+        added = journal.add_entry(DAY, 2, ["glute-bridge"], "new", spreading=True)
+        assert added.spreading
+        assert journal.entries() == [*old, added]
+    with Journal.open(path, create=False) as journal:
         assert journal.entries() == [*old, added]
     db = raw(path)
-    assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    assert db.execute("SELECT id, spreading FROM entries ORDER BY id").fetchall() == [
+        *[(e.id, 0) for e in old],
+        (added.id, 1),
+    ]
     assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-def test_reading_an_older_journal_migrates_it(path: Path) -> None:
-    old = make_version(path, 1)
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_reading_an_older_journal_migrates_it(path: Path, version: int) -> None:
+    old = make_version(path, version)
     with Journal.open(path, create=False) as journal:
         assert journal.entries() == old
+        assert journal.entry(1) == old[0]
     assert raw(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_an_empty_file_becomes_the_newest_schema(path: Path) -> None:
+    make_version(path, 0)
+    with Journal.open(path, create=True) as journal:
+        assert journal.entries() == []
+    db = raw(path)
+    assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    columns = db.execute(
+        "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('entries')"
+    )
+    assert ("spreading", "INTEGER", 1, "0") in columns.fetchall()
+
+
+def test_spreading_round_trips(path: Path) -> None:
+    with Journal.open(path, create=True) as journal:
+        spread = journal.add_entry(DAY, 5, ["cat-camel"], spreading=True)
+        calm = journal.add_entry(DAY, 2)
+    assert spread == Entry(1, DAY, 5, ("cat-camel",), None, spreading=True)
+    assert calm.spreading is False
+    with Journal.open(path, create=False) as journal:
+        assert journal.entries() == [spread, calm]
+        assert journal.entry(1) == spread
+        assert journal.delete(1) == spread
+    assert spread.as_json() == {
+        "id": 1,
+        "date": "2026-11-25",
+        "pain": 5,
+        "done": ["cat-camel"],
+        "note": None,
+        "spreading": True,
+    }
+    assert list(calm.as_json()) == ["id", "date", "pain", "done", "note", "spreading"]
 
 
 def test_a_failing_step_rolls_back_with_its_version(
@@ -268,7 +350,7 @@ def test_a_migration_must_be_numbered_in_order() -> None:
     def m007_out_of_place(db: sqlite3.Connection) -> None:
         """Never registered."""
 
-    with pytest.raises(RuntimeError, match="m003_"):
+    with pytest.raises(RuntimeError, match="m004_"):
         journal_module.migration(m007_out_of_place)
     assert len(MIGRATIONS) == SCHEMA_VERSION
 
