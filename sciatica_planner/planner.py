@@ -76,10 +76,13 @@ def plan_week(
     policy = policy_for(options, adaptation)
     fewer_than = None
     if policy.tier == "flare-safe":
-        # Contract rule 8: fewer strength sets than the same options give at pain 0.
-        calm = options.model_copy(update={"pain": 0})
+        # Contract rule 8: fewer strength sets than the same options give at pain 0 (and, for
+        # a week that eases off, than the week it eases from).
+        eased = safety.pain_tier(options.pain) == "normal"  # by the journal, not today's pain
+        calm = options if eased else options.model_copy(update={"pain": 0})
+        steady = adaptation.model_copy(update={"direction": "hold"}) if adaptation else None
         try:
-            baseline = _strength_week(catalogue, calm, policy_for(calm, adaptation), None)
+            baseline = _strength_week(catalogue, calm, policy_for(calm, steady), None)
         except PlanError:  # no pain-0 week to compare with: nothing to be lighter than
             baseline = None
         # ... unless that week already has one set per exercise.
@@ -87,7 +90,7 @@ def plan_week(
             fewer_than = baseline.sets
     draft = _strength_week(catalogue, options, policy, fewer_than)
     warnings = _fill_sessions(draft, options, policy)
-    return _week_plan(options, policy, draft.sessions, warnings)
+    return _week_plan(options, policy, draft.sessions, warnings, adaptation)
 
 
 @dataclass
@@ -340,7 +343,11 @@ def _level_warnings(
 
 
 def _week_plan(
-    options: PlanOptions, policy: Policy, sessions: list[Session], warnings: list[str]
+    options: PlanOptions,
+    policy: Policy,
+    sessions: list[Session],
+    warnings: list[str],
+    adaptation: Adaptation | None,
 ) -> WeekPlan:
     from .models import Day, PlannedExercise, WeekPlan
 
@@ -393,7 +400,7 @@ def _week_plan(
         days=tuple(days),
         weekly_sets=cast("dict[GroupId, int]", weekly_sets(sessions)),
         warnings=tuple([note, *warnings] if note else warnings),
-        adaptation=None,
+        adaptation=adaptation,
         disclaimer=safety.DISCLAIMER,
         red_flags=safety.RED_FLAGS,
     )

@@ -88,6 +88,11 @@ PROGRESS_SESSIONS_PER_WEEK = 2
 # applied per exercise).
 FLARE_NEXT_DAY_RISE = 2
 FLARE_SESSIONS = 2
+# A progressing week steps up one notch from the usual dose, inside the range: 2 more
+# repetitions (ACSM 2009 [A4]: progress once 1-2 repetitions above the target are managed) or
+# 5 s more a hold (product choice), else one set more.
+PROGRESS_REPS_STEP = 2
+PROGRESS_HOLD_STEP = 5
 
 DISCLAIMER = (
     "This routine is general information, not medical advice, a diagnosis or a personal "

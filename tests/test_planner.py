@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, WEEK_KEYS
 from sciatica_planner import safety
 from sciatica_planner.catalogue import load_catalogue
-from sciatica_planner.models import Catalogue, PlanOptions, WeekPlan
+from sciatica_planner.models import Adaptation, Catalogue, PlanOptions, WeekPlan
 from sciatica_planner.planner import PlanError, default_seed, plan_week, slot_seconds
 from sciatica_planner.vocabulary import DEFAULT_SPREAD, GROUPS, LEVELS, WEEKDAYS
 from strategies import catalogues, minimal_catalogue_data, plan_options
@@ -552,3 +552,61 @@ def test_time_model_counts_work_rests_and_one_changeover() -> None:
     assert slot_seconds(both_sides, 2) == 2 * 2 * 10 * 3 + 30 + 20
     hold = exercise.model_copy(update={"reps": None, "hold_seconds": 15})
     assert slot_seconds(hold, 3) == 3 * 15 + 2 * 30 + 20
+
+
+# -- weeks the journal adapts (progression.adapt) ----------------------------------------------
+
+
+def adaptation(direction: str, *flared: str) -> Adaptation:
+    return Adaptation.model_validate(
+        {
+            "direction": direction,
+            "reason": "a test",
+            "changes": [{"from": e, "to": None, "reason": "flared"} for e in flared],
+        }
+    )
+
+
+@given(plan_options(), st.sampled_from(["regress", "hold", "progress"]))
+def test_adapted_weeks_keep_every_rule(opts: PlanOptions, direction: str) -> None:
+    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_TWO_DAY_SESSION)})
+    plan = plan_week(BUNDLED, opts, adaptation(direction))
+    assert plan.adaptation == adaptation(direction)
+    # A week that eases off is planned as at pain 4-6, and kept to those rules.
+    eased = direction == "regress" and opts.pain <= safety.NORMAL_MAX_PAIN
+    check_rules(plan, BUNDLED, opts.model_copy(update={"pain": 4}) if eased else opts)
+
+
+@given(plan_options(pain=st.integers(0, 3)), st.integers(SHORTEST_TWO_DAY_SESSION, 120))
+def test_easing_off_is_lighter_and_stepping_up_climbs_the_doses(
+    opts: PlanOptions, minutes: int
+) -> None:
+    opts = opts.model_copy(update={"minutes": minutes})
+    steady = plan_week(BUNDLED, opts, adaptation("hold"))
+    eased = plan_week(BUNDLED, opts, adaptation("regress"))
+    assert strength_sets(eased) < strength_sets(steady)
+    assert all(e.flare_safe for d in eased.days for e in d.exercises)
+    stepped = plan_week(BUNDLED, opts, adaptation("progress"))
+    for day in stepped.days:
+        for item in day.exercises:
+            usual = BUNDLED.by_id[item.id]
+            if item.kind == "strength" and item.reps is not None and usual.reps is not None:
+                assert item.reps >= usual.reps
+            if item.kind == "strength" and item.hold_seconds and usual.hold_seconds:
+                assert item.hold_seconds >= usual.hold_seconds
+
+
+def test_a_flared_exercise_is_left_out() -> None:
+    plan = plan_week(BUNDLED, options())
+    used = next(e.id for d in plan.days for e in d.exercises if e.kind == "strength")
+    adapted = plan_week(BUNDLED, options(), adaptation("hold", used))
+    assert all(e.id != used for d in adapted.days for e in d.exercises)
+
+
+def test_easing_off_takes_the_easier_variant() -> None:
+    eased = plan_week(BUNDLED, options(level="intermediate"), adaptation("regress"))
+    ids = {e.id for d in eased.days for e in d.exercises}
+    for exercise_id in ids:
+        easier = BUNDLED.by_id[exercise_id].easier
+        policy_ok = easier is not None and BUNDLED.by_id[easier].flare_safe
+        assert not policy_ok or easier not in ids or easier == exercise_id

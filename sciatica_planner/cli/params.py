@@ -201,6 +201,7 @@ class PlanRequest:
     seed: int | None = None
     start: dt.date | None = None
     next_week: bool = False
+    journal: bool = True  # read the journal for today's pain and the adaptation
 
     def week_start(self, anchor: dt.date) -> dt.date:
         """The first day of the chosen week: --start, else the Monday of the anchor's week."""
@@ -266,6 +267,7 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
             seed=kwargs.pop("seed"),
             start=start,
             next_week=next_week,
+            journal=not kwargs.pop("no_journal"),
         )
         return command(*args, **kwargs)
 
@@ -317,6 +319,11 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="The direction of spinal movement that eases your symptoms (a clinician's "
             "directional preference).",
+        ),
+        click.option(
+            "--no-journal",
+            is_flag=True,
+            help="Plan from the options alone: ignore the journal's pain and its last two weeks.",
         ),
     )
     for decorator in reversed(decorators):

@@ -13,6 +13,7 @@ from .params import DateType, PlanRequest, plan_options
 
 if TYPE_CHECKING:
     from ..models import Catalogue, Day, WeekPlan
+    from ..progression import JournalSummary
 
 
 def build_week(
@@ -21,13 +22,43 @@ def build_week(
     """The one way every command turns PLAN OPTIONS into a week."""
     from ..models import PlanOptions
     from ..planner import default_seed, plan_week
+    from ..progression import adapt
 
     catalogue = load(settings)
     if seed is None:
         seed = plan.seed if plan.seed is not None else default_seed(start)
-    options = PlanOptions(**plan.fields, seed=seed, start=start)
+    fields = dict(plan.fields)
+    summary = journal_summary(settings) if plan.journal else None
+    adaptation = None
+    if summary is not None:
+        # The journal's pain of today or yesterday, unless --pain was typed.
+        if fields["pain_from"] == "default" and summary.latest_date is not None:
+            fields["pain"] = summary.latest_pain
+            fields["pain_from"] = f"journal {summary.latest_date.isoformat()}"
+        adaptation = adapt(summary, catalogue)
+    options = PlanOptions(**fields, seed=seed, start=start)
     with mapped_errors():
-        return catalogue, plan_week(catalogue, options)
+        return catalogue, plan_week(catalogue, options, adaptation)
+
+
+def journal_summary(settings: Settings) -> JournalSummary | None:
+    """The journal's last two weeks; None when there is no journal. A journal that cannot be
+    read never stops a plan: the reason goes to stderr and the week plans without it."""
+    from ..errors import SciaticaPlanError
+    from ..journal import Journal
+    from ..progression import summarise
+    from ..safety import ADAPT_WINDOW_DAYS
+    from .journal_commands import journal_path
+
+    now = context.today()
+    since = now - dt.timedelta(days=ADAPT_WINDOW_DAYS - 1)
+    try:
+        with Journal.open(journal_path(settings), create=False) as journal:
+            entries = journal.entries(since=since)
+    except SciaticaPlanError as error:
+        click.echo(f"Note: planning without your journal: {error}", err=True)
+        return None
+    return summarise(entries, now) if entries else None
 
 
 @click.command()

@@ -48,6 +48,11 @@ class Policy:
     stretch_seconds: int  # per side, for every stretch
     walk_minutes: int
     allow_heavy: bool
+    # From the journal (progression.adapt): a week that eases off takes the easier variant of
+    # each exercise; one that progresses doses one notch up; flared exercises are left out.
+    easier_first: bool = False
+    progressing: bool = False
+    excluded: frozenset[str] = frozenset()
 
     @property
     def strength_paused(self) -> bool:
@@ -66,7 +71,7 @@ class Policy:
 
     def allows(self, exercise: Exercise) -> bool:
         """May this exercise appear in this week at all?"""
-        if not fits(exercise, self.level, self.equipment):
+        if exercise.id in self.excluded or not fits(exercise, self.level, self.equipment):
             return False
         tags = exercise.tags
         if self.tier != "normal" and not exercise.flare_safe:
@@ -101,9 +106,16 @@ class Policy:
 
     def usual_sets(self, exercise: Exercise) -> int:
         """The sets a strength exercise reaches before any group gets more exercises: its usual
-        dose, at least two at pain 0-3 where the range allows."""
+        dose, at least two at pain 0-3 where the range allows; one more in a progressing week
+        whose repetitions or hold are already at the top of the range."""
         high = self.strength_sets(exercise)[1]
         usual = max(exercise.sets, MIN_WORKING_SETS) if self.tier == "normal" else exercise.sets
+        base = self.dose(exercise, usual)
+        if self.progressing and (base.reps, base.hold_seconds) == (
+            exercise.reps,
+            exercise.hold_seconds,
+        ):
+            usual += 1  # no room for a longer hold or more repetitions: a set more instead
         return min(usual, high)
 
     def dose(self, exercise: Exercise, sets: int) -> Dose:
@@ -112,6 +124,13 @@ class Policy:
         if self.tier == "flare-up" and exercise.kind == "strength":
             reps = limits.reps[0] if limits.reps else None
             hold = limits.hold_seconds[0] if limits.hold_seconds else None
+            return Dose(sets, reps, hold)
+        if self.progressing and exercise.kind == "strength":
+            reps, hold = exercise.reps, exercise.hold_seconds
+            if reps is not None and limits.reps:
+                reps = min(limits.reps[1], reps + safety.PROGRESS_REPS_STEP)
+            if hold is not None and limits.hold_seconds:
+                hold = min(limits.hold_seconds[1], hold + safety.PROGRESS_HOLD_STEP)
             return Dose(sets, reps, hold)
         return Dose(sets, exercise.reps, exercise.hold_seconds)
 
@@ -130,8 +149,13 @@ class Policy:
 
 
 def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Policy:
-    """The policy of a week with these options (and, later, the journal's adaptation)."""
+    """The policy of a week with these options and the journal's adaptation. A week that eases
+    off is planned as at pain 4-6 (flare-safe work, fewer sets) with easier variants; one that
+    progresses only when today's pain allows the normal routine."""
     tier = safety.pain_tier(options.pain)
+    direction = adaptation.direction if adaptation else "hold"
+    if direction == "regress" and tier == "normal":
+        tier = "flare-safe"
     return Policy(
         level=options.level,
         equipment=frozenset(options.equipment),
@@ -148,5 +172,12 @@ def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Po
             safety.STRETCH_SECONDS_NORMAL if tier == "normal" else safety.STRETCH_SECONDS_MODERATE
         ),
         walk_minutes=safety.WALK_MINUTES[tier],
-        allow_heavy=options.level == safety.HEAVY_LEVEL and options.pain <= safety.HEAVY_MAX_PAIN,
+        allow_heavy=(
+            options.level == safety.HEAVY_LEVEL
+            and options.pain <= safety.HEAVY_MAX_PAIN
+            and direction != "regress"
+        ),
+        easier_first=direction == "regress",
+        progressing=direction == "progress" and tier == "normal",
+        excluded=frozenset(c.from_ for c in adaptation.changes) if adaptation else frozenset(),
     )

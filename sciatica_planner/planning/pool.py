@@ -68,6 +68,9 @@ class Pool:
 def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
     """The policy's exercises, in catalogue order; raises PlanError when a need is empty."""
     allowed = [e for e in catalogue.exercises if policy.allows(e)]
+    if policy.easier_first:  # easing off: an exercise gives way to its easier variant
+        ids = {e.id for e in allowed}
+        allowed = [e for e in allowed if e.easier not in ids]
     strength: dict[str, list[Exercise]] = {g: [] for g in GROUPS}
     for exercise in allowed:
         if exercise.kind == "strength":

@@ -45,6 +45,10 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
         lines += ["## Notes for this week", ""]
         lines += [f"- {escape(warning)}" for warning in plan.warnings]
         lines.append("")
+    if plan.adaptation is not None:
+        lines += ["## From your journal", "", escape(wording.adaptation(plan.adaptation)), ""]
+        lines += [f"- {escape(change.reason)}" for change in plan.adaptation.changes]
+        lines += [""] if plan.adaptation.changes else []
     lines += _options(plan)
     # A flare-up routine has no strength work, so no table of strength sets either.
     if not wording.flare_up(plan.options.pain):

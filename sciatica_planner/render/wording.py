@@ -11,7 +11,7 @@ from ..safety import FLARE_SAFE_MAX_PAIN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..models import PlannedExercise
+    from ..models import Adaptation, PlannedExercise
 
 BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 
@@ -91,6 +91,18 @@ def dose_range(
 def walk(minutes: int) -> str:
     """'an easy walk of about 20 minutes'."""
     return f"an easy walk of about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+ADAPTATION_TITLES = {
+    "regress": "Easing off",
+    "hold": "Holding steady",
+    "progress": "Stepping up",
+}
+
+
+def adaptation(change: Adaptation) -> str:
+    """'Easing off: <the reason>'."""
+    return f"{ADAPTATION_TITLES[change.direction]}: {change.reason}"
 
 
 def pain_source(pain: int, pain_from: str) -> str:
