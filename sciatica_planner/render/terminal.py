@@ -286,9 +286,14 @@ def _options_line(plan: WeekPlan) -> _Parts:
 
 
 def _warnings(plan: WeekPlan) -> _Hanging | None:
-    if not plan.warnings:
+    """The week's notes, then what the journal changed (the adaptation and its swaps)."""
+    notes = list(plan.warnings)
+    if plan.adaptation is not None:
+        notes.append(wording.adaptation(plan.adaptation))
+        notes += [change.reason for change in plan.adaptation.changes]
+    if not notes:
         return None
-    return _bullets(plan.warnings, "bold yellow")
+    return _bullets(notes, "bold yellow")
 
 
 def _day_title(day: Day, today: dt.date | None) -> Text:
@@ -423,6 +428,7 @@ if TYPE_CHECKING:
     from ..trend import Summary
 
 CHART_LABEL = "10 | "  # the width of the pain axis left of the chart's columns
+SPREADING_WORDS = "symptoms spreading further down the leg"
 
 
 def _literal(text: str) -> str:
@@ -509,21 +515,26 @@ def show_history(console: Console, entries: list[Entry], summary: Summary) -> No
             )
         )
         return
+    # The Spread column appears only when an entry in the period was logged with --spreading,
+    # so a journal that never used it keeps its room for the exercises and notes.
+    spread = any(entry.spreading for entry in entries)
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("No.", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Pain", justify="right", no_wrap=True)
+    if spread:
+        table.add_column("Spread", no_wrap=True, style="bold")
     table.add_column("Done", ratio=1, overflow="fold")
     table.add_column("Note", ratio=1, overflow="fold")
     for entry in entries:
-        table.add_row(
-            str(entry.id),
-            entry.date.isoformat(),
-            f"{entry.pain}/10",
-            Text(", ".join(entry.done) or "-"),
-            Text(_literal(entry.note or "")),
-        )
+        cells: list[Text | str] = [str(entry.id), entry.date.isoformat(), f"{entry.pain}/10"]
+        if spread:
+            cells.append("yes" if entry.spreading else "")
+        cells += [Text(", ".join(entry.done) or "-"), Text(_literal(entry.note or ""))]
+        table.add_row(*cells)
     console.print(table)
+    if spread:
+        console.print(Text(f"Spread: yes marks {SPREADING_WORDS}.", style="dim"))
     chart, legend = _pain_chart(entries, summary, console.width)
     for line in chart:
         console.print(line, no_wrap=True, overflow="crop")
@@ -547,7 +558,7 @@ def show_entry(console: Console, entry: Entry) -> None:
     facts.add_column()
     facts.add_row("Entry", str(entry.id))
     facts.add_row("Date", wording.long_date(entry.date))
-    facts.add_row("Pain", f"{entry.pain}/10")
+    facts.add_row("Pain", f"{entry.pain}/10" + (f", {SPREADING_WORDS}" if entry.spreading else ""))
     facts.add_row("Done", Text(", ".join(entry.done) or "-"))
     facts.add_row("Note", Text(_literal(entry.note) if entry.note is not None else "-"))
     console.print(facts)
