@@ -16,6 +16,7 @@ import pytest
 
 from sciatica_planner.cli import cli, journal_commands
 from sciatica_planner.journal import SCHEMA_VERSION
+from sciatica_planner.safety import FLARE_UP_WARNING, SPREADING_ADVICE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -123,6 +124,49 @@ def test_log_files_are_private(runner: CliRunner, journal: Path) -> None:
     ok(runner, journal, "log", "--pain", "3")
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
     assert stat.S_IMODE(journal.parent.stat().st_mode) == 0o700
+
+
+def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -> None:
+    ok(runner, journal, "log", "--pain", "1")  # the journal's first note out of the way
+    result = ok(runner, journal, "log", "--pain", "5", "--spreading", "--done", "bird-dog")
+    assert result.stdout == "Logged entry 2: 2026-11-25, pain 5/10, 1 exercise done.\n"
+    assert result.stderr == SPREADING_ADVICE + "\n"
+    assert "Symptoms spreading further down the leg mean ease off" in result.stderr
+    assert [e["spreading"] for e in history_json(runner, journal)["entries"]] == [False, True]
+    rows = parsed_csv(ok(runner, journal, "history", "--csv"))
+    assert rows[0][-1] == "spreading"
+    assert [row[-1] for row in rows[1:]] == ["0", "1"]
+
+
+@pytest.mark.parametrize("pain", [7, 8, 10])
+def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: int) -> None:
+    ok(runner, journal, "log", "--pain", "1")
+    result = ok(runner, journal, "log", "--pain", str(pain))
+    assert result.stdout == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n"
+    assert result.stderr == FLARE_UP_WARNING.format(pain=pain) + "\n"
+    assert result.stderr.startswith(f"Pain {pain}/10: strengthening is paused.")
+    assert "NHS 111" in result.stderr
+
+
+def test_log_spreading_with_flare_up_pain_gives_both(runner: CliRunner, journal: Path) -> None:
+    result = ok(runner, journal, "log", "--pain", "9", "--spreading")
+    assert result.stderr.splitlines() == [
+        f"Started your journal, readable by you only: {journal}",
+        SPREADING_ADVICE,
+        FLARE_UP_WARNING.format(pain=9),
+    ]
+    assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n"
+
+
+@pytest.mark.parametrize("pain", ["0", "3", "6"])
+def test_log_without_spreading_or_flare_up_gives_no_advice(
+    runner: CliRunner, journal: Path, pain: str
+) -> None:
+    ok(runner, journal, "log", "--pain", "1")
+    result = ok(runner, journal, "log", "--pain", pain)
+    assert result.stderr == ""
+    assert result.stdout == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n"
+    assert history_json(runner, journal)["entries"][-1]["spreading"] is False
 
 
 @pytest.mark.parametrize(
@@ -263,10 +307,10 @@ def test_history_csv(runner: CliRunner, three_entries: Path) -> None:
     assert result.stderr == ""
     assert result.stdout_bytes.count(b"\r\n") == 4  # RFC 4180 line ends
     assert parsed_csv(result) == [
-        ["id", "date", "pain", "done", "note"],
-        ["1", "2026-11-14", "8", "", ""],
-        ["3", "2026-11-20", "6", "", ""],
-        ["4", "2026-11-25", "4", "glute-bridge;clamshell", SQL_NOTE],
+        ["id", "date", "pain", "done", "note", "spreading"],
+        ["1", "2026-11-14", "8", "", "", "0"],
+        ["3", "2026-11-20", "6", "", "", "0"],
+        ["4", "2026-11-25", "4", "glute-bridge;clamshell", SQL_NOTE, "0"],
     ]
 
 
@@ -301,7 +345,10 @@ def test_history_on_a_missing_journal_is_empty_and_creates_nothing(
         "Your journal: 27 Oct 2026 to 25 Nov 2026 (the last 30 days)\n"
         "No entries in the last 30 days. Log a session with: sciatica-plan log --pain N\n"
     )
-    assert ok(runner, journal, "history", "--csv").stdout_bytes == b"id,date,pain,done,note\r\n"
+    assert (
+        ok(runner, journal, "history", "--csv").stdout_bytes
+        == b"id,date,pain,done,note,spreading\r\n"
+    )
     data = history_json(runner, journal)
     assert data["entries"] == []
     assert data["summary"]["count"] == 0
@@ -342,9 +389,25 @@ def test_history_in_the_terminal(runner: CliRunner, three_entries: Path) -> None
     assert "consult a healthcare professional" in " ".join(out.split())
 
 
+def test_history_in_the_terminal_marks_spreading(runner: CliRunner, three_entries: Path) -> None:
+    plain = ok(runner, three_entries, "history").stdout
+    assert "Spread" not in plain  # no column while no entry in the period spread
+    ok(runner, three_entries, "log", "--pain", "5", "--spreading", "--note", "calf tingling")
+    out = ok(runner, three_entries, "history").stdout
+    assert re.search(r"No\.\s+Date\s+Pain\s+Spread\s+Done\s+Note", out)
+    assert re.search(r"^\s+5\s+2026-11-25\s+5/10\s+yes\s+-\s+calf tingling", out, re.MULTILINE)
+    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+glute-bridge,", out, re.MULTILINE)
+    assert "Spread: yes marks symptoms spreading further down the leg." in out.splitlines()
+    assert out.count("yes") == 2  # the one entry and the legend
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("spreading", [[], ["--spreading"]])
 @pytest.mark.parametrize("width", [80, 60])
-def test_history_fits_the_width(runner: CliRunner, three_entries: Path, width: int) -> None:
-    ok(runner, three_entries, "log", "--pain", "3", "--note", "a rather long note " * 8)
+def test_history_fits_the_width(
+    runner: CliRunner, three_entries: Path, width: int, spreading: list[str]
+) -> None:
+    ok(runner, three_entries, "log", "--pain", "3", "--note", "a rather long note " * 8, *spreading)
     for days in ("1", "30", "200", "36500"):
         out = ok(
             runner, three_entries, "history", "--days", days, env={"COLUMNS": str(width)}
@@ -374,7 +437,7 @@ def test_a_saved_format_gives_way_to_the_one_typed(runner: CliRunner, three_entr
     result = ok(
         runner, three_entries, "history", "--csv", default_map={"history": {"as_json": True}}
     )
-    assert result.stdout.startswith("id,date,pain,done,note\n")
+    assert result.stdout.startswith("id,date,pain,done,note,spreading\n")
 
 
 # -- forget -----------------------------------------------------------------------------------
@@ -391,6 +454,7 @@ def test_forget_with_yes(runner: CliRunner, three_entries: Path) -> None:
         f"Note   {SQL_NOTE}",
     ]
     assert lines[-1] == "Deleted entry 4: 2026-11-25, pain 4/10."
+    assert "spreading" not in result.stdout
     assert [e["id"] for e in history_json(runner, three_entries, "--days", "365")["entries"]] == [
         2,
         1,
@@ -398,6 +462,12 @@ def test_forget_with_yes(runner: CliRunner, three_entries: Path) -> None:
     ]
     again = run(runner, three_entries, "forget", "4", "--yes")
     assert again.exit_code == 2
+
+
+def test_forget_shows_spreading(runner: CliRunner, journal: Path) -> None:
+    ok(runner, journal, "log", "--pain", "6", "--spreading")
+    lines = ok(runner, journal, "forget", "1", "--yes").stdout.splitlines()
+    assert lines[2].rstrip() == "Pain   6/10, symptoms spreading further down the leg"
 
 
 @pytest.mark.parametrize(("answer", "kept"), [("y\n", False), ("n\n", True), ("\n", True)])

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from click.core import ParameterSource
 
+from .. import safety
 from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN
 from . import context
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
@@ -93,17 +94,30 @@ def _exercises_done(count: int) -> str:
     metavar="ID",
     help="An exercise you did, by its id (repeat it, or give a comma list).",
 )
+@click.option(
+    "--spreading",
+    is_flag=True,
+    help="Your symptoms spread further down the leg than before; next week's plan is lighter.",
+)
 @click.option("--note", default=None, help="Anything worth remembering; kept as you typed it.")
 @pass_settings
 def log(
-    settings: Settings, pain: int, day: dt.date | None, done: tuple[str, ...], note: str | None
+    settings: Settings,
+    pain: int,
+    day: dt.date | None,
+    done: tuple[str, ...],
+    spreading: bool,
+    note: str | None,
 ) -> None:
     """Log a session in your journal: your pain, what you did, a note.
+
+    With --spreading, or a pain of 7 or more, it also says what to do.
 
     \b
     Example:
       sciatica-plan log --pain 3 --done glute-bridge --done clamshell
       sciatica-plan log --pain 5 --date 2026-11-24 --note "stiff after driving"
+      sciatica-plan log --pain 6 --spreading
     """
     now = context.today()
     if day is None:
@@ -123,13 +137,25 @@ def log(
     exercises = _done_exercises(settings, done)
     journal = _open_journal(settings, create=True)
     with mapped_errors():
-        entry = journal.add_entry(day, pain, exercises, note)
+        entry = journal.add_entry(day, pain, exercises, note, spreading=spreading)
     if journal.created:
         click.echo(f"Started your journal, readable by you only: {journal.path}", err=True)
     click.echo(
         f"Logged entry {entry.id}: {entry.date}, pain {entry.pain}/10, "
         f"{_exercises_done(len(entry.done))}."
     )
+    for advice in _advice(entry):
+        click.echo(advice, err=True)
+
+
+def _advice(entry: Entry) -> list[str]:
+    """What to do after this entry: spreading symptoms and flare-up pain each have advice."""
+    advice = []
+    if entry.spreading:
+        advice.append(safety.SPREADING_ADVICE)
+    if entry.pain > safety.FLARE_SAFE_MAX_PAIN:
+        advice.append(safety.FLARE_UP_WARNING.format(pain=entry.pain))
+    return advice
 
 
 def _typed(ctx: click.Context, name: str) -> bool:
@@ -147,7 +173,7 @@ def _write_csv(entries: list[Entry]) -> None:
     # The default dialect: CRLF line ends as RFC 4180 has them, and any field holding a CR or an
     # LF is quoted (with "\n" as the line end, a lone CR in a note would go out unquoted).
     writer = csv.writer(sys.stdout)
-    writer.writerow(["id", "date", "pain", "done", "note"])
+    writer.writerow(["id", "date", "pain", "done", "note", "spreading"])
     for entry in entries:
         writer.writerow(
             [
@@ -156,6 +182,7 @@ def _write_csv(entries: list[Entry]) -> None:
                 entry.pain,
                 _csv_cell(";".join(entry.done)),
                 _csv_cell(entry.note or ""),
+                int(entry.spreading),  # 1 or 0: a spreadsheet can count and filter them
             ]
         )
 
