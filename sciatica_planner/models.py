@@ -330,3 +330,6 @@ class WeekPlan(Model):
     adaptation: Adaptation | None = None
     disclaimer: str
     red_flags: tuple[str, ...]
+    # A programme's weeks (`program`): which week (1-based) and whether it builds or deloads.
+    week_of_program: int | None = None
+    theme: Literal["build", "deload"] | None = None

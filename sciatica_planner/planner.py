@@ -24,10 +24,11 @@ from .planning.balance import (
     keeps_level,
     level_counts,
     repair,
+    strength_volume,
     weekly_sets,
 )
 from .planning.choose import context_for, fits_session, pick, taken
-from .planning.policy import policy_for
+from .planning.policy import Stage, policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
 from .planning.session import Session, fill_gentle, warm_up_target, work_seconds
@@ -70,10 +71,14 @@ def default_seed(start: dt.date) -> int:
 
 
 def plan_week(
-    catalogue: Catalogue, options: PlanOptions, adaptation: Adaptation | None = None
+    catalogue: Catalogue,
+    options: PlanOptions,
+    adaptation: Adaptation | None = None,
+    stage: Stage | None = None,
 ) -> WeekPlan:
-    """Build the week the options ask for; raises PlanError when the filters leave too little."""
-    policy = policy_for(options, adaptation)
+    """Build the week the options ask for (a programme's week, with `stage`); raises PlanError
+    when the filters leave too little."""
+    policy = policy_for(options, adaptation, stage)
     fewer_than = None
     if policy.tier == "flare-safe":
         # Contract rule 8: fewer strength sets than the same options give at pain 0 (and, for
@@ -88,9 +93,13 @@ def plan_week(
         # ... unless that week already has one set per exercise.
         if baseline and any(i.dose.sets > 1 for s in baseline.sessions for i in s.main):
             fewer_than = baseline.sets
-    draft = _strength_week(catalogue, options, policy, fewer_than)
+    volume_cap = stage.volume_cap if stage else None
+    draft = _strength_week(catalogue, options, policy, fewer_than, volume_cap)
     warnings = _fill_sessions(draft, options, policy)
-    return _week_plan(options, policy, draft.sessions, warnings, adaptation)
+    plan = _week_plan(options, policy, draft.sessions, warnings, adaptation)
+    if stage is None:
+        return plan
+    return plan.model_copy(update={"week_of_program": stage.week, "theme": stage.theme})
 
 
 @dataclass
@@ -115,7 +124,11 @@ class _Draft:
 
 
 def _strength_week(
-    catalogue: Catalogue, options: PlanOptions, policy: Policy, fewer_than: int | None
+    catalogue: Catalogue,
+    options: PlanOptions,
+    policy: Policy,
+    fewer_than: int | None,
+    volume_cap: float | None = None,
 ) -> _Draft:
     """The week's strength work, grown twice: with the best exercises for the level, and
     compact (quick exercises that train one group each, which fit a short session with many
@@ -125,7 +138,7 @@ def _strength_week(
     errors: list[PlanError] = []
     for compact in (False, True) if not policy.strength_paused else (False,):
         try:
-            drafts.append(_grow_week(catalogue, options, policy, fewer_than, compact))
+            drafts.append(_grow_week(catalogue, options, policy, fewer_than, compact, volume_cap))
         except PlanError as error:
             if error.filter != "--minutes":
                 raise
@@ -141,6 +154,7 @@ def _grow_week(
     policy: Policy,
     fewer_than: int | None,
     compact: bool,
+    volume_cap: float | None = None,
 ) -> _Draft:
     rng = random.Random(options.seed)
     pool = build_pool(catalogue, policy)
@@ -171,6 +185,8 @@ def _grow_week(
         """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
         if fewer_than is not None and sum(i.dose.sets for s in week for i in s.main) >= fewer_than:
             return False
+        if volume_cap is not None and strength_volume(week) > volume_cap:
+            return False  # a deload week: at most its share of the week before
         return all(s.main_seconds() <= main_budget for s in week)
 
     def valid(week: list[Session]) -> bool:

@@ -16,7 +16,7 @@ from . import safety
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .models import Adaptation, Catalogue
+    from .models import Adaptation, Catalogue, PlanOptions, WeekPlan
 
 
 Direction = Literal["progress", "hold", "regress"]
@@ -157,3 +157,72 @@ def _direction(summary: JournalSummary) -> tuple[Direction, str]:
             f"{summary.sessions[0]} and {summary.sessions[1]} days): this week steps up a little."
         )
     return "hold", "Your journal shows no reason to change: this week keeps its level."
+
+
+def plan_program(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    weeks: int,
+    summary: JournalSummary | None = None,
+) -> list[WeekPlan]:
+    """`weeks` weeks from `options.start`, one after another, in blocks of four: the block's
+    third week takes the level's full ceiling, the two before it 80% and 90% of that week's
+    strength volume, and the fourth deloads to at most 70% of it; later blocks step the doses
+    up one notch. The journal's adaptation shapes the first week, and an exercise it found
+    flaring stays out throughout. Every week keeps the options' seed, so the exercises stay
+    put while the doses change."""
+    from .models import Adaptation
+    from .planner import plan_week
+    from .planning.policy import Stage
+
+    adaptation = adapt(summary, catalogue) if summary is not None else None
+    later = (
+        Adaptation(direction="hold", reason=adaptation.reason, changes=adaptation.changes)
+        if adaptation is not None and adaptation.changes
+        else None
+    )
+
+    def week_plan(week: int, stage: Stage) -> WeekPlan:
+        start = options.start + dt.timedelta(weeks=week - 1)
+        week_options = options.model_copy(update={"start": start})
+        return plan_week(catalogue, week_options, adaptation if week == 1 else later, stage)
+
+    block = safety.PROGRAM_BLOCK_WEEKS
+    plans: list[WeekPlan] = []
+    first_top: WeekPlan | None = None
+    for first in range(1, weeks + 1, block):
+        later_block = first_top is not None
+        top_week = first + len(safety.PROGRAM_BUILD_SHARES) - 1
+        top = week_plan(top_week, Stage(top_week, "build", 1.0, progressing=later_block))
+        if first_top is not None and volume(top) < volume(first_top):
+            # Longer doses left less room in the sessions: keep the usual doses instead.
+            stepped = False
+            top = week_plan(top_week, Stage(top_week, "build", 1.0))
+        else:
+            stepped = later_block
+        first_top = first_top or top
+        shares = safety.LATER_BUILD_SHARES if later_block else safety.PROGRAM_BUILD_SHARES
+        for week in range(first, min(first + block, weeks + 1)):
+            place = week - first
+            if week == top_week:
+                plans.append(top)
+                continue
+            deload = place == block - 1
+            share = safety.DELOAD_VOLUME_SHARE if deload else shares[place]
+            theme: Literal["build", "deload"] = "deload" if deload else "build"
+            cap = share * volume(top)
+            plans.append(
+                week_plan(week, Stage(week, theme, 1.0, volume_cap=cap, progressing=stepped))
+            )
+    return plans
+
+
+def volume(plan: WeekPlan) -> float:
+    """A planned week's strength volume: sets x repetitions, a hold's seconds counted as
+    repetitions at one per 3 s."""
+    return sum(
+        e.sets * (e.reps if e.reps is not None else (e.hold_seconds or 0) / 3)
+        for day in plan.days
+        for e in day.exercises
+        if e.kind == "strength"
+    )

@@ -93,6 +93,14 @@ FLARE_SESSIONS = 2
 # 5 s more a hold (product choice), else one set more.
 PROGRESS_REPS_STEP = 2
 PROGRESS_HOLD_STEP = 5
+# Programmes (`program`): in each block of four weeks the first three build and the fourth
+# deloads to about 60-70% of the third (the contract; a lighter week every 3-5 weeks is
+# coaching habit, clinical.md: product choice). The share of the block's top volume (its third
+# week's) each week may hold:
+PROGRAM_BLOCK_WEEKS = 4
+PROGRAM_BUILD_SHARES = (0.8, 0.9, 1.0)
+LATER_BUILD_SHARES = (0.9, 0.95, 1.0)  # later blocks start above the first block's start
+DELOAD_VOLUME_SHARE = 0.7
 
 DISCLAIMER = (
     "This routine is general information, not medical advice, a diagnosis or a personal "

@@ -9,7 +9,7 @@ EXERCISE_KEYS = [
 # `week --json`.
 WEEK_KEYS = [
     "schema_version", "start", "options", "days", "weekly_sets", "warnings", "adaptation",
-    "disclaimer", "red_flags",
+    "disclaimer", "red_flags", "week_of_program", "theme",
 ]  # fmt: skip
 OPTIONS_KEYS = [
     "days", "on", "level", "equipment", "minutes", "pain", "seed", "prefer", "pain_from",

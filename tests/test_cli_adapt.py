@@ -123,3 +123,39 @@ def test_a_journal_never_stops_a_plan(runner: CliRunner, journal: Path) -> None:
     assert json.loads(result.stdout)["options"]["pain_from"] == "default"
     journal.with_name("empty.sqlite3").write_bytes(b"")
     assert week(runner, journal.with_name("empty.sqlite3"))["adaptation"] is None
+
+
+def test_program_builds_deloads_and_builds_again(runner: CliRunner, journal: Path) -> None:
+    result = run(runner, journal, "program", "--weeks", "6", "--json", "--start", "2026-11-30")
+    assert result.exit_code == 0, result.stderr
+    weeks = json.loads(result.stdout)["weeks"]
+    assert [w["week_of_program"] for w in weeks] == [1, 2, 3, 4, 5, 6]
+    assert [w["theme"] for w in weeks] == ["build"] * 3 + ["deload"] + ["build"] * 2
+    assert [w["start"] for w in weeks][:2] == ["2026-11-30", "2026-12-07"]
+    text = " ".join(run(runner, journal, "program", "--weeks", "4").stdout.split())
+    assert "Week 4" in text and "deload" in text and "Your week:" in text
+
+
+@pytest.mark.parametrize("weeks", ["0", "13", "many"])
+def test_program_weeks_out_of_range_is_a_usage_error(
+    runner: CliRunner, journal: Path, weeks: str
+) -> None:
+    result = run(runner, journal, "program", "--weeks", weeks)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Usage:") or "Error:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_weeks_saves_the_programme(runner: CliRunner, journal: Path, tmp_path: Path) -> None:
+    for name in ("prog.md", "prog.json", "prog.ics", "prog.html"):
+        result = run(runner, journal, "export", "--weeks", "4", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.stderr
+        assert "4 weeks from" in result.stderr
+    markdown = (tmp_path / "prog.md").read_text(encoding="utf-8")
+    assert "## Week 1 (build)" in markdown and "## Week 4 (deload)" in markdown
+    assert "consult a healthcare professional" in markdown
+    data = json.loads((tmp_path / "prog.json").read_text(encoding="utf-8"))
+    assert [w["week_of_program"] for w in data["weeks"]] == [1, 2, 3, 4]
+    calendar = (tmp_path / "prog.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == 4 * 3
+    assert "<title>Sciatica exercise programme" in (tmp_path / "prog.html").read_text()

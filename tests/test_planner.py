@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import yaml
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, WEEK_KEYS
@@ -17,6 +17,7 @@ from sciatica_planner import safety
 from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.models import Adaptation, Catalogue, PlanOptions, WeekPlan
 from sciatica_planner.planner import PlanError, default_seed, plan_week, slot_seconds
+from sciatica_planner.progression import plan_program, volume
 from sciatica_planner.vocabulary import DEFAULT_SPREAD, GROUPS, LEVELS, WEEKDAYS
 from strategies import catalogues, minimal_catalogue_data, plan_options
 
@@ -610,3 +611,38 @@ def test_easing_off_takes_the_easier_variant() -> None:
         easier = BUNDLED.by_id[exercise_id].easier
         policy_ok = easier is not None and BUNDLED.by_id[easier].flare_safe
         assert not policy_ok or easier not in ids or easier == exercise_id
+
+
+# -- programmes (progression.plan_program) -------------------------------------------------------
+
+
+@settings(max_examples=15)
+@given(plan_options(pain=st.integers(0, 10)), st.sampled_from([4, 6, 12]))
+def test_every_programme_week_keeps_every_rule_and_the_volume_builds_and_deloads(
+    opts: PlanOptions, weeks: int
+) -> None:
+    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_TWO_DAY_SESSION)})
+    plans = plan_program(BUNDLED, opts, weeks)
+    assert [p.week_of_program for p in plans] == list(range(1, weeks + 1))
+    assert [p.start for p in plans] == [opts.start + dt.timedelta(weeks=k) for k in range(weeks)]
+    for plan in plans:
+        check_rules(plan, BUNDLED, opts.model_copy(update={"start": plan.start}))
+        deload = plan.week_of_program % 4 == 0
+        assert plan.theme == ("deload" if deload else "build")
+        if plan.week_of_program == 1 or deload:  # heavy work waits, and never in a deload
+            assert not any("heavy" in e.tags for d in plan.days for e in d.exercises)
+    volumes = [volume(p) for p in plans]
+    if opts.pain <= safety.NORMAL_MAX_PAIN:
+        assert volumes[0] <= volumes[1] <= volumes[2] and volumes[0] < volumes[2] * 0.95
+        for k in range(3, weeks, 4):  # each deload: at most 70% of the week before the block's
+            assert volumes[k] <= 0.7 * volumes[k - 1] + 1e-9
+        # Each later block's third week holds at least the first block's (its doses step up
+        # where the sessions have room).
+        assert all(volumes[k] >= volumes[2] for k in range(6, weeks, 4))
+
+
+def test_a_deload_is_about_two_thirds_of_the_week_before() -> None:
+    opts = options(level="intermediate", equipment=("band", "dumbbells"), minutes=45)
+    volumes = [volume(p) for p in plan_program(BUNDLED, opts, 6)]
+    assert 0.6 * volumes[2] <= volumes[3] <= 0.7 * volumes[2]
+    assert volumes[4] > volumes[0] and volumes[5] > volumes[1]  # later weeks build beyond

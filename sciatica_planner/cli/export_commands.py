@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
 from .context import Settings, mapped_errors, pass_settings
 from .params import PlanRequest, TimeType, plan_options
-from .plan_commands import build_week
+from .plan_commands import build_program, build_week
 
 if TYPE_CHECKING:
     from ..models import Catalogue, WeekPlan
@@ -26,6 +27,23 @@ SUFFIXES = {
     ".json": "json",
     ".ics": "ics",
 }
+
+
+def _render_program(fmt: str, plans: list[WeekPlan], catalogue: Catalogue, at: dt.time) -> bytes:
+    if fmt == "json":
+        data = {"weeks": [plan.model_dump(mode="json") for plan in plans]}
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+    if fmt == "html":
+        from ..render.html import program_html
+
+        return program_html(plans, catalogue).encode()
+    if fmt == "ics":
+        from ..render.ics import weeks_ics
+
+        return weeks_ics(plans, at, dt.datetime.now(dt.UTC))
+    from ..render.markdown import program_markdown
+
+    return program_markdown(plans, catalogue).encode()
 
 
 def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> bytes:
@@ -64,6 +82,12 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
 )
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.option(
+    "--weeks",
+    type=click.IntRange(PROGRAM_WEEKS_MIN, PROGRAM_WEEKS_MAX),
+    default=None,
+    help="Save a programme of this many weeks (as `program` plans it) instead of one week.",
+)
+@click.option(
     "--time",
     "at",
     type=TimeType(),
@@ -78,6 +102,7 @@ def export(
     fmt: str | None,
     output: Path,
     force: bool,
+    weeks: int | None,
     at: dt.time,
 ) -> None:
     """Save this week's routine: markdown, a printable HTML handout, JSON or iCalendar.
@@ -91,14 +116,21 @@ def export(
     from ..files import write_atomically
 
     chosen = (fmt or SUFFIXES.get(output.suffix.lower(), "markdown")).lower()
-    catalogue, week = build_week(settings, plan, plan.week_start(context.today()))
-    data = _render(chosen, week, catalogue, at)
+    start = plan.week_start(context.today())
+    if weeks is None:
+        catalogue, week = build_week(settings, plan, start)
+        data = _render(chosen, week, catalogue, at)
+        what = f"week of {week.start}"
+    else:
+        catalogue, plans = build_program(settings, plan, start, weeks)
+        data = _render_program(chosen, plans, catalogue, at)
+        what = f"{weeks} week{'s' if weeks != 1 else ''} from {start}"
     if str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)
         return
     with mapped_errors():
         write_atomically(output, data, replace=force)
-    click.echo(f"Wrote {output} ({chosen}, week of {week.start}).", err=True)
+    click.echo(f"Wrote {output} ({chosen}, {what}).", err=True)
 
 
 COMMANDS = (export,)

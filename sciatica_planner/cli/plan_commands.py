@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import DateType, PlanRequest, plan_options
 
 if TYPE_CHECKING:
-    from ..models import Catalogue, Day, WeekPlan
+    from ..models import Catalogue, Day, PlanOptions, WeekPlan
     from ..progression import JournalSummary
 
 
@@ -20,25 +21,43 @@ def build_week(
     settings: Settings, plan: PlanRequest, start: dt.date, seed: int | None = None
 ) -> tuple[Catalogue, WeekPlan]:
     """The one way every command turns PLAN OPTIONS into a week."""
-    from ..models import PlanOptions
-    from ..planner import default_seed, plan_week
+    from ..planner import plan_week
     from ..progression import adapt
+
+    catalogue, options, summary = _resolve(settings, plan, start, seed)
+    adaptation = adapt(summary, catalogue) if summary is not None else None
+    with mapped_errors():
+        return catalogue, plan_week(catalogue, options, adaptation)
+
+
+def build_program(
+    settings: Settings, plan: PlanRequest, start: dt.date, weeks: int
+) -> tuple[Catalogue, list[WeekPlan]]:
+    """PLAN OPTIONS turned into `weeks` weeks that build and deload, from `start`."""
+    from ..progression import plan_program
+
+    catalogue, options, summary = _resolve(settings, plan, start, None)
+    with mapped_errors():
+        return catalogue, plan_program(catalogue, options, weeks, summary)
+
+
+def _resolve(
+    settings: Settings, plan: PlanRequest, start: dt.date, seed: int | None
+) -> tuple[Catalogue, PlanOptions, JournalSummary | None]:
+    """The catalogue, the week's options and the journal's summary (unless --no-journal); the
+    journal's pain of today or yesterday stands in when --pain was not typed."""
+    from ..models import PlanOptions
+    from ..planner import default_seed
 
     catalogue = load(settings)
     if seed is None:
         seed = plan.seed if plan.seed is not None else default_seed(start)
     fields = dict(plan.fields)
     summary = journal_summary(settings) if plan.journal else None
-    adaptation = None
-    if summary is not None:
-        # The journal's pain of today or yesterday, unless --pain was typed.
-        if fields["pain_from"] == "default" and summary.latest_date is not None:
-            fields["pain"] = summary.latest_pain
-            fields["pain_from"] = f"journal {summary.latest_date.isoformat()}"
-        adaptation = adapt(summary, catalogue)
-    options = PlanOptions(**fields, seed=seed, start=start)
-    with mapped_errors():
-        return catalogue, plan_week(catalogue, options, adaptation)
+    if summary is not None and fields["pain_from"] == "default" and summary.latest_date:
+        fields["pain"] = summary.latest_pain
+        fields["pain_from"] = f"journal {summary.latest_date.isoformat()}"
+    return catalogue, PlanOptions(**fields, seed=seed, start=start), summary
 
 
 def journal_summary(settings: Settings) -> JournalSummary | None:
@@ -143,4 +162,31 @@ def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: b
     show_day(console(), result, entry, catalogue, now, upcoming)
 
 
-COMMANDS = (week, today)
+@click.command()
+@plan_options
+@click.option(
+    "--weeks",
+    type=click.IntRange(PROGRAM_WEEKS_MIN, PROGRAM_WEEKS_MAX),
+    required=True,
+    help=f"How many weeks, {PROGRAM_WEEKS_MIN}-{PROGRAM_WEEKS_MAX}.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the programme as JSON.")
+@pass_settings
+def program(settings: Settings, plan: PlanRequest, weeks: int, as_json: bool) -> None:
+    """Several weeks that build, deload and build again.
+
+    \b
+    Example:
+      sciatica-plan program --weeks 6 --level intermediate --equipment band
+    """
+    now = context.today()
+    catalogue, plans = build_program(settings, plan, plan.week_start(now), weeks)
+    if as_json:
+        echo_json({"weeks": [p.model_dump(mode="json") for p in plans]})
+        return
+    from ..render.terminal import show_program
+
+    show_program(console(), plans, catalogue, now)
+
+
+COMMANDS = (week, today, program)

@@ -56,6 +56,17 @@ def weekly_sets(sessions: list[Session]) -> dict[str, int]:
     return weekly
 
 
+def strength_volume(sessions: list[Session]) -> float:
+    """Sets x repetitions of the strength work, a hold's seconds counted as repetitions at one
+    per 3 s (the contract's measure of a programme's volume)."""
+    return sum(
+        i.dose.sets * (i.dose.reps if i.dose.reps is not None else (i.dose.hold_seconds or 0) / 3)
+        for s in sessions
+        for i in s.main
+        if i.exercise.kind == "strength"
+    )
+
+
 def level_counts(sessions: list[Session]) -> tuple[int, int, int]:
     """The week's strength sets, those above beginner and those in repetitions."""
     items = [i for s in sessions for i in s.main]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from .. import safety
 from .pool import fits
@@ -31,6 +31,17 @@ class Dose:
     sets: int
     reps: int | None
     hold_seconds: int | None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A week's place in a programme (progression.plan_program)."""
+
+    week: int  # 1-based
+    theme: Literal["build", "deload"]
+    ceiling_share: float  # of the level's weekly ceiling
+    volume_cap: float | None = None  # a deload's most strength volume (sets x reps)
+    progressing: bool = False  # a later block: doses one notch up
 
 
 @dataclass(frozen=True)
@@ -148,10 +159,13 @@ class Policy:
         return None
 
 
-def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Policy:
+def policy_for(
+    options: PlanOptions, adaptation: Adaptation | None = None, stage: Stage | None = None
+) -> Policy:
     """The policy of a week with these options and the journal's adaptation. A week that eases
     off is planned as at pain 4-6 (flare-safe work, fewer sets) with easier variants; one that
-    progresses only when today's pain allows the normal routine."""
+    progresses only when today's pain allows the normal routine. In a programme, heavy work
+    waits until after the first week and never comes in a deload."""
     tier = safety.pain_tier(options.pain)
     direction = adaptation.direction if adaptation else "hold"
     if direction == "regress" and tier == "normal":
@@ -162,9 +176,13 @@ def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Po
         pain=options.pain,
         tier=tier,
         prefer=options.prefer,
-        weekly_ceiling=math.floor(
-            safety.WEEKLY_SET_CEILING[options.level]
-            * (safety.MODERATE_PAIN_VOLUME if tier == "flare-safe" else 1)
+        weekly_ceiling=max(
+            1,
+            math.floor(
+                safety.WEEKLY_SET_CEILING[options.level]
+                * (safety.MODERATE_PAIN_VOLUME if tier == "flare-safe" else 1)
+                * (stage.ceiling_share if stage else 1)
+            ),
         ),
         session_cap=safety.SESSION_SET_CAP[options.level],
         weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
@@ -176,8 +194,10 @@ def policy_for(options: PlanOptions, adaptation: Adaptation | None = None) -> Po
             options.level == safety.HEAVY_LEVEL
             and options.pain <= safety.HEAVY_MAX_PAIN
             and direction != "regress"
+            and (stage is None or (stage.week > 1 and stage.theme == "build"))
         ),
         easier_first=direction == "regress",
-        progressing=direction == "progress" and tier == "normal",
+        progressing=tier == "normal"
+        and (direction == "progress" or (stage is not None and stage.progressing)),
         excluded=frozenset(c.from_ for c in adaptation.changes) if adaptation else frozenset(),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from .markdown import title, week_markdown
+from .markdown import program_markdown, program_title, title, week_markdown
 
 if TYPE_CHECKING:
     from ..models import Catalogue, WeekPlan
@@ -44,16 +44,25 @@ HOW_TO = "<h2>How to do each exercise</h2>"
 
 
 def week_html(plan: WeekPlan, catalogue: Catalogue) -> str:
+    return document_html(week_markdown(plan, catalogue), title(plan))
+
+
+def program_html(plans: list[WeekPlan], catalogue: Catalogue) -> str:
+    return document_html(program_markdown(plans, catalogue), program_title(plans))
+
+
+def document_html(markdown: str, heading: str) -> str:
+    """A markdown handout as a printable HTML page."""
     from markdown_it import MarkdownIt
 
     # Raw HTML off: catalogue text can never become markup, even unescaped.
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = _how_to_in_columns(renderer.render(week_markdown(plan, catalogue)))
+    body = _how_to_in_columns(renderer.render(markdown))
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title(plan))}</title>\n"
+        f"<title>{html.escape(heading)}</title>\n"
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 

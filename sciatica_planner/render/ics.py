@@ -23,6 +23,11 @@ def event_uid(date: dt.date, seed: int) -> str:
 
 
 def week_ics(plan: WeekPlan, at: dt.time, now: dt.datetime) -> bytes:
+    return weeks_ics([plan], at, now)
+
+
+def weeks_ics(plans: list[WeekPlan], at: dt.time, now: dt.datetime) -> bytes:
+    """One calendar event per training day of every week."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -30,7 +35,7 @@ def week_ics(plan: WeekPlan, at: dt.time, now: dt.datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Sciatica exercise plan")
-    for day in plan.days:
+    for plan, day in ((week, day) for week in plans for day in week.days):
         if day.rest:
             continue
         trains = wording.groups(day.groups) if day.groups else "gentle mobility"

@@ -35,6 +35,24 @@ def title(plan: WeekPlan) -> str:
     return f"Sciatica exercise plan: week of {wording.long_date(plan.start)}"
 
 
+def program_title(plans: list[WeekPlan]) -> str:
+    return (
+        f"Sciatica exercise programme: {len(plans)} week{'s' if len(plans) != 1 else ''} "
+        f"from {wording.long_date(plans[0].start)}"
+    )
+
+
+def program_markdown(plans: list[WeekPlan], catalogue: Catalogue) -> str:
+    """A programme: its title, then each week's handout one heading level down."""
+    lines = [f"# {program_title(plans)}", ""]
+    for plan in plans:
+        week = week_markdown(plan, catalogue).splitlines()
+        lines.append(f"## Week {plan.week_of_program} ({plan.theme}): {week[0].removeprefix('# ')}")
+        lines += ["#" + line if line.startswith("#") else line for line in week[1:]]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
     lines: list[str] = [f"# {title(plan)}", ""]
     lines += [f"> **Please read.** {escape(plan.disclaimer)}", ""]

@@ -421,6 +421,45 @@ def show_day(
     console.print(red_flags())
 
 
+def show_program(
+    console: Console, plans: list[WeekPlan], catalogue: Catalogue, today: dt.date
+) -> None:
+    """One line a week (its theme and a bar of its strength volume), then the first week."""
+    from ..progression import volume
+
+    first, last = plans[0].start, plans[-1].start + dt.timedelta(days=6)
+    console.print(
+        Text(
+            f"Your programme: {len(plans)} week{'s' if len(plans) != 1 else ''}, "
+            f"{wording.day_heading(first)} to {wording.day_heading(last)} {last.year}",
+            style="bold",
+        )
+    )
+    volumes = [volume(plan) for plan in plans]
+    top = max(volumes) or 1
+    table = Table.grid(padding=(0, 1))
+    for _ in range(4):
+        table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for plan, amount in zip(plans, volumes, strict=True):
+        table.add_row(
+            f"Week {plan.week_of_program}",
+            wording.day_heading(plan.start),
+            plan.theme or "",
+            Text("#" * max(1, round(amount / top * BAR_WIDTH)), style="cyan"),
+            str(round(amount)),
+        )
+    console.print(Padding(table, (1, 0, 0, 2)))
+    console.print(
+        Text(
+            "Strength volume: sets x repetitions, a hold's seconds counted at one per 3 s.",
+            style="dim",
+        )
+    )
+    console.print()
+    show_week(console, plans[0], catalogue, today)
+
+
 # -- the journal: history and one entry --------------------------------------------------------
 
 if TYPE_CHECKING:
