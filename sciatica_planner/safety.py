@@ -162,6 +162,15 @@ SPREADING_ADVICE = (
 )
 
 
+# Said when `log` records pain of 7 or more: next week's plan turns to the flare-up routine.
+FLARE_UP_LOGGED = (
+    "Pain {pain}/10: your plan will be a gentle flare-up routine (mobility, nerve glides, "
+    "stretches and light holds) until the pain settles. If severe pain lasts more than a few "
+    "days, or you notice any red-flag symptom, contact a GP, a physiotherapist or your local "
+    "urgent-care line (NHS 111 in the UK)."
+)
+
+
 def pain_tier(pain: int) -> PainTier:
     """Which routine a pain score (0-10) calls for."""
     if pain <= NORMAL_MAX_PAIN:

@@ -16,7 +16,7 @@ import pytest
 
 from sciatica_planner.cli import cli, journal_commands
 from sciatica_planner.journal import SCHEMA_VERSION
-from sciatica_planner.safety import FLARE_UP_WARNING, SPREADING_ADVICE
+from sciatica_planner.safety import FLARE_UP_LOGGED, SPREADING_ADVICE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -143,8 +143,8 @@ def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: in
     ok(runner, journal, "log", "--pain", "1")
     result = ok(runner, journal, "log", "--pain", str(pain))
     assert result.stdout == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n"
-    assert result.stderr == FLARE_UP_WARNING.format(pain=pain) + "\n"
-    assert result.stderr.startswith(f"Pain {pain}/10: strengthening is paused.")
+    assert result.stderr == FLARE_UP_LOGGED.format(pain=pain) + "\n"
+    assert result.stderr.startswith(f"Pain {pain}/10: your plan will be a gentle flare-up")
     assert "NHS 111" in result.stderr
 
 
@@ -153,7 +153,7 @@ def test_log_spreading_with_flare_up_pain_gives_both(runner: CliRunner, journal:
     assert result.stderr.splitlines() == [
         f"Started your journal, readable by you only: {journal}",
         SPREADING_ADVICE,
-        FLARE_UP_WARNING.format(pain=9),
+        FLARE_UP_LOGGED.format(pain=9),
     ]
     assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n"
 

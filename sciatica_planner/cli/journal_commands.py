@@ -154,7 +154,7 @@ def _advice(entry: Entry) -> list[str]:
     if entry.spreading:
         advice.append(safety.SPREADING_ADVICE)
     if entry.pain > safety.FLARE_SAFE_MAX_PAIN:
-        advice.append(safety.FLARE_UP_WARNING.format(pain=entry.pain))
+        advice.append(safety.FLARE_UP_LOGGED.format(pain=entry.pain))
     return advice
 
 
