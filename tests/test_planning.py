@@ -295,3 +295,20 @@ def test_the_main_block_never_loses_time_as_the_session_grows() -> None:
     main = [m * 60 - gentle_reserve(m * 60) for m in range(10, 121)]
     assert main == sorted(main)
     assert all(gentle_reserve(m * 60) >= GENTLE_MINIMUM_SECONDS for m in range(20, 121))
+
+
+def test_stepping_up_takes_the_harder_variant_of_a_topped_out_exercise() -> None:
+    """Progress climbs inside the range first; an exercise already at the top of its range
+    gives way to its harder variant."""
+    from sciatica_planner.models import Adaptation
+
+    data = minimal_catalogue_data()
+    topped = _exercise("glutes-topped", "strength", ["glutes"], ranged=False)
+    harder = _exercise("glutes-harder", "strength", ["glutes"])
+    data["exercises"] += [{**topped, "harder": "glutes-harder"}, harder]
+    catalogue = Catalogue.model_validate(data)
+    stepping = policy_for(opts(), Adaptation(direction="progress", reason="calm"))
+    ids = {e.id for e in build_pool(catalogue, stepping).strength["glutes"]}
+    assert "glutes-harder" in ids and "glutes-topped" not in ids
+    steady = {e.id for e in build_pool(catalogue, policy_for(opts())).strength["glutes"]}
+    assert {"glutes-harder", "glutes-topped"} <= steady

@@ -30,6 +30,14 @@ class PlanError(SciaticaPlanError):
         self.group, self.filter = group, filter
 
 
+def _topped_out(exercise: Exercise) -> bool:
+    """The usual dose is already the top of the range: no notch left to climb."""
+    limits = exercise.dose_range
+    top_reps = limits.reps is None or exercise.reps == limits.reps[1]
+    top_hold = limits.hold_seconds is None or exercise.hold_seconds == limits.hold_seconds[1]
+    return exercise.sets == limits.sets[1] and top_reps and top_hold
+
+
 def variant_families(catalogue: Catalogue) -> dict[str, str]:
     """Each exercise's family: exercises of one kind linked, directly or through a chain of
     easier/harder links, share one (contract rule 13: never two of a family on one day). A link
@@ -68,9 +76,11 @@ class Pool:
 def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
     """The policy's exercises, in catalogue order; raises PlanError when a need is empty."""
     allowed = [e for e in catalogue.exercises if policy.allows(e)]
+    ids = {e.id for e in allowed}
     if policy.easier_first:  # easing off: an exercise gives way to its easier variant
-        ids = {e.id for e in allowed}
         allowed = [e for e in allowed if e.easier not in ids]
+    elif policy.progressing:  # stepping up: one with no room left gives way to its harder one
+        allowed = [e for e in allowed if not (e.harder in ids and _topped_out(e))]
     strength: dict[str, list[Exercise]] = {g: [] for g in GROUPS}
     for exercise in allowed:
         if exercise.kind == "strength":
