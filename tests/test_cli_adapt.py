@@ -79,7 +79,7 @@ def test_a_bad_few_days_ease_the_week_off(runner: CliRunner, journal: Path) -> N
     ]
     assert strength[0] < strength[1]
     text = " ".join(run(runner, journal, "week", "--pain", "1").stdout.split())
-    assert "Easing off:" in text
+    assert "Easing off. You logged pain of 7/10" in text
 
 
 def test_two_calm_active_weeks_step_up(runner: CliRunner, journal: Path) -> None:

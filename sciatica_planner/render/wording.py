@@ -101,8 +101,8 @@ ADAPTATION_TITLES = {
 
 
 def adaptation(change: Adaptation) -> str:
-    """'Easing off: <the reason>'."""
-    return f"{ADAPTATION_TITLES[change.direction]}: {change.reason}"
+    """'Easing off. <the reason>'."""
+    return f"{ADAPTATION_TITLES[change.direction]}. {change.reason}"
 
 
 def pain_source(pain: int, pain_from: str) -> str:
