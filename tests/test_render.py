@@ -18,7 +18,9 @@ from sciatica_planner.models import Catalogue, WeekPlan
 from sciatica_planner.render.html import week_html
 from sciatica_planner.render.ics import event_uid, week_ics
 from sciatica_planner.render.markdown import TICK_BOX, escape, week_markdown
-from sciatica_planner.render.terminal import make_console, show_day, show_exercise, show_week
+from sciatica_planner.render.terminal.catalogue_views import show_exercise
+from sciatica_planner.render.terminal.console import make_console
+from sciatica_planner.render.terminal.plan_views import show_day, show_week
 from sciatica_planner.vocabulary import GROUPS
 
 HOSTILE = "Evil | *bold* <script>alert(1)</script> [link](javascript:alert(1)) &amp; `code`"

@@ -20,7 +20,7 @@ def groups(settings: Settings) -> None:
     Example:
       sciatica-plan groups
     """
-    from ..render.terminal import show_groups
+    from ..render.terminal.catalogue_views import show_groups
 
     show_groups(console(), load(settings))
 
@@ -75,7 +75,7 @@ def exercises(
     if as_json:
         echo_json([e.model_dump(mode="json") for e in chosen])
         return
-    from ..render.terminal import show_exercises
+    from ..render.terminal.catalogue_views import show_exercises
 
     show_exercises(console(), catalogue, chosen, group)
 
@@ -103,7 +103,7 @@ def show(settings: Settings, exercise_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(exercise.model_dump(mode="json"))
         return
-    from ..render.terminal import show_exercise
+    from ..render.terminal.catalogue_views import show_exercise
 
     show_exercise(console(), catalogue, exercise)
 
@@ -118,7 +118,7 @@ def validate(path: Path) -> None:
       sciatica-plan validate my-exercises.yaml
     """
     from ..catalogue import load_catalogue
-    from ..render.terminal import show_validation
+    from ..render.terminal.catalogue_views import show_validation
 
     with mapped_errors():
         catalogue = load_catalogue(path)

@@ -57,6 +57,6 @@ def echo_json(data: Any) -> None:
 
 
 def console() -> Any:
-    from ..render.terminal import make_console
+    from ..render.terminal.console import make_console
 
     return make_console()

@@ -229,7 +229,7 @@ def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
     elif as_csv:
         _write_csv(entries)
     else:
-        from ..render.terminal import show_history
+        from ..render.terminal.journal_views import show_history
 
         show_history(console(), entries, summary)
 
@@ -263,7 +263,7 @@ def forget(settings: Settings, number: int, yes: bool) -> None:
             f"no entry {number} in the journal. See the numbers with: sciatica-plan history",
             param_hint="'ENTRY'",
         )
-    from ..render.terminal import show_entry
+    from ..render.terminal.journal_views import show_entry
 
     show_entry(console(), entry)
     if not yes and not click.confirm(f"Delete entry {number}?", default=False):

@@ -96,7 +96,7 @@ def week(settings: Settings, plan: PlanRequest, as_json: bool) -> None:
     if as_json:
         echo_json(result.model_dump(mode="json"))
         return
-    from ..render.terminal import show_week
+    from ..render.terminal.plan_views import show_week
 
     show_week(console(), result, catalogue, now)
 
@@ -156,7 +156,7 @@ def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: b
         )
         echo_json(data)
         return
-    from ..render.terminal import show_day
+    from ..render.terminal.plan_views import show_day
 
     upcoming = _next_training_day(settings, plan, result, day) if entry.rest else None
     show_day(console(), result, entry, catalogue, now, upcoming)
@@ -184,7 +184,7 @@ def program(settings: Settings, plan: PlanRequest, weeks: int, as_json: bool) ->
     if as_json:
         echo_json({"weeks": [p.model_dump(mode="json") for p in plans]})
         return
-    from ..render.terminal import show_program
+    from ..render.terminal.plan_views import show_program
 
     show_program(console(), plans, catalogue, now)
 

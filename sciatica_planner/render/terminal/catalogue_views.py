@@ -1,0 +1,177 @@
+"""The catalogue in the terminal: groups, exercise lists, one exercise, a validation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ...vocabulary import GROUPS
+from .. import wording
+from .console import Hanging, disclaimer, heading, red_flags
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from ...models import Catalogue, Exercise, PlannedExercise
+
+
+def show_groups(console: Console, catalogue: Catalogue) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("Group", no_wrap=True, style="bold")
+    table.add_column("Muscles and why they matter", ratio=1)
+    for group in catalogue.groups:
+        count = sum(1 for e in catalogue.exercises if group.id in e.groups)
+        about = Text.assemble(
+            (", ".join(group.muscles), "italic"), "\n", group.why, (f"\n{count} exercises", "dim")
+        )
+        table.add_row(Text.assemble(group.id, "\n", (group.name, "dim")), about)
+    console.print(table)
+    console.print(disclaimer())
+
+
+def exercise_table(exercises: Iterable[Exercise]) -> Table:
+    """One row per exercise; the id never wraps, so it can be copied into `show`."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("Id", no_wrap=True, style="bold")
+    table.add_column("Exercise", ratio=3)
+    table.add_column("Dose", ratio=2)
+    table.add_column("Flare-safe", no_wrap=True, justify="center")
+    for e in exercises:
+        about = ", ".join((e.kind, e.level, *e.equipment))
+        table.add_row(
+            e.id,
+            Text.assemble(e.name, "\n", (about, "dim")),
+            wording.dose(e.sets, e.reps, e.hold_seconds, e.per_side),
+            Text("yes", style="green") if e.flare_safe else Text("no", style="dim"),
+        )
+    return table
+
+
+def show_exercises(
+    console: Console, catalogue: Catalogue, exercises: list[Exercise], group: str | None
+) -> None:
+    if not exercises:
+        console.print(Text("No exercises match these filters."))
+    elif group is not None:
+        count = f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''}"
+        console.print(heading(f"{catalogue.group(group).name}: {count}"))
+        console.print(exercise_table(exercises))
+    else:
+        for group_id in GROUPS:
+            mine = [e for e in exercises if e.groups[0] == group_id]
+            if mine:
+                console.print(heading(f"{catalogue.group(group_id).name} ({len(mine)})"))
+                console.print(exercise_table(mine))
+    console.print(Text("See one exercise with: sciatica-plan show ID", style="dim"))
+    console.print(disclaimer())
+
+
+def _steps_cues_cautions(
+    dose: Text, steps: Iterable[str], cues: Iterable[str], cautions: Iterable[str]
+) -> Group:
+    """The dose, numbered steps, form cues and cautions: all it takes to do the exercise."""
+    rows: list[tuple[Text | str, Text | str]] = [
+        (Text(f"{number}.", style="bold"), step) for number, step in enumerate(steps, start=1)
+    ]
+    cues, cautions = list(cues), list(cautions)
+    if cues:
+        rows.append(("", Text("Form", style="bold")))
+        rows += [(Text("-", style="bold"), cue) for cue in cues]
+    if cautions:
+        rows.append(("", Text("Take care", style="bold yellow")))
+        rows += [(Text("-", style="bold yellow"), caution) for caution in cautions]
+    return Group(dose, Hanging(rows))
+
+
+def exercise_details(exercise: Exercise) -> Group:
+    """A catalogue exercise: its usual dose and the range it may be planned in, then its steps."""
+    limits = exercise.dose_range
+    dose = Text.assemble(
+        ("Dose: ", "bold"),
+        wording.dose(exercise.sets, exercise.reps, exercise.hold_seconds, exercise.per_side),
+        (
+            f" (range {wording.dose_range(limits.sets, limits.reps, limits.hold_seconds)})",
+            "dim",
+        ),
+        ("   Rest: ", "bold"),
+        wording.rest(exercise.rest_seconds, exercise.sets),
+    )
+    return _steps_cues_cautions(dose, exercise.steps, exercise.cues, exercise.cautions)
+
+
+def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
+    """A planned exercise: the dose, cues and cautions the plan gives it; steps from the
+    catalogue (a planned exercise does not carry them)."""
+    dose = Text.assemble(
+        ("Dose: ", "bold"),
+        wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+        ("   Rest: ", "bold"),
+        wording.rest(item.rest_seconds, item.sets),
+    )
+    steps = exercise.steps if exercise is not None else ()
+    return _steps_cues_cautions(dose, steps, item.cues, item.cautions)
+
+
+def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
+    title = Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim"))
+    if title.cell_len > console.width:  # keep the id whole, on a line of its own
+        title = Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim"))
+    console.print(title)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("Trains", wording.groups(exercise.groups))
+    facts.add_row("Kind", exercise.kind)
+    facts.add_row("Level", exercise.level)
+    facts.add_row("Needs", ", ".join(exercise.equipment) or "no equipment")
+    facts.add_row(
+        "Position",
+        exercise.position + ("; the dose is for each side" if exercise.per_side else ""),
+    )
+    facts.add_row(
+        "Flare-safe",
+        "yes: may be used on higher-pain days"
+        if exercise.flare_safe
+        else "no: left out when pain is 4/10 or more",
+    )
+    for label, target in (("Easier", exercise.easier), ("Harder", exercise.harder)):
+        linked = catalogue.exercise(target) if target else None
+        if linked:
+            facts.add_row(label, Text.assemble(linked.name, " ", (f"({linked.id})", "dim")))
+    facts.add_row(
+        "Source",
+        "named in the source article"
+        if exercise.source == "article"
+        else "added for a balanced programme",
+    )
+    if exercise.dose_note:
+        facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
+    console.print(facts)
+    console.print()
+    console.print(exercise_details(exercise))
+    console.print()
+    console.print(disclaimer())
+    console.print(red_flags())
+
+
+def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
+    console.print(Text(f"{path}: a valid catalogue with {len(catalogue.exercises)} exercises."))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Group", no_wrap=True)
+    table.add_column("Exercises", justify="right")
+    table.add_column("Strength", justify="right")
+    table.add_column("Flare-safe", justify="right")
+    for group in catalogue.groups:
+        mine = [e for e in catalogue.exercises if group.id in e.groups]
+        table.add_row(
+            group.id,
+            str(len(mine)),
+            str(sum(e.kind == "strength" for e in mine)),
+            str(sum(e.flare_safe for e in mine)),
+        )
+    console.print(table)

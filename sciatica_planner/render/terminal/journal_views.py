@@ -1,0 +1,146 @@
+"""The journal in the terminal: history with its pain chart, and one entry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from .. import wording
+from .console import disclaimer, literal
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from rich.console import Console
+
+    from ...journal import Entry
+    from ...trend import Summary
+
+
+CHART_LABEL = "10 | "  # the width of the pain axis left of the chart's columns
+SPREADING_WORDS = "symptoms spreading further down the leg"
+
+
+def _short_date(date: dt.date) -> str:
+    return f"{date.day} {date:%b}"
+
+
+def _pain_chart(entries: list[Entry], summary: Summary, width: int) -> tuple[list[Text], Text]:
+    """Pain per day as columns of '#' on a 0-10 axis, readable without colour; and its legend."""
+    from ...trend import pain_columns
+
+    room = width - len(CHART_LABEL)
+    columns = pain_columns(entries, summary.start, summary.end, room)
+    days = (columns[0].last - columns[0].first).days + 1
+    per = "day" if days == 1 else f"{days} days"
+    step = 2 if len(columns) * 2 <= room else 1  # a gap between columns when they fit
+    lines = [Text(f"Pain per {per}, 0-10", style="bold")]
+    for level in range(10, -1, -1):
+        line = Text(f"{level:>2} | ", style="dim")
+        for column in columns:
+            height = column.level
+            if height is None:
+                line.append("." if level == 0 else " ", style="dim")
+            else:
+                line.append("#" if level <= height else " ", style="cyan")
+            line.append(" " * (step - 1))
+        line.rstrip()
+        lines.append(line)
+    span = len(columns) * step - (step - 1)
+    lines.append(Text("   +" + "-" * (span + 1), style="dim"))
+    first, last = _short_date(columns[0].first), _short_date(columns[-1].last)
+    if len(columns) == 1:
+        labels = first
+    elif span >= len(first) + 1 + len(last):
+        labels = first + last.rjust(span - len(first))  # under the first and the last column
+    else:
+        labels = f"{first} to {last}"
+    lines.append(Text(" " * len(CHART_LABEL) + labels, style="dim"))
+    legend = Text(f"# pain, the mean of the entries in each {per};  . no entry", style="dim")
+    return lines, legend
+
+
+def _trend_line(summary: Summary) -> Text:
+    from ...trend import TREND_CHANGE, TREND_WINDOW_DAYS
+
+    if summary.trend is None:
+        return Text(
+            "Trend: not known yet; it needs entries in each of the last two weeks.", style="dim"
+        )
+    style = {"improving": "bold green", "worsening": "bold yellow"}.get(summary.trend, "bold")
+    return Text.assemble(
+        "Trend: ",
+        (summary.trend, style),
+        f" ({summary.last_week_average}/10 in the last {TREND_WINDOW_DAYS} days, "
+        f"{summary.previous_week_average}/10 in the {TREND_WINDOW_DAYS} before).\n",
+        (f"Improving or worsening means a change of {TREND_CHANGE} point or more.", "dim"),
+    )
+
+
+def show_history(console: Console, entries: list[Entry], summary: Summary) -> None:
+    """The journal's entries over a period: a table, a pain chart, the average and the trend."""
+    console.print(
+        Text(
+            f"Your journal: {_short_date(summary.start)} {summary.start.year} to "
+            f"{_short_date(summary.end)} {summary.end.year} (the last {summary.days} days)",
+            style="bold",
+        )
+    )
+    if not entries:
+        console.print(
+            Text(
+                f"No entries in the last {summary.days} days. Log a session with: "
+                "sciatica-plan log --pain N"
+            )
+        )
+        return
+    # The Spread column appears only when an entry in the period was logged with --spreading,
+    # so a journal that never used it keeps its room for the exercises and notes.
+    spread = any(entry.spreading for entry in entries)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("No.", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Pain", justify="right", no_wrap=True)
+    if spread:
+        table.add_column("Spread", no_wrap=True, style="bold")
+    table.add_column("Done", ratio=1, overflow="fold")
+    table.add_column("Note", ratio=1, overflow="fold")
+    for entry in entries:
+        cells: list[Text | str] = [str(entry.id), entry.date.isoformat(), f"{entry.pain}/10"]
+        if spread:
+            cells.append("yes" if entry.spreading else "")
+        cells += [Text(", ".join(entry.done) or "-"), Text(literal(entry.note or ""))]
+        table.add_row(*cells)
+    console.print(table)
+    if spread:
+        console.print(Text(f"Spread: yes marks {SPREADING_WORDS}.", style="dim"))
+    chart, legend = _pain_chart(entries, summary, console.width)
+    for line in chart:
+        console.print(line, no_wrap=True, overflow="crop")
+    console.print(legend)
+    console.print()
+    console.print(
+        Text(
+            f"Average pain: {summary.average}/10 over {summary.count} "
+            f"{'entry' if summary.count == 1 else 'entries'}."
+        )
+    )
+    console.print(_trend_line(summary))
+    console.print(Text("Delete a mistaken entry with: sciatica-plan forget NUMBER", style="dim"))
+    console.print(disclaimer())
+
+
+def show_entry(console: Console, entry: Entry) -> None:
+    """One journal entry in full, as `forget` shows it before asking."""
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row("Entry", str(entry.id))
+    facts.add_row("Date", wording.long_date(entry.date))
+    facts.add_row("Pain", f"{entry.pain}/10" + (f", {SPREADING_WORDS}" if entry.spreading else ""))
+    facts.add_row("Done", Text(", ".join(entry.done) or "-"))
+    facts.add_row("Note", Text(literal(entry.note) if entry.note is not None else "-"))
+    console.print(facts)

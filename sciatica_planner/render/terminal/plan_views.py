@@ -1,0 +1,216 @@
+"""Plans in the terminal: a week, a day and a programme."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ...vocabulary import PREFER_DEFAULT
+from .. import wording
+from .catalogue_views import planned_details
+from .console import BAR_WIDTH, Hanging, Parts, bullets, disclaimer, red_flags
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rich.console import Console
+
+    from ...models import Catalogue, Day, WeekPlan
+
+
+def _options_line(plan: WeekPlan) -> Parts:
+    o = plan.options
+    parts = [
+        ",".join(o.on),
+        o.level,
+        ",".join(o.equipment) or "no equipment",
+        f"up to {o.minutes} min",
+        wording.pain_source(o.pain, o.pain_from),
+    ]
+    if o.prefer != PREFER_DEFAULT:
+        parts.append(f"prefer {o.prefer}")
+    parts.append(f"seed {o.seed}")
+    return Parts(parts, style="dim")
+
+
+def _warnings(plan: WeekPlan) -> Hanging | None:
+    """The week's notes, then what the journal changed (the adaptation and its swaps)."""
+    notes = list(plan.warnings)
+    if plan.adaptation is not None:
+        notes.append(wording.adaptation(plan.adaptation))
+        notes += [change.reason for change in plan.adaptation.changes]
+    if not notes:
+        return None
+    return bullets(notes, "bold yellow")
+
+
+def _day_title(day: Day, today: dt.date | None) -> Text:
+    title = Text(wording.day_heading(day.date), style="bold")
+    if day.rest:
+        walk = f" - easy walk about {day.walk_minutes} min" if day.walk_minutes > 0 else ""
+        title.append(f"  rest day{walk}", style="dim")
+    else:
+        trains = wording.groups(day.groups) if day.groups else "gentle work only"
+        title.append(f"  ~{day.estimated_minutes} min  {trains}", style="")
+    if day.date == today:
+        title.append("  <- today", style="bold reverse")
+    return title
+
+
+def _day_table(day: Day, pain: int) -> Table:
+    """One row per exercise, under a heading row for each block (warm-up, main, cool-down)."""
+    table = Table(box=box.SIMPLE, pad_edge=False, show_header=True, expand=True)
+    table.add_column("", no_wrap=True, style="dim")
+    table.add_column("Exercise", ratio=1)
+    table.add_column("Type", no_wrap=True, style="dim")
+    table.add_column("Dose", no_wrap=True)
+    table.add_column("Rest", no_wrap=True)
+    index = 0
+    for block, items in wording.blocks(day.exercises):
+        table.add_row("", Text(wording.BLOCK_LABELS.get(block, block), style="bold dim"))
+        for item in items:
+            index += 1
+            table.add_row(
+                str(index),
+                Text(item.name),
+                wording.kind(item.kind, pain),
+                wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+                wording.rest(item.rest_seconds, item.sets),
+            )
+    return table
+
+
+def _balance(plan: WeekPlan) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    top = max(plan.weekly_sets.values(), default=0) or 1
+    for group, sets in plan.weekly_sets.items():
+        bar = "#" * max(1 if sets else 0, round(sets / top * BAR_WIDTH))
+        table.add_row(wording.GROUP_LABELS[group], Text(bar, style="cyan"), str(sets))
+    return table
+
+
+def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.date) -> None:
+    end = plan.start + dt.timedelta(days=6)
+    console.print(
+        Text(
+            f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)} "
+            f"{end.year}",
+            style="bold",
+        )
+    )
+    console.print(_options_line(plan))
+    console.print(disclaimer())
+    warnings = _warnings(plan)
+    if warnings:
+        console.print(warnings)
+    for day in plan.days:
+        console.print()
+        console.print(_day_title(day, today))
+        if not day.rest:
+            console.print(_day_table(day, plan.options.pain))
+    console.print()
+    # A flare-up routine has no strength work, so no chart of strength sets either.
+    if not wording.flare_up(plan.options.pain):
+        console.print(Text("Strength sets this week, per group", style="bold"))
+        console.print(Padding(_balance(plan), (0, 0, 1, 2)))
+    console.print(
+        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim")
+    )
+    console.print(red_flags())
+
+
+def _rest_day(day: Day, next_day: tuple[Day, bool] | None) -> Iterable[Text]:
+    if day.walk_minutes > 0:
+        yield Text(f"A rest day: {wording.walk(day.walk_minutes)} is suggested.")
+    else:
+        yield Text("A rest day: no session planned. Gentle walking is fine.")
+    if next_day is not None:
+        upcoming, next_week = next_day
+        trains = wording.groups(upcoming.groups) if upcoming.groups else "gentle work"
+        yield Text(
+            f"Next training day: {wording.long_date(upcoming.date)}"
+            f"{' (next week)' if next_week else ''}: {trains}."
+        )
+
+
+def show_day(
+    console: Console,
+    plan: WeekPlan,
+    day: Day,
+    catalogue: Catalogue,
+    today: dt.date,
+    next_day: tuple[Day, bool] | None,
+) -> None:
+    console.print(_day_title(day, today))
+    console.print(_options_line(plan))
+    console.print(disclaimer())
+    warnings = _warnings(plan)
+    if warnings:
+        console.print(warnings)
+    if day.rest:
+        console.print()
+        for line in _rest_day(day, next_day):
+            console.print(line)
+    index = 0
+    for block, items in wording.blocks(day.exercises):
+        console.print()
+        console.print(Text(wording.BLOCK_LABELS.get(block, block), style="bold underline"))
+        for item in items:
+            index += 1
+            about = f"{wording.kind(item.kind, plan.options.pain)}, {item.position}, {item.id}"
+            console.print()
+            console.print(Text.assemble((f"{index}. {item.name}", "bold"), "  ", (about, "dim")))
+            details = planned_details(item, catalogue.exercise(item.id))
+            console.print(Padding(details, (0, 0, 0, 3)))
+    console.print()
+    console.print(red_flags())
+
+
+def show_program(
+    console: Console, plans: list[WeekPlan], catalogue: Catalogue, today: dt.date
+) -> None:
+    """One line a week (its theme and a bar of its strength volume), then the first week."""
+    from ...progression import volume
+
+    first, last = plans[0].start, plans[-1].start + dt.timedelta(days=6)
+    console.print(
+        Text(
+            f"Your programme: {len(plans)} week{'s' if len(plans) != 1 else ''}, "
+            f"{wording.day_heading(first)} to {wording.day_heading(last)} {last.year}",
+            style="bold",
+        )
+    )
+    volumes = [volume(plan) for plan in plans]
+    top = max(volumes) or 1
+    table = Table.grid(padding=(0, 1))
+    for _ in range(4):
+        table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for plan, amount in zip(plans, volumes, strict=True):
+        table.add_row(
+            f"Week {plan.week_of_program}",
+            wording.day_heading(plan.start),
+            plan.theme or "",
+            Text("#" * max(1, round(amount / top * BAR_WIDTH)), style="cyan"),
+            str(round(amount)),
+        )
+    console.print(Padding(table, (1, 0, 0, 2)))
+    console.print(
+        Text(
+            "Strength volume: sets x repetitions, a hold's seconds counted at one per 3 s.",
+            style="dim",
+        )
+    )
+    console.print()
+    show_week(console, plans[0], catalogue, today)
+
+
+# -- the journal: history and one entry --------------------------------------------------------
