@@ -31,12 +31,12 @@ from .planning.choose import context_for, fits_session, pick, taken
 from .planning.policy import Stage, policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
-from .planning.session import Session, fill_gentle, warm_up_target, work_seconds
+from .planning.session import Item, Session, fill_gentle, warm_up_target, work_seconds
 from .planning.timing import minutes, slot_seconds
 from .vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
-    from .models import Adaptation, Catalogue, PlanOptions, WeekPlan
+    from .models import Adaptation, Catalogue, Exercise, PlanOptions, WeekPlan
     from .planning.policy import Policy
     from .planning.pool import Pool
     from .vocabulary import GroupId
@@ -178,8 +178,8 @@ def _grow_week(
     if policy.strength_paused:
         _gentle_holds(sessions, pool, policy, uses, rng)
         return draft
-    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact)
     main_budget = budget - gentle_reserve(budget)
+    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
 
     def fits(week: list[Session]) -> bool:
         """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
@@ -258,10 +258,12 @@ def _first_exercises(
     uses: dict[str, int],
     rng: random.Random,
     compact: bool,
+    main_budget: float,
 ) -> None:
     """One exercise per scheduled group and session, each required movement somewhere in the
     week (the hip group's abduction and adduction). In each session the group with the fewest
-    candidates chooses first, so a scarce group is not left without an exercise."""
+    candidates chooses first, so a scarce group is not left without an exercise. A session
+    whose choices overrun its time then trades them for quicker ones that do the same job."""
     jobs: dict[dt.date, list[tuple[str, str | None]]] = {s.date: [] for s in sessions}
     for group in GROUPS:
         days = [s for s in sessions if group in s.groups]
@@ -270,6 +272,7 @@ def _first_exercises(
             jobs[days[i % len(days)].date].append((group, moves[i % len(moves)]))
     for session in sessions:
         todo = list(jobs[session.date])
+        chosen_for: list[list[Exercise]] = []
         while todo:
             held = taken(session, pool)
             options = {
@@ -303,6 +306,41 @@ def _first_exercises(
                     filter="the catalogue",
                 )
             add_strength(session, chosen, policy, uses)
+            chosen_for.append(found)
+        _quicken(session, chosen_for, pool, policy, uses, main_budget)
+
+
+def _quicken(
+    session: Session,
+    chosen_for: list[list[Exercise]],
+    pool: Pool,
+    policy: Policy,
+    uses: dict[str, int],
+    main_budget: float,
+) -> None:
+    """While the session overruns its time, swap the one item whose quickest alternative for
+    the same job (its group and required movement) saves the most time."""
+    while session.main_seconds() > main_budget:
+        best: tuple[float, int, Exercise] | None = None
+        for index, (item, found) in enumerate(zip(session.main, chosen_for, strict=True)):
+            others = [i for k, i in enumerate(session.main) if k != index]
+            trial = Session(session.date, session.groups, session.allowed, main=others)
+            held = taken(trial, pool)
+            for exercise in found:
+                if not fits_session(exercise, trial, pool, held):
+                    continue
+                saving = item.seconds - slot_seconds(exercise, policy.strength_sets(exercise)[0])
+                if saving > 0 and (best is None or saving > best[0]):
+                    best = (saving, index, exercise)
+        if best is None:
+            return  # nothing quicker: the caller reports the minutes the session needs
+        _, index, exercise = best
+        old = session.main[index].exercise.id
+        uses[old] -= 1
+        session.main[index] = Item(
+            exercise, policy.dose(exercise, policy.strength_sets(exercise)[0]), "main"
+        )
+        uses[exercise.id] = uses.get(exercise.id, 0) + 1
 
 
 def _gentle_holds(
