@@ -81,8 +81,16 @@ def summarise(entries: Iterable[Logged], today: dt.date) -> JournalSummary:
 
 
 def _flared(entries: list[Logged]) -> tuple[str, ...]:
-    """Exercises done in sessions each followed, the next day, by pain 2 or more points higher
-    (against the mean of that next day's entries), twice or more; in the order first done."""
+    """Exercises done in sessions each followed by a next-day rise in pain, twice or more; in
+    the order first done."""
+    return tuple(e for e, n in next_day_rises(entries).items() if n >= safety.FLARE_SESSIONS)
+
+
+def next_day_rises(entries: Iterable[Logged]) -> dict[str, int]:
+    """For each exercise, the sessions with it that were followed, the next day, by pain 2 or
+    more points higher (against the mean of that next day's entries); only exercises with at
+    least one such session, in the order first done."""
+    entries = list(entries)
     by_day: dict[dt.date, list[int]] = {}
     for entry in entries:
         by_day.setdefault(entry.date, []).append(entry.pain)
@@ -92,7 +100,7 @@ def _flared(entries: list[Logged]) -> tuple[str, ...]:
         if entry.done and after and fmean(after) - entry.pain >= safety.FLARE_NEXT_DAY_RISE:
             for exercise_id in dict.fromkeys(entry.done):
                 counts[exercise_id] = counts.get(exercise_id, 0) + 1
-    return tuple(e for e, n in counts.items() if n >= safety.FLARE_SESSIONS)
+    return counts
 
 
 def adapt(summary: JournalSummary, catalogue: Catalogue) -> Adaptation | None:

@@ -97,7 +97,8 @@ def _mean(entries: Iterable[Scored]) -> Fraction | None:
     return Fraction(sum(pains), len(pains)) if pains else None
 
 
-def _one_decimal(value: Fraction | None) -> float | None:
+def one_decimal(value: Fraction | None) -> float | None:
+    """A mean pain to one decimal place, rounded half up, as every view shows it."""
     if value is None:
         return None
     # Half up, in integers: 4.25 is 4.3 (round() would give 4.2, rounding half to even).
@@ -129,9 +130,9 @@ def summarise(entries: Sequence[Scored], today: dt.date, days: int) -> Summary:
         start=start,
         end=today,
         count=len(in_period),
-        average=_one_decimal(_mean(in_period)),
-        last_week_average=_one_decimal(last),
-        previous_week_average=_one_decimal(previous),
+        average=one_decimal(_mean(in_period)),
+        last_week_average=one_decimal(last),
+        previous_week_average=one_decimal(previous),
         trend=trend,
     )
 

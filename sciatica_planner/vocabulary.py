@@ -109,3 +109,5 @@ DEFAULT_SPREAD: dict[int, tuple[str, ...]] = {
     5: ("mon", "tue", "wed", "fri", "sat"),
     6: ("mon", "tue", "wed", "thu", "fri", "sat"),
 }
+# `report --days N`: at least a week, so the adherence has one full week; at most a year.
+REPORT_DAYS_MIN, REPORT_DAYS_MAX, REPORT_DAYS_DEFAULT = 7, 365, 28

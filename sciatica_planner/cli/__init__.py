@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from . import catalogue_commands, export_commands, journal_commands, plan_commands
+from . import (
+    catalogue_commands,
+    export_commands,
+    journal_commands,
+    plan_commands,
+    report_commands,
+)
 from .context import Settings
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
@@ -57,6 +63,7 @@ for command in (
     *plan_commands.COMMANDS,
     *export_commands.COMMANDS,
     *journal_commands.COMMANDS,
+    *report_commands.COMMANDS,
 ):
     cli.add_command(command)
 

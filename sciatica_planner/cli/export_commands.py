@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
-from .context import Settings, mapped_errors, pass_settings
+from .context import Settings, pass_settings
+from .output import chosen_format, output_options, write_output
 from .params import PlanRequest, TimeType, plan_options
 from .plan_commands import build_program, build_week
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..models import Catalogue, WeekPlan
 
 FORMATS = ("markdown", "html", "json", "ics")
-SUFFIXES = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".ics": "ics",
-}
 
 
 def _render_program(fmt: str, plans: list[WeekPlan], catalogue: Catalogue, at: dt.time) -> bytes:
@@ -73,14 +67,7 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
     default=None,
     help="File format.  [default: from the file's suffix (.md, .html, .json, .ics), else markdown]",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
-    required=True,
-    help="The file to write, or - for standard output.",
-)
-@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@output_options
 @click.option(
     "--weeks",
     type=click.IntRange(PROGRAM_WEEKS_MIN, PROGRAM_WEEKS_MAX),
@@ -113,9 +100,7 @@ def export(
       sciatica-plan export --next -o sessions.ics --time 18:00
       sciatica-plan export --format markdown -o -
     """
-    from ..files import write_atomically
-
-    chosen = (fmt or SUFFIXES.get(output.suffix.lower(), "markdown")).lower()
+    chosen = chosen_format(fmt, output, FORMATS)
     start = plan.week_start(context.today())
     if weeks is None:
         catalogue, week = build_week(settings, plan, start)
@@ -125,12 +110,7 @@ def export(
         catalogue, plans = build_program(settings, plan, start, weeks)
         data = _render_program(chosen, plans, catalogue, at)
         what = f"{weeks} week{'s' if weeks != 1 else ''} from {start}"
-    if str(output) == "-":
-        click.echo(data.decode("utf-8"), nl=False)
-        return
-    with mapped_errors():
-        write_atomically(output, data, replace=force)
-    click.echo(f"Wrote {output} ({chosen}, {what}).", err=True)
+    write_output(output, data, force=force, what=f"{chosen}, {what}")
 
 
 COMMANDS = (export,)

@@ -51,8 +51,8 @@ def program_html(plans: list[WeekPlan], catalogue: Catalogue) -> str:
     return document_html(program_markdown(plans, catalogue), program_title(plans))
 
 
-def document_html(markdown: str, heading: str) -> str:
-    """A markdown handout as a printable HTML page."""
+def document_html(markdown: str, heading: str, style: str = "") -> str:
+    """A markdown handout as a printable HTML page; `style` adds to the handout's styles."""
     from markdown_it import MarkdownIt
 
     # Raw HTML off: catalogue text can never become markup, even unescaped.
@@ -63,7 +63,7 @@ def document_html(markdown: str, heading: str) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(heading)}</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+        f"<style>{STYLE}{style}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )
 
 

@@ -117,3 +117,15 @@ def pain_source(pain: int, pain_from: str) -> str:
             return f"pain {pain}/10 from your journal"
         return f"pain {pain}/10 from your journal, {when:%a} {when.day} {when:%b}"
     return f"pain {pain}/10"
+
+
+def short_day(date: dt.date) -> str:
+    """'Mon 30 Nov'."""
+    return f"{date:%a} {date.day} {date:%b}"
+
+
+def day_span(first: dt.date, last: dt.date) -> str:
+    """'30 Nov - 6 Dec', or '30 Nov' for a single day."""
+    if first == last:
+        return f"{first.day} {first:%b}"
+    return f"{first.day} {first:%b} - {last.day} {last:%b}"

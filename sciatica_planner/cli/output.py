@@ -1,0 +1,67 @@
+"""Writing a command's document: the format from the file's suffix, `-o PATH|-` and `--force`,
+shared by `export` and `report` so both follow the same safe-write rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .context import mapped_errors
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".ics": "ics",
+}
+DEFAULT_FORMAT = "markdown"
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add `-o/--output PATH|-` and `--force`."""
+    command = click.option("--force", is_flag=True, help="Replace the file if it already exists.")(
+        command
+    )
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+        required=True,
+        help="The file to write, or - for standard output.",
+    )(command)
+
+
+def chosen_format(fmt: str | None, output: Path, formats: tuple[str, ...]) -> str:
+    """--format if given, else the one the file's suffix names, else markdown. A suffix naming
+    a format this command does not write is a usage error, not a file with the wrong insides."""
+    if fmt is not None:
+        return fmt.lower()
+    suffix = output.suffix.lower()
+    named = SUFFIXES.get(suffix, DEFAULT_FORMAT)
+    if named not in formats:
+        raise click.UsageError(
+            f"{output} ends in {suffix}, but this command writes {' or '.join(formats)}; "
+            "choose another name or give --format"
+        )
+    return named
+
+
+def write_output(output: Path, data: bytes, *, force: bool, what: str) -> None:
+    """`data` to standard output for `-`, else to the file, whole or not at all, never over an
+    existing file without --force; then 'Wrote PATH (what).' on stderr."""
+    from ..files import write_atomically
+
+    if str(output) == "-":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    with mapped_errors():
+        write_atomically(output, data, replace=force)
+    click.echo(f"Wrote {output} ({what}).", err=True)

@@ -1,0 +1,97 @@
+"""The report command: the journal as a page for a GP or physiotherapist, written safely."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from ..vocabulary import (
+    DAYS_DEFAULT,
+    DEFAULT_SPREAD,
+    MINUTES_DEFAULT,
+    PREFER_DEFAULT,
+    REPORT_DAYS_DEFAULT,
+    REPORT_DAYS_MAX,
+    REPORT_DAYS_MIN,
+)
+from . import context
+from .context import Settings, load, mapped_errors, pass_settings
+from .output import chosen_format, output_options, write_output
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..report import PlanSettings
+
+FORMATS = ("html", "markdown")
+
+
+def _plan_settings() -> PlanSettings:
+    """The plan options the report states: the contract's defaults, as no options are saved."""
+    from ..report import PlanSettings
+
+    return PlanSettings(
+        on=DEFAULT_SPREAD[DAYS_DEFAULT],
+        level="beginner",
+        equipment=(),
+        minutes=MINUTES_DEFAULT,
+        prefer=PREFER_DEFAULT,
+        source="the defaults (no saved profile; options typed with a command are not recorded)",
+    )
+
+
+@click.command(short_help="A page for your GP or physiotherapist: pain, sessions, notes.")
+@click.option(
+    "--days",
+    type=click.IntRange(REPORT_DAYS_MIN, REPORT_DAYS_MAX),
+    default=REPORT_DAYS_DEFAULT,
+    show_default=True,
+    help=f"How many days back to report, today included ({REPORT_DAYS_MIN}-{REPORT_DAYS_MAX}).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    default=None,
+    help="File format.  [default: from the file's suffix (.html, .md), else markdown]",
+)
+@output_options
+@pass_settings
+def report(settings: Settings, days: int, fmt: str | None, output: Path, force: bool) -> None:
+    """A report of your journal for a GP or physiotherapist, to print or send.
+
+    Pain per day as a chart, the average, range and trend, sessions per week
+    against the plan, how each exercise went, your notes, and the red flags.
+    It prints on one or two A4 pages for four weeks.
+
+    \b
+    Example:
+      sciatica-plan report -o report.html
+      sciatica-plan report --days 56 -o report.md
+      sciatica-plan report --format markdown -o -
+    """
+    from ..journal import Journal
+    from ..report import build_report
+    from ..trend import needed_since
+    from .journal_commands import journal_path
+
+    chosen = chosen_format(fmt, output, FORMATS)
+    now = context.today()
+    catalogue = load(settings)
+    with mapped_errors(), Journal.open(journal_path(settings), create=False) as journal:
+        entries = journal.entries(since=needed_since(now, days))
+    found = build_report(entries, now, days, catalogue, _plan_settings())
+    if chosen == "html":
+        from ..render.report_html import report_html
+
+        data = report_html(found)
+    else:
+        from ..render.report_markdown import report_markdown
+
+        data = report_markdown(found)
+    what = f"{chosen}, {found.entries} {'entry' if found.entries == 1 else 'entries'} from "
+    write_output(output, data.encode(), force=force, what=f"{what}{found.start} to {found.end}")
+
+
+COMMANDS = (report,)

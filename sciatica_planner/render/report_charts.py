@@ -1,0 +1,249 @@
+"""The report's two charts as inline SVG, written by hand: pain per day (with sessions and
+spreading marked) and sessions per week against the plan. No script, no network, no fonts or
+images fetched: the drawing is a few lines, circles and words, and prints as it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import TYPE_CHECKING
+
+from . import wording
+from .report_markdown import day_pain
+
+if TYPE_CHECKING:
+    from ..report import Report
+
+PAIN_AXIS = "Pain (0-10)"
+DATE_AXIS = "Date"
+PAIN_MAX = 10
+PAIN_GRID_STEP = 2  # a labelled line every 2 points keeps the axis readable at print size
+
+# Pain chart geometry, in SVG units (the page scales the whole drawing to its width).
+WIDTH = 720
+LEFT = 78  # room for the strip names ("Spreading") and the rotated pain axis title
+RIGHT = 14
+TOP = 10
+PLOT_HEIGHT = 150
+STRIP = 13  # the height of each marker row under the plot
+MOST_DATE_LABELS = 9  # more would collide at a 720-unit width
+LABEL_STEPS = (1, 2, 7, 14, 28, 56, 91, 182)  # days between date labels: daily, weekly, ...
+
+INK = "#1a1a1a"
+GRID = "#d9d9d9"
+PAIN_COLOUR = "#1f5fa8"
+SPREADING_COLOUR = "#c0392b"
+LEGEND_PAIN = "pain: the day's mean (a bar: its range)"
+SESSION_COLOUR = "#2e7d32"
+FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
+
+
+def _number(value: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _label_step(days: int) -> int:
+    return next((s for s in LABEL_STEPS if days / s <= MOST_DATE_LABELS), LABEL_STEPS[-1])
+
+
+def pain_chart_svg(report: Report) -> str:
+    """Pain over the report's days: one point per day with entries, a line joining them, and
+    rows under the plot marking the days with a session and the days with spreading."""
+    plot_width = WIDTH - LEFT - RIGHT
+    bottom = TOP + PLOT_HEIGHT
+    step = plot_width / report.days
+    session_row = bottom + 14
+    spreading_row = session_row + STRIP + 2
+    dates_row = spreading_row + STRIP + 6
+    axis_row = dates_row + 16
+    legend_row = axis_row + 20
+    height = legend_row + 10
+
+    def x(date: dt.date) -> float:
+        return LEFT + ((date - report.start).days + 0.5) * step
+
+    def y(pain: float) -> float:
+        return bottom - pain / PAIN_MAX * PLOT_HEIGHT
+
+    radius = max(1.6, min(4.0, step * 0.32))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pain-chart" viewBox="0 0 {WIDTH} '
+        f'{height}" width="100%" role="img" aria-labelledby="pain-chart-title" {FONT} '
+        f'font-size="11" fill="{INK}">',
+        f'<title id="pain-chart-title">Pain per day, {escape(wording.long_date(report.start))}'
+        f" to {escape(wording.long_date(report.end))}</title>",
+    ]
+    # Pain grid and its labels.
+    for level in range(0, PAIN_MAX + 1, PAIN_GRID_STEP):
+        at = _number(y(level))
+        parts.append(
+            f'<line x1="{LEFT}" y1="{at}" x2="{WIDTH - RIGHT}" y2="{at}" stroke="{GRID}" '
+            'stroke-width="0.8"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{LEFT - 6}" y="{_number(y(level) + 4)}" '
+            f'text-anchor="end">{level}</text>'
+        )
+    middle = _number(TOP + PLOT_HEIGHT / 2)
+    parts.append(
+        f'<text class="axis-label" x="14" y="{middle}" text-anchor="middle" '
+        f'transform="rotate(-90 14 {middle})" font-weight="bold">{PAIN_AXIS}</text>'
+    )
+    # Dates: the last day labelled, and every `label_step` days before it.
+    label_step = _label_step(report.days)
+    for back in range(0, report.days, label_step):
+        index = report.days - 1 - back
+        at = _number(LEFT + (index + 0.5) * step)
+        date = report.start + dt.timedelta(days=index)
+        parts.append(
+            f'<line x1="{at}" y1="{TOP}" x2="{at}" y2="{spreading_row + STRIP}" '
+            f'stroke="{GRID}" stroke-width="0.8" stroke-dasharray="2 3"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{at}" y="{dates_row + 4}" text-anchor="middle">'
+            f"{date.day} {date:%b}</text>"
+        )
+    parts.append(
+        f'<text class="axis-label" x="{_number(LEFT + plot_width / 2)}" y="{axis_row}" '
+        f'text-anchor="middle" font-weight="bold">{DATE_AXIS}</text>'
+    )
+    # Axes.
+    parts.append(
+        f'<path d="M{LEFT} {TOP}V{bottom}H{WIDTH - RIGHT}" fill="none" stroke="{INK}" '
+        'stroke-width="1"/>'
+    )
+    # Marker rows.
+    for row, name in ((session_row, "Session"), (spreading_row, "Spreading")):
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{row + 4}" text-anchor="end" font-size="10">{name}</text>'
+        )
+    # The line, then the points over it.
+    if len(report.pain_days) > 1:
+        points = " ".join(f"{_number(x(d.date))},{_number(y(d.pain))}" for d in report.pain_days)
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{PAIN_COLOUR}" '
+            'stroke-width="1.2" stroke-opacity="0.6"/>'
+        )
+    mark = max(2.5, min(4.5, step * 0.35))
+    for day in report.pain_days:
+        cx = _number(x(day.date))
+        if day.lowest != day.highest:
+            parts.append(
+                f'<line class="range" x1="{cx}" y1="{_number(y(day.lowest))}" x2="{cx}" '
+                f'y2="{_number(y(day.highest))}" stroke="{PAIN_COLOUR}" stroke-width="1"/>'
+            )
+        ring = f' stroke="{SPREADING_COLOUR}" stroke-width="1.6"' if day.spreading else ""
+        parts.append(
+            f'<circle class="point" data-date="{day.date.isoformat()}" data-pain="{day.pain:g}" '
+            f'cx="{cx}" cy="{_number(y(day.pain))}" r="{_number(radius)}" '
+            f'fill="{PAIN_COLOUR}"{ring}><title>{escape(wording.short_day(day.date))}: pain '
+            f"{escape(day_pain(day))}</title></circle>"
+        )
+        if day.session:
+            parts.append(
+                f'<rect class="session" data-date="{day.date.isoformat()}" '
+                f'x="{_number(x(day.date) - mark)}" y="{_number(session_row - mark)}" '
+                f'width="{_number(2 * mark)}" height="{_number(2 * mark)}" '
+                f'fill="{SESSION_COLOUR}"/>'
+            )
+        if day.spreading:
+            parts.append(
+                f'<path class="spreading" data-date="{day.date.isoformat()}" '
+                f'd="{_triangle(x(day.date), spreading_row, mark + 0.8)}" '
+                f'fill="{SPREADING_COLOUR}"/>'
+            )
+    parts += _legend(legend_row)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _triangle(cx: float, cy: float, size: float) -> str:
+    """A triangle pointing down (symptoms moving down the leg), centred on (cx, cy)."""
+    return (
+        f"M{_number(cx - size)} {_number(cy - size * 0.8)}"
+        f"H{_number(cx + size)}L{_number(cx)} {_number(cy + size * 0.9)}Z"
+    )
+
+
+# An estimate of a character's width at the legend's 10-unit font, for spacing its items; on
+# the wide side, so a wider system font still leaves a gap.
+LEGEND_CHAR = 5.4
+LEGEND_GAP = 20
+LEGEND_LEFT = 20
+
+
+def _legend(row: int) -> list[str]:
+    """What each mark means, in one row: a sample of the mark, then its words."""
+    items = (
+        (f'<circle cx="{{x}}" cy="{row - 4}" r="3.5" fill="{PAIN_COLOUR}"/>', LEGEND_PAIN),
+        (
+            f'<rect x="{{left}}" y="{row - 8}" width="8" height="8" fill="{SESSION_COLOUR}"/>',
+            "session (exercises logged)",
+        ),
+        (f'<path d="{{triangle}}" fill="{SPREADING_COLOUR}"/>', "symptoms spreading down the leg"),
+    )
+    parts = ['<g class="legend" font-size="10">']
+    at = float(LEGEND_LEFT)
+    for sample, words in items:
+        mark = sample.format(
+            x=_number(at + 4), left=_number(at), triangle=_triangle(at + 4, row - 4, 4.5)
+        )
+        parts.append(f'{mark}<text x="{_number(at + 12)}" y="{row}">{escape(words)}</text>')
+        at += 12 + len(words) * LEGEND_CHAR + LEGEND_GAP
+    parts.append("</g>")
+    return parts
+
+
+# Sessions chart geometry.
+BAR_LABEL = 96  # room for '30 Nov - 6 Dec'
+BAR_UNIT = 18  # one session day
+BAR_HEIGHT = 12
+BAR_GAP = 6
+BAR_TEXT = 52  # room for '3 of 3' after the longest bar
+
+
+def sessions_chart_svg(report: Report) -> str:
+    """A bar for each week: its sessions, over an outline the length of its planned days."""
+    most = max([7, *(w.sessions for w in report.weeks), *(w.planned for w in report.weeks)])
+    width = BAR_LABEL + most * BAR_UNIT + BAR_TEXT
+    height = len(report.weeks) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP + 16
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="sessions-chart" viewBox="0 0 {width} '
+        f'{height}" width="{width}" role="img" aria-labelledby="sessions-chart-title" {FONT} '
+        f'font-size="10" fill="{INK}">',
+        '<title id="sessions-chart-title">Sessions per week against the planned days</title>',
+    ]
+    for row, week in enumerate(report.weeks):
+        top = BAR_GAP + row * (BAR_HEIGHT + BAR_GAP)
+        middle = top + BAR_HEIGHT / 2 + 3.5
+        parts.append(
+            f'<text x="{BAR_LABEL - 6}" y="{_number(middle)}" text-anchor="end">'
+            f"{escape(wording.day_span(week.first, week.last))}</text>"
+        )
+        if week.sessions:
+            parts.append(
+                f'<rect class="bar" x="{BAR_LABEL}" y="{top}" '
+                f'width="{week.sessions * BAR_UNIT}" height="{BAR_HEIGHT}" '
+                f'fill="{SESSION_COLOUR}"/>'
+            )
+        if week.planned:
+            parts.append(
+                f'<rect class="planned" x="{BAR_LABEL}" y="{top}" '
+                f'width="{week.planned * BAR_UNIT}" height="{BAR_HEIGHT}" fill="none" '
+                f'stroke="{INK}" stroke-width="1" stroke-dasharray="3 2"/>'
+            )
+        end = BAR_LABEL + max(week.sessions, week.planned) * BAR_UNIT + 6
+        parts.append(
+            f'<text x="{end}" y="{_number(middle)}">{week.sessions} of {week.planned}</text>'
+        )
+    legend = height - 6
+    parts.append(
+        f'<g class="legend"><rect x="{BAR_LABEL}" y="{legend - 8}" width="8" height="8" '
+        f'fill="{SESSION_COLOUR}"/><text x="{BAR_LABEL + 12}" y="{legend}">sessions</text>'
+        f'<rect x="{BAR_LABEL + 70}" y="{legend - 8}" width="14" height="8" fill="none" '
+        f'stroke="{INK}" stroke-dasharray="3 2"/>'
+        f'<text x="{BAR_LABEL + 90}" y="{legend}">planned days</text></g>'
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)

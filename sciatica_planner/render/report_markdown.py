@@ -1,0 +1,241 @@
+"""The clinician's report as a markdown document: the one description of the report, which the
+HTML page renders in turn (with its charts drawn in place of the per-day table)."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .. import __version__, safety
+from ..report import WEEK_DAYS
+from ..trend import TREND_CHANGE, TREND_WINDOW_DAYS
+from . import wording
+from .markdown import escape
+
+if TYPE_CHECKING:
+    from ..report import DayPain, ExerciseRecord, PlanSettings, Report
+
+PAIN_HEADING = "Pain per day"
+SESSIONS_HEADING = "Sessions per week"
+SESSION_WORDS = "a session is a day with exercises logged"
+SPREADING_WORDS = "symptoms spreading further down the leg"
+# Format characters that reorder or hide text (bidirectional overrides and isolates, line and
+# paragraph separators): shown like control characters, so a note reads as it was typed.
+_HIDDEN_FORMATS = frozenset("\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e") | frozenset(
+    "\u2066\u2067\u2068\u2069"
+)
+
+
+def visible(text: str) -> str:
+    """Text with every control character shown as \\xNN (or \\uNNNN), never acted on."""
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        if unicodedata.category(ch) == "Cc" or ch in _HIDDEN_FORMATS
+        else ch
+        for ch in text
+    )
+
+
+def note_markdown(text: str) -> list[str]:
+    """A note as it was typed, one markdown line per line of it: control characters visible,
+    markdown made literal, line breaks kept as hard breaks; blank lines are left out."""
+    lines = [escape(visible(line)) for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    return [line + "\\" for line in lines[:-1]] + lines[-1:]
+
+
+def report_title(report: Report) -> str:
+    """'Sciatica journal report: 30 October to 26 November 2026'."""
+    start, end = report.start, report.end
+    first = f"{start.day} {start:%B}" + (f" {start.year}" if start.year != end.year else "")
+    return f"Sciatica journal report: {first} to {end.day} {end:%B %Y}"
+
+
+def _pain(value: float | int | None) -> str:
+    """'3.5/10', '4/10'; '-' when there is none."""
+    if value is None:
+        return "-"
+    return f"{value:g}/10"
+
+
+def plan_words(plan: PlanSettings) -> str:
+    """'3 days a week (mon, wed, fri), beginner, no equipment, up to 30 minutes a session'."""
+    equipment = ", ".join(plan.equipment) if plan.equipment else "no equipment"
+    words = (
+        f"{len(plan.on)} days a week ({', '.join(plan.on)}), {plan.level}, {equipment}, "
+        f"up to {plan.minutes} minutes a session"
+    )
+    if plan.prefer != "neutral":
+        words += f", directional preference {plan.prefer}"
+    return f"{words}; from {plan.source}"
+
+
+def trend_words(report: Report) -> str:
+    summary = report.summary
+    if summary.trend is None:
+        return "not known: it needs entries in each of the last two weeks"
+    return (
+        f"{summary.trend} ({_pain(summary.last_week_average)} on average in the last "
+        f"{TREND_WINDOW_DAYS} days, {_pain(summary.previous_week_average)} in the "
+        f"{TREND_WINDOW_DAYS} before; a change of {TREND_CHANGE} point or more counts)"
+    )
+
+
+def report_markdown(report: Report) -> str:
+    lines = [f"# {report_title(report)}", ""]
+    lines += [
+        f"For a GP or physiotherapist: the last {report.days} days of a pain and exercise "
+        f"journal kept with sciatica-plan {__version__}, prepared on "
+        f"{wording.long_date(report.today)}.",
+        "",
+        f"> **Please read.** {escape(safety.DISCLAIMER)}",
+        "",
+    ]
+    if report.empty:
+        lines += [
+            f"No journal entries between {wording.long_date(report.start)} and "
+            f"{wording.long_date(report.end)}, so there is nothing to report yet. Log each "
+            "session with `sciatica-plan log --pain N`.",
+            "",
+        ]
+    else:
+        lines += _summary(report)
+        lines += _pain_days(report.pain_days)
+        lines += _sessions(report)
+        lines += _exercises(report)
+        lines += _notes(report)
+    lines += [f"## {safety.RED_FLAGS_TITLE}", ""]
+    lines += [f"- {escape(flag)}" for flag in safety.RED_FLAGS]
+    lines += ["", escape(safety.SEE_A_CLINICIAN), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _summary(report: Report) -> list[str]:
+    entries = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"
+    logged = len(report.pain_days)
+    spreading = report.spreading_days
+    if spreading:
+        spread = f"on {len(spreading)} day{'s' if len(spreading) != 1 else ''}: " + ", ".join(
+            wording.short_day(day) for day in spreading
+        )
+    else:
+        spread = "none logged"
+    if report.adaptation is None:
+        adaptation = "none: no entries in the last two weeks"
+    else:
+        adaptation = wording.adaptation(report.adaptation)
+    lines = [
+        "## Summary",
+        "",
+        f"- **Entries:** {entries} on {logged} of the {report.days} days.",
+        f"- **Pain:** average {_pain(report.summary.average)}, lowest {_pain(report.lowest)}, "
+        f"highest {_pain(report.highest)}.",
+        f"- **Trend over the last two weeks:** {escape(trend_words(report))}.",
+        f"- **Sessions:** {report.sessions} logged, against {report.planned} training days "
+        f"in the plan ({share(report.sessions, report.planned)}; {SESSION_WORDS}).",
+        f"- **{SPREADING_WORDS.capitalize()}:** {spread}.",
+        f"- **The plan now:** {escape(adaptation)}",
+    ]
+    if report.adaptation is not None:
+        lines += [f"  - {escape(change.reason)}" for change in report.adaptation.changes]
+    lines += [f"- **Plan options:** {escape(plan_words(report.plan))}.", ""]
+    return lines
+
+
+def _pain_days(days: tuple[DayPain, ...]) -> list[str]:
+    lines = [
+        f"## {PAIN_HEADING}",
+        "",
+        "Each day with entries: its pain (the mean of the day's entries, with their range "
+        "where they differ), whether exercises were logged (a session), and whether "
+        "symptoms spread further down the leg.",
+        "",
+        "| Date | Pain | Session | Spreading |",
+        "|---|--:|:-:|:-:|",
+    ]
+    for day in days:
+        lines.append(
+            f"| {wording.short_day(day.date)} | {day_pain(day)} | "
+            f"{'yes' if day.session else ''} | {'yes' if day.spreading else ''} |"
+        )
+    return [*lines, ""]
+
+
+def day_pain(day: DayPain) -> str:
+    """'3/10', or '3.5/10 (3-4)' for a day whose entries differ."""
+    if day.lowest == day.highest:
+        return _pain(day.pain)
+    return f"{_pain(day.pain)} ({day.lowest}-{day.highest})"
+
+
+def _sessions(report: Report) -> list[str]:
+    lines = [
+        f"## {SESSIONS_HEADING}",
+        "",
+        f"Sessions in each week against the plan's training days ({', '.join(report.plan.on)}); "
+        f"{SESSION_WORDS}.",
+        "",
+        "| Week | Sessions | Planned | Share |",
+        "|---|--:|--:|--:|",
+    ]
+    for week in report.weeks:
+        span = wording.day_span(week.first, week.last)
+        if week.days < WEEK_DAYS:
+            span += f" ({week.days} day{'s' if week.days != 1 else ''})"
+        lines.append(
+            f"| {span} | {week.sessions} | {week.planned} | {share(week.sessions, week.planned)} |"
+        )
+    lines.append(
+        f"| **All** | **{report.sessions}** | **{report.planned}** | "
+        f"**{share(report.sessions, report.planned)}** |"
+    )
+    return [*lines, ""]
+
+
+def share(done: int, planned: int) -> str:
+    """'67%', or '-' when nothing was planned."""
+    if planned == 0:
+        return "-"
+    return f"{round(100 * done / planned)}%"
+
+
+def _exercises(report: Report) -> list[str]:
+    lines = ["## Exercises", ""]
+    if not report.exercises:
+        return [*lines, "No exercises were logged in this period.", ""]
+    lines += [
+        "How many logged sessions included each exercise, and how many of those were followed "
+        f"the next day by pain at least {safety.FLARE_NEXT_DAY_RISE} points higher (after "
+        f"{safety.FLARE_SESSIONS} such sessions the plan swaps the exercise for an easier one).",
+        "",
+        "| Exercise | Done | Pain up next day |",
+        "|---|--:|--:|",
+    ]
+    lines += [
+        f"| {exercise_words(record)} | {record.done} | {record.rises} |"
+        for record in report.exercises
+    ]
+    return [*lines, ""]
+
+
+def exercise_words(record: ExerciseRecord) -> str:
+    """'Glute bridge (glute-bridge)'; the id alone for an exercise the catalogue lacks."""
+    if record.name == record.id:
+        return escape(record.id)
+    return f"{escape(record.name)} ({escape(record.id)})"
+
+
+def _notes(report: Report) -> list[str]:
+    lines = ["## Notes", ""]
+    if not report.notes:
+        return [*lines, "No notes in this period.", ""]
+    lines.append("As typed, with any control characters shown as codes.")
+    lines.append("")
+    for note in report.notes:
+        text = note_markdown(note.text) or ["(blank)"]
+        spread = f", {SPREADING_WORDS}" if note.spreading else ""
+        lines.append(
+            f"- **{wording.short_day(note.date)}** (pain {note.pain}/10{spread}): {text[0]}"
+        )
+        lines += [f"  {line}" for line in text[1:]]
+    return [*lines, ""]
