@@ -296,3 +296,12 @@ def _line_of(root: yaml.Node, loc: tuple[Any, ...]) -> int | None:
         else:
             break
     return line + 1
+
+
+def bundled_catalogue_data() -> dict[str, Any]:
+    """The bundled catalogue as plain data (its comments aside), for tools that extend it."""
+    import yaml
+
+    path = bundled_catalogue_path()
+    data: dict[str, Any] = yaml.load(_read_text(path), Loader=_yaml_loader())
+    return data

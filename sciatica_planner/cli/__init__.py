@@ -12,6 +12,7 @@ from .. import __version__
 from . import (
     catalogue_commands,
     export_commands,
+    import_commands,
     journal_commands,
     plan_commands,
     report_commands,
@@ -64,6 +65,7 @@ for command in (
     *export_commands.COMMANDS,
     *journal_commands.COMMANDS,
     *report_commands.COMMANDS,
+    *import_commands.COMMANDS,
 ):
     cli.add_command(command)
 

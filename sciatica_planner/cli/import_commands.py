@@ -1,0 +1,96 @@
+"""The import command: another database's exercises written as a catalogue of ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .context import mapped_errors
+
+if TYPE_CHECKING:
+    from ..importers.free_exercise_db import Imported
+
+
+@click.group(name="import", short_help="Turn another exercise database into a catalogue.")
+def import_group() -> None:
+    """Turn another exercise database into a catalogue you can plan from.
+
+    Imported exercises are never flare-safe, are marked as imported in every
+    view, and were not reviewed for sciatica: ask a healthcare professional
+    before trying them.
+
+    \b
+    Example:
+      sciatica-plan import free-exercise-db exercises.json -o more.yaml
+      sciatica-plan --catalogue more.yaml week
+    """
+
+
+@import_group.command(name="free-exercise-db")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The catalogue file to write.",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option(
+    "--no-bundled",
+    is_flag=True,
+    help="Leave the bundled exercises out (warm-ups, nerve glides and flare-safe work come "
+    "from them, so a week may then not plan).",
+)
+def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) -> None:
+    """Import free-exercise-db's exercises.json (or any list in its shape) as a catalogue.
+
+    Strength work and stretches for the five groups are kept, merged with the
+    bundled catalogue; everything else is left out and counted on stderr.
+
+    \b
+    Example:
+      sciatica-plan import free-exercise-db exercises.json -o more.yaml
+      sciatica-plan validate more.yaml
+      sciatica-plan --catalogue more.yaml week --equipment dumbbells
+    """
+    from ..catalogue import bundled_catalogue_data
+    from ..files import write_atomically
+    from ..importers.free_exercise_db import import_free_exercise_db
+
+    with mapped_errors():
+        imported = import_free_exercise_db(
+            file, bundled_catalogue_data(), keep_bundled=not no_bundled
+        )
+        if not imported.exercises:  # say what was left out, and why, before the error
+            click.echo("\n".join(_summary(imported)), err=True)
+        text = imported.catalogue_yaml()
+        write_atomically(output, text.encode("utf-8"), replace=force)
+    click.echo("\n".join(_summary(imported)), err=True)
+    total = len(imported.bundled["exercises"]) + len(imported.exercises)
+    click.echo(
+        f"Wrote {output} ({total} exercises, {len(imported.exercises)} imported). "
+        f"Plan from it with: sciatica-plan --catalogue {output} week",
+        err=True,
+    )
+
+
+def _summary(imported: Imported) -> list[str]:
+    """How many were read, imported per group, left out per reason."""
+    from ..render.wording import groups as group_names
+
+    count = imported.read
+    lines = [f"Read {count} exercise{'s' if count != 1 else ''} from {imported.path}."]
+    groups = ", ".join(f"{group_names((g,))} {n}" for g, n in imported.per_group().items())
+    lines.append(f"Imported {len(imported.exercises)}: {groups}.")
+    if imported.left_out:
+        lines.append(f"Left out {sum(imported.left_out.values())}:")
+        width = len(str(max(imported.left_out.values())))
+        by_count = sorted(imported.left_out.items(), key=lambda item: (-item[1], item[0]))
+        lines.extend(f"  {n:>{width}}  {reason}" for reason, n in by_count)
+    return lines
+
+
+COMMANDS = (import_group,)

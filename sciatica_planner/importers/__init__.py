@@ -1,0 +1,1 @@
+"""Other exercise databases turned into our catalogue format, conservatively (free-exercise-db)."""
