@@ -446,7 +446,7 @@ def test_import_writes_a_catalogue_that_validates_and_says_what_it_did(
         "  1  equipment foam roll (no equivalent)",
         "  1  equipment not stated (no equivalent)",
         "  1  mainly trains muscles outside the five groups (upper body, abdominals, calves)",
-        f"Wrote {output} ({bundled + 11} exercises, 11 imported). "
+        f"Wrote {output} ({bundled + 11} exercises, 11 imported).",
         f"Plan from it with: sciatica-plan --catalogue {output} week",
     ]
     text = output.read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ def import_group() -> None:
     required=True,
     help="The catalogue file to write.",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it already exists.")
+@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.option(
     "--no-bundled",
     is_flag=True,
@@ -67,14 +67,12 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
         if not imported.exercises:  # say what was left out, and why, before the error
             click.echo("\n".join(_summary(imported)), err=True)
         text = imported.catalogue_yaml()
+        # The export's safe-write rules: whole or not at all, never over a file without --force.
         write_atomically(output, text.encode("utf-8"), replace=force)
     click.echo("\n".join(_summary(imported)), err=True)
     total = len(imported.bundled["exercises"]) + len(imported.exercises)
-    click.echo(
-        f"Wrote {output} ({total} exercises, {len(imported.exercises)} imported). "
-        f"Plan from it with: sciatica-plan --catalogue {output} week",
-        err=True,
-    )
+    click.echo(f"Wrote {output} ({total} exercises, {len(imported.exercises)} imported).", err=True)
+    click.echo(f"Plan from it with: sciatica-plan --catalogue {output} week", err=True)
 
 
 def _summary(imported: Imported) -> list[str]:
