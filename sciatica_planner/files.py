@@ -19,11 +19,14 @@ class OutputError(SciaticaPlanError):
         self.path, self.problem = path, problem
 
 
-def write_atomically(path: Path, data: bytes, *, replace: bool = False) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, replace: bool = False, mode: int | None = None
+) -> None:
     """Write `data` to `path` through a temporary file beside it.
 
     The file appears complete or not at all. Without `replace`, an existing file is left
     untouched and OutputError is raised; with it, the old file is swapped out in one step.
+    `mode` (say 0o600 for a private file) replaces the usual permissions the umask allows.
     """
     folder = path.parent
     if path.is_dir():
@@ -42,7 +45,7 @@ def write_atomically(path: Path, data: bytes, *, replace: bool = False) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        temporary.chmod(0o666 & ~_umask())
+        temporary.chmod(0o666 & ~_umask() if mode is None else mode)
         if replace:
             temporary.replace(path)
         else:

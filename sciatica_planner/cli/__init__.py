@@ -16,6 +16,7 @@ from . import (
     journal_commands,
     plan_commands,
     report_commands,
+    profile_commands,
 )
 from .context import Settings
 
@@ -40,9 +41,21 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     default=None,
     help="Your journal's SQLite file.  [default: journal.sqlite3 in your user data folder]",
 )
+@click.option(
+    "--profile",
+    "profile",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH",
+    envvar="SCIATICA_PLAN_PROFILE",
+    show_envvar=True,
+    default=None,
+    help="Your saved plan options (TOML).  [default: profile.toml in your user config folder]",
+)
 @click.version_option(__version__, "--version", prog_name="sciatica-plan")
 @click.pass_context
-def cli(ctx: click.Context, catalogue: Path | None, journal: Path | None) -> None:
+def cli(
+    ctx: click.Context, catalogue: Path | None, journal: Path | None, profile: Path | None
+) -> None:
     """Balanced weekly strengthening routines for people with sciatica.
 
     This is general information, not medical advice: consult a healthcare
@@ -56,7 +69,8 @@ def cli(ctx: click.Context, catalogue: Path | None, journal: Path | None) -> Non
       sciatica-plan exercises glutes the exercises for one group
       sciatica-plan log --pain 3     note today's pain in your journal
     """
-    ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal)
+    ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal, profile_path=profile)
+    profile_commands.use_saved_options(ctx, ctx.obj)
 
 
 for command in (
@@ -66,6 +80,7 @@ for command in (
     *journal_commands.COMMANDS,
     *report_commands.COMMANDS,
     *import_commands.COMMANDS,
+    *profile_commands.COMMANDS,
 ):
     cli.add_command(command)
 

@@ -22,6 +22,7 @@ class Settings:
 
     catalogue_path: Path | None
     journal_path: Path | None = None  # None: journal_commands picks the user data folder
+    profile_path: Path | None = None  # None: profile_commands picks the user config folder
 
 
 pass_settings = click.make_pass_decorator(Settings)

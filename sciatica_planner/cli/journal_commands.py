@@ -9,7 +9,7 @@ import click
 from click.core import ParameterSource
 
 from .. import safety
-from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN
+from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN, WEEKDAYS
 from . import context
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import DateType, closest
@@ -95,6 +95,12 @@ def _exercises_done(count: int) -> str:
     help="An exercise you did, by its id (repeat it, or give a comma list).",
 )
 @click.option(
+    "--planned",
+    is_flag=True,
+    help="The day's planned session (from your saved options, as `today` shows it) as done; "
+    "add others with --done.",
+)
+@click.option(
     "--spreading",
     is_flag=True,
     help="Your symptoms spread further down the leg than before; next week's plan is lighter.",
@@ -106,6 +112,7 @@ def log(
     pain: int,
     day: dt.date | None,
     done: tuple[str, ...],
+    planned: bool,
     spreading: bool,
     note: str | None,
 ) -> None:
@@ -115,6 +122,7 @@ def log(
 
     \b
     Example:
+      sciatica-plan log --pain 3 --planned
       sciatica-plan log --pain 3 --done glute-bridge --done clamshell
       sciatica-plan log --pain 5 --date 2026-11-24 --note "stiff after driving"
       sciatica-plan log --pain 6 --spreading
@@ -135,6 +143,9 @@ def log(
                 "the note is not valid text (UTF-8)", param_hint="'--note'"
             ) from None
     exercises = _done_exercises(settings, done)
+    if planned:  # planned before the entry is added, so the plan is the one `today` showed
+        session = _planned_session(settings, day)
+        exercises = session + tuple(e for e in exercises if e not in session)
     journal = _open_journal(settings, create=True)
     with mapped_errors():
         entry = journal.add_entry(day, pain, exercises, note, spreading=spreading)
@@ -146,6 +157,49 @@ def log(
     )
     for advice in _advice(entry):
         click.echo(advice, err=True)
+    if not exercises and _training_day(settings, day):
+        click.echo(
+            f"{day:%A} is a training day in your plan. To record its exercises, log them with "
+            "--planned (the whole session) or --done ID.",
+            err=True,
+        )
+
+
+def _planned_session(settings: Settings, day: dt.date) -> tuple[str, ...]:
+    """The exercise ids planned for `day` by the saved options (and the journal, as `today`)."""
+    from .params import saved_request
+    from .plan_commands import build_week
+    from .profile_commands import saved_profile
+
+    plan = saved_request(click.get_current_context(), saved_profile(settings))
+    start = plan.week_start(day)
+    _, week = build_week(settings, plan, start)
+    session = week.days[(day - start).days]
+    if session.rest:
+        raise click.UsageError(
+            f"{day:%A} {day} is a rest day in your plan: no session to log with --planned. "
+            "Log your pain alone by leaving --planned out."
+        )
+    return tuple(item.id for item in session.exercises)
+
+
+def _training_day(settings: Settings, day: dt.date) -> bool:
+    """Is `day` one of your saved training days? Without saved options, log cannot know which
+    days you train (you may type --on each time), so it does not guess; an unreadable profile
+    only loses this hint."""
+    from ..errors import SciaticaPlanError
+    from ..profile import load_profile
+    from .params import saved_request
+    from .profile_commands import profile_path
+
+    try:
+        saved = load_profile(profile_path(settings))
+    except SciaticaPlanError:
+        return False
+    if not saved.saved():
+        return False
+    on = saved_request(click.get_current_context(), saved).fields["on"]
+    return WEEKDAYS[day.weekday()] in on
 
 
 def _advice(entry: Entry) -> list[str]:

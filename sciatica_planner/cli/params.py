@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
     from click.shell_completion import CompletionItem
 
+    from ..profile import Profile
+
 
 def closest(word: str, choices: list[str]) -> str:
     """' Did you mean ...?' for an unknown name, or nothing."""
@@ -171,10 +173,12 @@ def merge_equipment(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     return tuple(e for e in EQUIPMENT if e in chosen)
 
 
+LEVEL_DEFAULT = LEVELS[0]
+
 level_option = click.option(
     "--level",
     type=click.Choice(LEVELS, case_sensitive=False),
-    default="beginner",
+    default=LEVEL_DEFAULT,
     show_default=True,
     help="Your level; includes the levels below it.",
 )
@@ -190,6 +194,11 @@ equipment_option = click.option(
 # The PLAN OPTIONS that pass straight into `PlanOptions` under the same names. `seed` and the
 # week's start are left out: they depend on the week chosen, which only the command knows.
 OPTION_FIELDS = ("days", "on", "level", "equipment", "minutes", "pain", "prefer", "pain_from")
+# Every PLAN OPTION by its parameter name: the ones a command consumes into a `PlanRequest`.
+PLAN_OPTION_NAMES = (
+    "days", "on", "level", "equipment", "minutes", "pain", "seed", "start", "next_week",
+    "prefer", "no_journal",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -242,33 +251,81 @@ def _week(
     return start, next_week
 
 
+def plan_request(ctx: click.Context, values: dict[str, Any]) -> PlanRequest:
+    """The PLAN OPTIONS' values (by parameter name) as one `PlanRequest`; `values` is consumed."""
+    on = _days(ctx, values.pop("days"), values.pop("on"))
+    start, next_week = _week(ctx, values.pop("start"), values.pop("next_week"))
+    pain = values.pop("pain")
+    fields = {
+        "days": len(on),
+        "on": on,
+        "level": values.pop("level").lower(),
+        "equipment": merge_equipment(values.pop("equipment")),
+        "minutes": values.pop("minutes"),
+        # No default on the option, so a pain typed now is told apart from none at all.
+        "pain": PAIN_DEFAULT if pain is None else pain,
+        "prefer": values.pop("prefer").lower(),
+        "pain_from": "default" if pain is None else "options",
+    }
+    return PlanRequest(
+        fields=MappingProxyType(fields),
+        seed=values.pop("seed"),
+        start=start,
+        next_week=next_week,
+        journal=not values.pop("no_journal"),
+    )
+
+
+def saved_request(ctx: click.Context, profile: Profile) -> PlanRequest:
+    """The PLAN OPTIONS a plan command would get from the saved profile alone (`log --planned`)."""
+    return plan_request(
+        ctx,
+        {
+            "days": profile.days,
+            "on": profile.on,
+            "level": profile.level or LEVEL_DEFAULT,
+            "equipment": (profile.equipment or (),),
+            "minutes": profile.minutes or MINUTES_DEFAULT,
+            "pain": None,
+            "seed": None,
+            "start": None,
+            "next_week": False,
+            "prefer": profile.prefer or PREFER_DEFAULT,
+            "no_journal": False,
+        },
+    )
+
+
+def takes_plan_options(command: click.Command) -> bool:
+    """Is this a plan command (week, today, guide, program, export), whose defaults are saved?"""
+    names = {param.name for param in command.params}
+    return set(PLAN_OPTION_NAMES) <= names
+
+
+def saved_defaults(command: click.Command, profile: Profile) -> dict[str, Any]:
+    """The saved options as the command's `default_map`: each key goes to the option spelled
+    `--KEY`, under whatever name the command gives it; keys it has no option for are left out."""
+    by_flag = {
+        flag: param
+        for param in command.params
+        if isinstance(param, click.Option)
+        for flag in param.opts
+    }
+    defaults: dict[str, Any] = {}
+    for key, value in profile.saved().items():
+        param = by_flag.get(f"--{key}")
+        if param is not None and param.name is not None:
+            defaults[param.name] = [value] if param.multiple else value
+    return defaults
+
+
 def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add the PLAN OPTIONS and pass them to the command as one `PlanRequest`."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        on = _days(ctx, kwargs.pop("days"), kwargs.pop("on"))
-        start, next_week = _week(ctx, kwargs.pop("start"), kwargs.pop("next_week"))
-        pain = kwargs.pop("pain")
-        fields = {
-            "days": len(on),
-            "on": on,
-            "level": kwargs.pop("level").lower(),
-            "equipment": merge_equipment(kwargs.pop("equipment")),
-            "minutes": kwargs.pop("minutes"),
-            # No default on the option, so a pain typed now is told apart from none at all.
-            "pain": PAIN_DEFAULT if pain is None else pain,
-            "prefer": kwargs.pop("prefer").lower(),
-            "pain_from": "default" if pain is None else "options",
-        }
-        kwargs["plan"] = PlanRequest(
-            fields=MappingProxyType(fields),
-            seed=kwargs.pop("seed"),
-            start=start,
-            next_week=next_week,
-            journal=not kwargs.pop("no_journal"),
-        )
+        values = {name: kwargs.pop(name) for name in PLAN_OPTION_NAMES}
+        kwargs["plan"] = plan_request(click.get_current_context(), values)
         return command(*args, **kwargs)
 
     decorators = (
@@ -339,11 +396,11 @@ class TimeType(click.ParamType):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.time:
+        from ..profile import parse_time
+
         if isinstance(value, dt.time):
             return value
-        text = str(value).strip()
         try:
-            hours, minutes = (int(part) for part in text.split(":"))
-            return dt.time(hours, minutes)
+            return parse_time(str(value))
         except ValueError:
             self.fail(f"{value!r} is not a time; write it as HH:MM, e.g. 07:30", param, ctx)

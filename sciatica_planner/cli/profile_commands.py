@@ -1,0 +1,263 @@
+"""The saved plan options: `profile`, `profile set`, `profile reset`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
+from ..vocabulary import (
+    DAYS_DEFAULT,
+    DAYS_MAX,
+    DAYS_MIN,
+    DEFAULT_SPREAD,
+    EQUIPMENT,
+    LEVELS,
+    MINUTES_DEFAULT,
+    MINUTES_MAX,
+    MINUTES_MIN,
+    PREFER_DEFAULT,
+    PREFERENCES,
+)
+from .context import Settings, mapped_errors, pass_settings
+from .params import (
+    LEVEL_DEFAULT,
+    EquipmentType,
+    TimeType,
+    WeekdaysType,
+    merge_equipment,
+    saved_defaults,
+    takes_plan_options,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..profile import Profile
+
+APP_NAME = "sciatica-plan"
+
+
+def profile_path(settings: Settings) -> Path:
+    """--profile or SCIATICA_PLAN_PROFILE, else profile.toml in the user's config folder."""
+    if settings.profile_path is not None:
+        return settings.profile_path
+    import platformdirs
+
+    from ..profile import PROFILE_FILE
+
+    # appauthor=False: %APPDATA%\sciatica-plan on Windows, as the journal's folder is.
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / PROFILE_FILE
+
+
+def saved_profile(settings: Settings) -> Profile:
+    """The saved options (none saved: an empty profile); a bad file is `Error:`, exit 1."""
+    from ..profile import load_profile
+
+    with mapped_errors():
+        return load_profile(profile_path(settings))
+
+
+def use_saved_options(ctx: click.Context, settings: Settings) -> None:
+    """Give the command about to run its saved defaults (click's default_map), if it plans."""
+    name = ctx.invoked_subcommand
+    group = ctx.command
+    command = group.get_command(ctx, name) if name and isinstance(group, click.Group) else None
+    if command is None or not takes_plan_options(command):
+        return
+    assert name is not None  # a command was found by it
+    ctx.default_map = {name: saved_defaults(command, saved_profile(settings))}
+
+
+def _shown(key: str, value: Any) -> str:
+    if isinstance(value, tuple):
+        return ",".join(value) or "none"
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if key == "remind":
+        return "off" if value == 0 else f"{value} min before"
+    if key == "minutes":
+        return f"{value} min"
+    return str(value)
+
+
+def _defaults() -> dict[str, Any]:
+    return {
+        "days": DAYS_DEFAULT,
+        "on": DEFAULT_SPREAD[DAYS_DEFAULT],
+        "level": LEVEL_DEFAULT,
+        "equipment": (),
+        "minutes": MINUTES_DEFAULT,
+        "prefer": PREFER_DEFAULT,
+        "time": TIME_DEFAULT,
+        "remind": REMIND_DEFAULT,
+    }
+
+
+def _effective(profile: Profile) -> dict[str, tuple[Any, str]]:
+    """Each key's value as the plan commands see it, and where it came from."""
+    saved = profile.saved()
+    values = {key: (saved.get(key, default), "") for key, default in _defaults().items()}
+    for key in values:
+        if key not in saved:
+            values[key] = (values[key][0], "default")
+    # Training days are saved one way; the other follows from it.
+    if profile.on is not None:
+        values["days"] = (len(profile.on), "from on")
+    elif profile.days is not None:
+        values["on"] = (DEFAULT_SPREAD[profile.days], "spread over the week")
+    return values
+
+
+def _show(path: Path, profile: Profile, title: str) -> None:
+    click.echo(title)
+    click.echo(f"  file: {path}")
+    for key, (value, origin) in _effective(profile).items():
+        note = f"  ({origin})" if origin else ""
+        click.echo(f"  {key:<10} {_shown(key, value)}{note}")
+    click.echo("week, today, program and export start from these;")
+    click.echo("an option you type on the command line wins for that command.")
+
+
+@click.group(invoke_without_command=True, short_help="Your saved plan options.")
+@pass_settings
+@click.pass_context
+def profile(ctx: click.Context, settings: Settings) -> None:
+    """Your saved plan options, the file they live in, and how to change them.
+
+    Save your days, level, equipment and time once; every plan command then
+    starts from them. Options you type still win for that one command.
+
+    \b
+    Example:
+      sciatica-plan profile set --days 4 --level intermediate --equipment band
+      sciatica-plan profile
+      sciatica-plan today
+      sciatica-plan profile reset
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    path = profile_path(settings)
+    saved = saved_profile(settings)
+    if saved.saved():
+        _show(path, saved, "Your saved plan options:")
+    else:
+        _show(path, saved, "No saved plan options yet: the plan commands use the defaults.")
+        click.echo("Save yours with: sciatica-plan profile set --days 4 --level intermediate")
+
+
+@profile.command(name="set")
+@click.option(
+    "--days", type=click.IntRange(DAYS_MIN, DAYS_MAX), help="Training days a week (replaces --on)."
+)
+@click.option("--on", type=WeekdaysType(), help="Which days, e.g. mon,wed,fri (replaces --days).")
+@click.option("--level", type=click.Choice(LEVELS, case_sensitive=False), help="Your level.")
+@click.option(
+    "--equipment",
+    type=EquipmentType(),
+    multiple=True,
+    help=f"Equipment you have: comma list or repeated, from {', '.join(EQUIPMENT)}; none; all.",
+)
+@click.option(
+    "--minutes", type=click.IntRange(MINUTES_MIN, MINUTES_MAX), help="The most a session may take."
+)
+@click.option(
+    "--prefer",
+    type=click.Choice(PREFERENCES, case_sensitive=False),
+    help="The direction of spinal movement that eases your symptoms.",
+)
+@click.option("--time", "at", type=TimeType(), help="Calendar start time of a session (export).")
+@click.option(
+    "--remind",
+    type=click.IntRange(0, REMIND_MAX),
+    metavar="MIN",
+    help="Calendar reminder, minutes before a session; 0 turns it off (export).",
+)
+@pass_settings
+def set_options(
+    settings: Settings,
+    days: int | None,
+    on: tuple[str, ...] | None,
+    level: str | None,
+    equipment: tuple[tuple[str, ...], ...],
+    minutes: int | None,
+    prefer: str | None,
+    at: dt.time | None,
+    remind: int | None,
+) -> None:
+    """Save plan options; the ones you leave out keep their saved value.
+
+    --pain, --seed, --start, --next and --no-journal are never saved: they
+    belong to one day or one plan.
+
+    \b
+    Example:
+      sciatica-plan profile set --on mon,wed,fri --minutes 20
+      sciatica-plan profile set --equipment band,dumbbells --time 18:00
+    """
+    from ..profile import save_profile
+
+    if days is not None and on is not None and days != len(on):
+        raise click.UsageError(
+            f"--days {days} conflicts with --on {','.join(on)} ({len(on)} days); give one of them"
+        )
+    changes: dict[str, Any] = {
+        "days": days,
+        "on": on,
+        "level": level.lower() if level else None,
+        "equipment": merge_equipment(equipment) if equipment else None,
+        "minutes": minutes,
+        "prefer": prefer.lower() if prefer else None,
+        "time": at,
+        "remind": remind,
+    }
+    changes = {key: value for key, value in changes.items() if value is not None}
+    if not changes:
+        raise click.UsageError(
+            "give at least one option to save, e.g. sciatica-plan profile set --days 4"
+        )
+    path = profile_path(settings)
+    updated = saved_profile(settings).updated(**changes)
+    with mapped_errors():
+        save_profile(path, updated)
+    _show(path, updated, f"Saved {', '.join(changes)}.")
+
+
+def _interactive() -> bool:
+    from .journal_commands import _interactive as at_a_terminal
+
+    return at_a_terminal()
+
+
+@profile.command()
+@click.option("--yes", "-y", is_flag=True, help="Remove without asking.")
+@pass_settings
+def reset(settings: Settings, yes: bool) -> None:
+    """Remove the saved options: the plan commands go back to the defaults.
+
+    \b
+    Example:
+      sciatica-plan profile reset
+      sciatica-plan profile reset --yes
+    """
+    from ..profile import remove_profile
+
+    path = profile_path(settings)
+    if not path.exists():
+        click.echo(f"No saved plan options ({path} does not exist); nothing to reset.")
+        return
+    if not yes and not _interactive():
+        raise click.UsageError(
+            f"no terminal to ask whether to remove {path}; pass --yes to remove it"
+        )
+    if not yes and not click.confirm(f"Remove your saved plan options ({path})?", default=False):
+        click.echo("Nothing removed.")
+        return
+    with mapped_errors():
+        remove_profile(path)
+    click.echo(f"Removed {path}: the plan commands use the defaults again.")
+
+
+COMMANDS = (profile,)

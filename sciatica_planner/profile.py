@@ -1,0 +1,273 @@
+"""The saved plan options: a small TOML file read with tomllib, checked, and written owner-only.
+
+Pure: no click, no rich, no printing. The command line decides where the file lives and turns a
+`ProfileError` into `Error: ...` (exit 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import SciaticaPlanError
+from .vocabulary import (
+    DAYS_MAX,
+    DAYS_MIN,
+    EQUIPMENT,
+    LEVELS,
+    MINUTES_MAX,
+    MINUTES_MIN,
+    PREFERENCES,
+    WEEKDAYS,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
+PROFILE_FILE = "profile.toml"
+
+# The calendar's defaults (export --time and --remind): a morning session, reminded half an hour
+# before, long enough to get changed and find the mat.
+TIME_DEFAULT = dt.time(7, 30)
+REMIND_DEFAULT = 30
+# A reminder more than a day ahead no longer reminds of that day's session.
+REMIND_MAX = 24 * 60
+
+# The options that depend on the day or the moment, so saving them would mislead tomorrow.
+NEVER_SAVED = ("pain", "seed", "start", "next", "no-journal")
+
+OWNER_ONLY_FILE = 0o600
+OWNER_ONLY_FOLDER = 0o700
+
+
+class ProfileError(SciaticaPlanError):
+    """The profile file cannot be read or written, or one of its keys holds a bad value."""
+
+    def __init__(self, path: Path, problem: str, key: str | None = None) -> None:
+        where = f"{path}, key {key!r}: " if key else f"{path} "
+        super().__init__(where + problem)
+        self.path, self.key, self.problem = path, key, problem
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The saved options; None means not saved, so the contract's default applies."""
+
+    days: int | None = None
+    on: tuple[str, ...] | None = None
+    level: str | None = None
+    equipment: tuple[str, ...] | None = None
+    minutes: int | None = None
+    prefer: str | None = None
+    time: dt.time | None = None  # export's calendar start time
+    remind: int | None = None  # export's calendar reminder, minutes before; 0 turns it off
+
+    def saved(self) -> dict[str, Any]:
+        """The saved keys and their values, in the file's order."""
+        values = ((f.name, getattr(self, f.name)) for f in fields(self))
+        return {name: value for name, value in values if value is not None}
+
+    def updated(self, **changes: Any) -> Profile:
+        """This profile with `changes` saved over it. Training days are saved one way only:
+        a new `on` replaces a saved `days`, and a new `days` alone replaces a saved `on`."""
+        merged = replace(self, **changes)
+        if changes.get("on") is not None:
+            merged = replace(merged, days=None)
+        elif changes.get("days") is not None:
+            merged = replace(merged, on=None)
+        return merged
+
+
+KEYS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
+
+
+def load_profile(path: Path) -> Profile:
+    """The profile at `path`; a missing file is an empty profile (every default applies)."""
+    import tomllib
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Profile()
+    except IsADirectoryError:
+        raise ProfileError(path, "is a folder, not a profile file") from None
+    except OSError as error:
+        raise ProfileError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        table = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProfileError(path, "is not text (UTF-8)") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(path, f"is not valid TOML: {error}") from None
+    return profile_from_table(path, table)
+
+
+def profile_from_table(path: Path, table: Mapping[str, Any]) -> Profile:
+    """Check every key and value of a parsed file; the first problem names its key."""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ProfileError(path, _unknown(key), key)
+        values[key] = _check(path, key, value)
+    profile = Profile(**values)
+    if profile.days is not None and profile.on is not None and profile.days != len(profile.on):
+        raise ProfileError(
+            path,
+            f"{profile.days} conflicts with on = {_show(list(profile.on))} "
+            f"({len(profile.on)} days); keep one of them",
+            "days",
+        )
+    return profile
+
+
+def _unknown(key: str) -> str:
+    if key.replace("_", "-") in NEVER_SAVED:
+        return f"never saved: {key} depends on the day, so give --{key} when you plan"
+    import difflib
+
+    near = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+    hint = f" Did you mean {near[0]!r}?" if near else ""
+    return f"not an option a profile keeps. Keys: {', '.join(KEYS)}.{hint}"
+
+
+def _show(value: Any) -> str:
+    """A value as the file writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dt.time):
+        return json.dumps(value.strftime("%H:%M"))
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _check(path: Path, key: str, value: Any) -> Any:
+    try:
+        return _CHECKS[key](value)
+    except ValueError as error:
+        raise ProfileError(path, f"{_show(value)} {error}", key) from None
+
+
+def _whole(value: Any, low: int, high: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"is not a whole number; write {what}, {low} to {high}")
+    if not low <= value <= high:
+        raise ValueError(f"is out of range; write {what}, {low} to {high}")
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in choices:
+        raise ValueError(f"is not one of {', '.join(choices)}")
+    return value.strip().lower()
+
+
+def _words(value: Any, example: str) -> list[str]:
+    """A list of strings, or one comma-separated string, as a hand-edited file may have it."""
+    if isinstance(value, str):
+        return [part.strip().lower() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item.strip().lower() for item in value]
+    raise ValueError(f"is not a list of names, such as {example}")
+
+
+def check_days(value: Any) -> int:
+    return _whole(value, DAYS_MIN, DAYS_MAX, "the training days a week")
+
+
+def check_on(value: Any) -> tuple[str, ...]:
+    days = _words(value, '["mon", "wed", "fri"]')
+    for day in days:
+        if day not in WEEKDAYS:
+            raise ValueError(f"holds {day!r}, not a weekday of {', '.join(WEEKDAYS)}")
+    if len(set(days)) != len(days):
+        raise ValueError("lists a day twice")
+    if not DAYS_MIN <= len(days) <= DAYS_MAX:
+        raise ValueError(f"has {len(days)} days; list {DAYS_MIN} to {DAYS_MAX}")
+    return tuple(sorted(days, key=WEEKDAYS.index))
+
+
+def check_equipment(value: Any) -> tuple[str, ...]:
+    items = _words(value, '["band", "dumbbells"]')
+    if items == ["all"]:
+        return EQUIPMENT
+    if items in (["none"], []):
+        return ()
+    for item in items:
+        if item not in EQUIPMENT:
+            raise ValueError(f"holds {item!r}; choose from {', '.join(EQUIPMENT)}, none, all")
+    return tuple(e for e in EQUIPMENT if e in items)
+
+
+def parse_time(text: str) -> dt.time:
+    """'07:30' (24-hour clock); ValueError otherwise."""
+    hours, minutes = text.strip().split(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(text)
+    return dt.time(int(hours), int(minutes))
+
+
+def check_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):  # a TOML local time, 07:30:00
+        return value.replace(second=0, microsecond=0)
+    try:
+        return parse_time(str(value)) if isinstance(value, str) else parse_time("")
+    except ValueError:
+        raise ValueError('is not a time; write it as "HH:MM", e.g. "07:30"') from None
+
+
+_CHECKS = {
+    "days": check_days,
+    "on": check_on,
+    "level": lambda value: _choice(value, LEVELS),
+    "equipment": check_equipment,
+    "minutes": lambda value: _whole(value, MINUTES_MIN, MINUTES_MAX, "the minutes a session"),
+    "prefer": lambda value: _choice(value, PREFERENCES),
+    "time": check_time,
+    "remind": lambda value: _whole(value, 0, REMIND_MAX, "minutes before (0 turns it off)"),
+}
+
+
+def profile_text(profile: Profile) -> str:
+    """The file's text: a comment, then one `key = value` line per saved option."""
+    lines = [
+        "# sciatica-plan's saved plan options: `sciatica-plan profile set` writes this file.",
+        "# Options typed on the command line win over these.",
+    ]
+    lines += [f"{key} = {_show(value)}" for key, value in profile.saved().items()]
+    return "\n".join(lines) + "\n"
+
+
+def save_profile(path: Path, profile: Profile) -> None:
+    """Write the whole file at once, readable by its owner only; create its folder if needed."""
+    from .files import OutputError, write_atomically
+
+    try:
+        path.parent.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ProfileError(path, f"cannot be saved: its folder cannot be made ({reason})") from None
+    try:
+        write_atomically(
+            path, profile_text(profile).encode("utf-8"), replace=True, mode=OWNER_ONLY_FILE
+        )
+    except OutputError as error:
+        raise ProfileError(path, f"cannot be written ({error.problem})") from None
+
+
+def remove_profile(path: Path) -> bool:
+    """Delete the file; False when there was none."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except IsADirectoryError:
+        raise ProfileError(path, "is a folder, not a profile file") from None
+    except OSError as error:
+        raise ProfileError(path, f"cannot be removed ({error.strerror or error})") from None
+    return True
