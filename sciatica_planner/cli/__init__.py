@@ -15,8 +15,8 @@ from . import (
     import_commands,
     journal_commands,
     plan_commands,
-    report_commands,
     profile_commands,
+    report_commands,
 )
 from .context import Settings
 
