@@ -47,7 +47,7 @@ def _plan_settings() -> PlanSettings:
     type=click.IntRange(REPORT_DAYS_MIN, REPORT_DAYS_MAX),
     default=REPORT_DAYS_DEFAULT,
     show_default=True,
-    help=f"How many days back to report, today included ({REPORT_DAYS_MIN}-{REPORT_DAYS_MAX}).",
+    help="How many days back to report, today included.",
 )
 @click.option(
     "--format",

@@ -56,7 +56,7 @@ def pain_chart_svg(report: Report) -> str:
     session_row = bottom + 14
     spreading_row = session_row + STRIP + 2
     dates_row = spreading_row + STRIP + 6
-    axis_row = dates_row + 16
+    axis_row = dates_row + 19
     legend_row = axis_row + 20
     height = legend_row + 10
 
@@ -133,12 +133,17 @@ def pain_chart_svg(report: Report) -> str:
                 f'<line class="range" x1="{cx}" y1="{_number(y(day.lowest))}" x2="{cx}" '
                 f'y2="{_number(y(day.highest))}" stroke="{PAIN_COLOUR}" stroke-width="1"/>'
             )
-        ring = f' stroke="{SPREADING_COLOUR}" stroke-width="1.6"' if day.spreading else ""
+        cy = _number(y(day.pain))
+        if day.spreading:  # a red ring round the point, as well as the mark in its row
+            parts.append(
+                f'<circle class="spreading-ring" cx="{cx}" cy="{cy}" r="{_number(radius + 2.4)}" '
+                f'fill="none" stroke="{SPREADING_COLOUR}" stroke-width="1.5"/>'
+            )
         parts.append(
             f'<circle class="point" data-date="{day.date.isoformat()}" data-pain="{day.pain:g}" '
-            f'cx="{cx}" cy="{_number(y(day.pain))}" r="{_number(radius)}" '
-            f'fill="{PAIN_COLOUR}"{ring}><title>{escape(wording.short_day(day.date))}: pain '
-            f"{escape(day_pain(day))}</title></circle>"
+            f'cx="{cx}" cy="{cy}" r="{_number(radius)}" fill="{PAIN_COLOUR}">'
+            f"<title>{escape(wording.short_day(day.date))}: pain {escape(day_pain(day))}"
+            "</title></circle>"
         )
         if day.session:
             parts.append(

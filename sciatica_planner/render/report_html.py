@@ -8,14 +8,21 @@ from typing import TYPE_CHECKING
 
 from .html import document_html
 from .report_charts import pain_chart_svg, sessions_chart_svg
-from .report_markdown import PAIN_HEADING, SESSIONS_HEADING, report_markdown, report_title
+from .report_markdown import (
+    EXERCISES_HEADING,
+    NOTES_HEADING,
+    PAIN_HEADING,
+    SESSIONS_HEADING,
+    report_markdown,
+    report_title,
+)
 
 if TYPE_CHECKING:
     from ..report import Report
 
 # Tighter than the handout: the report is read in a minute and must fit two A4 pages.
 REPORT_STYLE = """
-h1 { font-size: 1.35rem; margin: 0 0 0.25rem; }
+h1 { font-size: 1.25rem; margin: 0 0 0.25rem; }
 h2 { font-size: 1.05rem; margin: 1rem 0 0.35rem; }
 p, ul { margin: 0.35rem 0; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.75rem; font-size: 0.9em; }
@@ -29,6 +36,13 @@ th, td { padding: 0.12rem 0.45rem; }
   body { font-size: 9pt; line-height: 1.35; }
   h2 { margin-top: 0.7rem; }
   .chart, .sessions { break-inside: avoid; page-break-inside: avoid; }
+  /* Notes are many short paragraphs: two columns of smaller type keep four weeks on two pages. */
+  .notes ul { column-count: 2; column-gap: 6mm; font-size: 8.5pt; padding-left: 1.1rem; }
+  .notes li { break-inside: avoid; page-break-inside: avoid; }
+  .notes p { break-after: avoid; page-break-after: avoid; }
+  /* A long list of exercises may run on to the next page (its header row repeats there). */
+  .exercises table { break-inside: auto; page-break-inside: auto; }
+  .exercises tr { break-inside: avoid; page-break-inside: avoid; }
 }
 """
 
@@ -39,16 +53,19 @@ def report_html(report: Report) -> str:
         return page
     chart = f'<div class="chart">\n{pain_chart_svg(report)}\n</div>\n'
     page = _replace_section(page, PAIN_HEADING, chart)
-    return _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report))
+    page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report))
+    page = _wrapped(page, EXERCISES_HEADING, "exercises")
+    return _wrapped(page, NOTES_HEADING, "notes")
 
 
 def _section(page: str, heading: str) -> tuple[str, str, str]:
-    """The page before the section's body, its body (up to the next heading) and the rest."""
+    """The page before the section's body, its body (up to the next heading or the
+    disclaimer's quote) and the rest."""
     marker = f"<h2>{heading}</h2>\n"
     head, found, tail = page.partition(marker)
     if not found:
         raise ValueError(f"the report has no section {heading!r}")
-    end = tail.find("<h2>")
+    end = min(i for i in (tail.find("<h2>"), tail.find("<blockquote>"), len(tail)) if i >= 0)
     return head + marker, tail[:end], tail[end:]
 
 
@@ -58,6 +75,12 @@ def _replace_section(page: str, heading: str, content: str) -> str:
     write itself."""
     head, _, rest = _section(page, heading)
     return head + content + rest
+
+
+def _wrapped(page: str, heading: str, name: str) -> str:
+    """The section's body in a `<div class="name">`, for its own print layout."""
+    head, body, rest = _section(page, heading)
+    return f'{head}<div class="{name}">\n{body}</div>\n{rest}'
 
 
 def _beside_table(page: str, heading: str, chart: str) -> str:

@@ -13,10 +13,12 @@ from . import wording
 from .markdown import escape
 
 if TYPE_CHECKING:
-    from ..report import DayPain, ExerciseRecord, PlanSettings, Report
+    from ..report import DayPain, PlanSettings, Report
 
 PAIN_HEADING = "Pain per day"
 SESSIONS_HEADING = "Sessions per week"
+EXERCISES_HEADING = "Exercises"
+NOTES_HEADING = "Notes"
 SESSION_WORDS = "a session is a day with exercises logged"
 SPREADING_WORDS = "symptoms spreading further down the leg"
 # Format characters that reorder or hide text (bidirectional overrides and isolates, line and
@@ -88,8 +90,6 @@ def report_markdown(report: Report) -> str:
         f"journal kept with sciatica-plan {__version__}, prepared on "
         f"{wording.long_date(report.today)}.",
         "",
-        f"> **Please read.** {escape(safety.DISCLAIMER)}",
-        "",
     ]
     if report.empty:
         lines += [
@@ -104,6 +104,8 @@ def report_markdown(report: Report) -> str:
         lines += _sessions(report)
         lines += _exercises(report)
         lines += _notes(report)
+    # The page is the clinician's: the numbers first, then what the patient must know.
+    lines += [f"> **Please read.** {escape(safety.DISCLAIMER)}", ""]
     lines += [f"## {safety.RED_FLAGS_TITLE}", ""]
     lines += [f"- {escape(flag)}" for flag in safety.RED_FLAGS]
     lines += ["", escape(safety.SEE_A_CLINICIAN), ""]
@@ -200,7 +202,7 @@ def share(done: int, planned: int) -> str:
 
 
 def _exercises(report: Report) -> list[str]:
-    lines = ["## Exercises", ""]
+    lines = [f"## {EXERCISES_HEADING}", ""]
     if not report.exercises:
         return [*lines, "No exercises were logged in this period.", ""]
     lines += [
@@ -212,21 +214,13 @@ def _exercises(report: Report) -> list[str]:
         "|---|--:|--:|",
     ]
     lines += [
-        f"| {exercise_words(record)} | {record.done} | {record.rises} |"
-        for record in report.exercises
+        f"| {escape(record.name)} | {record.done} | {record.rises} |" for record in report.exercises
     ]
     return [*lines, ""]
 
 
-def exercise_words(record: ExerciseRecord) -> str:
-    """'Glute bridge (glute-bridge)'; the id alone for an exercise the catalogue lacks."""
-    if record.name == record.id:
-        return escape(record.id)
-    return f"{escape(record.name)} ({escape(record.id)})"
-
-
 def _notes(report: Report) -> list[str]:
-    lines = ["## Notes", ""]
+    lines = [f"## {NOTES_HEADING}", ""]
     if not report.notes:
         return [*lines, "No notes in this period.", ""]
     lines.append("As typed, with any control characters shown as codes.")
