@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from sciatica_planner import safety
 from sciatica_planner.journal import Entry
-from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, pain_chart_svg
+from sciatica_planner.render.report_charts import BAR_UNIT, DATE_AXIS, PAIN_AXIS, pain_chart_svg
 from sciatica_planner.render.report_html import report_html
 from sciatica_planner.render.report_markdown import note_markdown, report_markdown, visible
 from sciatica_planner.report import PlanSettings, build_report
@@ -243,7 +243,7 @@ def test_the_sessions_chart_has_a_bar_for_each_week_with_sessions(report: Report
     svg = ET.fromstring(found.group(0))
     bars = svg.findall(f"{SVG}rect[@class='bar']")
     planned = svg.findall(f"{SVG}rect[@class='planned']")
-    assert [float(b.get("width", "")) for b in bars] == [2 * 18.0] * 3  # weeks 1, 3 and 4
+    assert [float(b.get("width", "")) for b in bars] == [2.0 * BAR_UNIT] * 3  # weeks 1, 3 and 4
     assert len(planned) == 4
     words = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
     assert [w for w in words if " of " in w] == ["2 of 3", "0 of 3", "2 of 3", "2 of 3"]
@@ -355,3 +355,56 @@ def test_a_period_without_exercises_or_notes_says_so(catalogue: Catalogue) -> No
     svg = _pain_svg(report_html(found))
     assert len(svg.findall(f"{SVG}circle[@class='point']")) == 1
     assert svg.findall(f"{SVG}polyline") == []  # a single point has no line
+
+
+def test_a_spreading_day_is_ringed_in_red(report: Report) -> None:
+    svg = _pain_svg(pain_chart_svg(report))
+    rings = svg.findall(f"{SVG}circle[@class='spreading-ring']")
+    point = svg.find(f"{SVG}circle[@data-date='2026-11-03']")
+    assert point is not None and len(rings) == 1
+    assert (rings[0].get("cx"), rings[0].get("cy")) == (point.get("cx"), point.get("cy"))
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+IDS = ("glute-bridge", "clamshell", "bird-dog", "not-in-this-catalogue")
+
+
+@st.composite
+def journals(draw: st.DrawFn) -> list[Entry]:
+    """Up to 40 entries over the 60 days up to TODAY, oldest first, as the journal gives them."""
+    entries = []
+    for number in range(draw(st.integers(0, 40))):
+        back = draw(st.integers(0, 59))
+        done = tuple(draw(st.lists(st.sampled_from(IDS), max_size=3, unique=True)))
+        day = (TODAY - dt.timedelta(days=back)).isoformat()
+        pain = draw(st.integers(0, 10))
+        entries.append(entry(number + 1, day, pain, *done, spreading=draw(st.booleans())))
+    return sorted(entries, key=lambda e: (e.date, e.id))
+
+
+@given(journal=journals(), days=st.integers(7, 60))
+def test_the_numbers_hold_together(catalogue: Catalogue, journal: list[Entry], days: int) -> None:
+    found = build_report(journal, TODAY, days, catalogue, PLAN)
+    start = TODAY - dt.timedelta(days=days - 1)
+    in_period = [e for e in journal if e.date >= start]
+    assert found.entries == len(in_period) and found.empty == (not in_period)
+    # The weeks tile the period: back to back, 7 days each but the first.
+    assert found.weeks[0].first == start and found.weeks[-1].last == TODAY
+    for before, after in zip(found.weeks, found.weeks[1:], strict=False):
+        assert after.first == before.last + dt.timedelta(days=1) and after.days == 7
+    assert sum(w.days for w in found.weeks) == days
+    period = [start + dt.timedelta(days=n) for n in range(days)]
+    assert found.planned == sum(f"{d:%a}".lower() in PLAN.on for d in period)
+    assert found.sessions == len({e.date for e in in_period if e.done})
+    # One point per day with entries, inside the day's range and the period's.
+    assert [d.date for d in found.pain_days] == sorted({e.date for e in in_period})
+    for day in found.pain_days:
+        assert day.lowest <= day.pain <= day.highest
+    if in_period:
+        assert found.lowest is not None and found.highest is not None
+        assert found.lowest <= (found.summary.average or 0) <= found.highest
+        svg = _pain_svg(pain_chart_svg(found))
+        assert len(svg.findall(f"{SVG}circle[@class='point']")) == len(found.pain_days)
+    assert sum(r.done for r in found.exercises) == sum(len(e.done) for e in in_period)
+    assert all(0 <= r.rises <= r.done for r in found.exercises)
