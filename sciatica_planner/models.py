@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -104,8 +104,38 @@ class DoseRange(Model):
     hold_seconds: Annotated[tuple[HoldSeconds, HoldSeconds], AfterValidator(_ordered)] | None = None
 
 
-# A pose is joint angles in degrees, by joint name; the figures module gives them meaning.
-Pose = dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)], float]
+def _drawable_pose(pose: dict[str, Any]) -> dict[str, Any]:
+    """A pose the figures module can draw: a known base, known joints, angles in range."""
+    from .figures.poses import PoseError, check_pose
+
+    try:
+        check_pose(pose)
+    except PoseError as error:
+        raise ValueError(str(error)) from None
+    return pose
+
+
+def _known_prop(prop: str) -> str:
+    from .figures.poses import PoseError
+    from .figures.props import parse_prop
+
+    try:
+        parse_prop(prop)
+    except PoseError as error:
+        raise ValueError(str(error)) from None
+    return prop
+
+
+# A pose is a base position and joint angles in degrees (docs/figures.md); the figures module
+# gives them meaning and checks them, so an unknown joint or a knee bending backwards is a
+# catalogue error that names the exercise and the field.
+PoseKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+Pose = Annotated[dict[PoseKey, Any], AfterValidator(_drawable_pose)]
+PropName = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9-]*(@[a-z][a-z0-9-]*)?$", max_length=60),
+    AfterValidator(_known_prop),
+]
 
 
 class Figure(Model):
@@ -113,7 +143,7 @@ class Figure(Model):
 
     start: Pose
     end: Pose | None = None
-    props: tuple[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)], ...] = ()
+    props: tuple[PropName, ...] = ()
 
 
 class Exercise(Model):

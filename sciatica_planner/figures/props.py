@@ -1,0 +1,257 @@
+"""Props: the furniture and equipment of an exercise, drawn to the skeleton's scale.
+
+A prop in the catalogue is its kind, optionally with the body point it goes at:
+`chair` (a seat under the pelvis), `chair@near-hand` (a chair whose back the hand holds),
+`step@far-toe`, `band@knees`. Supports (chair, bench, step, ball, ...) go under their
+point and the body rests on them; held things (dumbbell, kettlebell, barbell) go at theirs;
+a band runs from its point to a post in front, or between two points (`band@knees`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .poses import PoseError
+from .shapes import Circle, Line, Phase, Shape
+from .skeleton import BODY_POINTS, SIDED_POINTS, SIDES, Body, Point, depth
+
+# Heights of supports in drawing units (about cm): seats come up to the underside of a sitting
+# figure's thighs (the skeleton's ankle is its sole, so seats sit lower than a real 45 cm),
+# then one stair, a 55 cm exercise ball, a folded towel, a pillow, a rolled towel.
+SUPPORT_HEIGHT = {
+    "chair": 35.0,
+    "bench": 33.0,
+    "machine": 35.0,
+    "step": 18.0,
+    "ball": 50.0,
+    "towel": 2.0,
+    "pillow": 10.0,
+    "roll": 10.0,
+}
+HELD = ("dumbbell", "kettlebell", "barbell")
+OTHER = ("floor", "wall", "doorframe", "band", "stick", "mat")
+PROP_KINDS: tuple[str, ...] = (*SUPPORT_HEIGHT, *HELD, *OTHER)
+# Where a prop goes when the catalogue does not say.
+DEFAULT_AT = {
+    "chair": "pelvis",
+    "bench": "pelvis",
+    "machine": "pelvis",
+    "step": "near-ankle",
+    "ball": "near-ankle",
+    "towel": "near-ankle",
+    "pillow": "pelvis",
+    "roll": "near-knee",
+    "dumbbell": "hands",
+    "kettlebell": "near-hand",
+    "barbell": "near-hand",
+    "floor": "pelvis",
+    "wall": "near-shoulder",
+    "doorframe": "near-ankle",
+    "band": "near-ankle",
+    "stick": "pelvis",
+    "mat": "pelvis",
+}
+PAIRS = {f"{point}s": point for point in SIDED_POINTS}  # hands, knees, ankles, ...
+
+
+@dataclass(frozen=True)
+class Prop:
+    kind: str
+    at: str  # a body point, or a pair such as "knees"
+
+    @property
+    def is_support(self) -> bool:
+        return self.kind in SUPPORT_HEIGHT
+
+    def points(self) -> tuple[str, ...]:
+        """The body points the prop touches, sided names only."""
+        if self.at in PAIRS:
+            return tuple(f"{side}-{PAIRS[self.at]}" for side in SIDES)
+        return (point_name(self.at),)
+
+
+def point_name(name: str) -> str:
+    """A body point's full name: a bare sided point (`hand`) means the near one."""
+    return f"near-{name}" if name in SIDED_POINTS else name
+
+
+def anchor_names() -> tuple[str, ...]:
+    sided = tuple(f"{side}-{p}" for p in SIDED_POINTS for side in SIDES)
+    return (*BODY_POINTS, *sided, *PAIRS)
+
+
+def parse_prop(text: str) -> Prop:
+    kind, _, at = text.partition("@")
+    if kind not in PROP_KINDS:
+        raise PoseError(f"unknown prop {kind!r}; use one of {', '.join(PROP_KINDS)}")
+    at = at or DEFAULT_AT[kind]
+    if at not in anchor_names():
+        raise PoseError(
+            f"unknown body point {at!r} in prop {text!r}; use one of {', '.join(anchor_names())}"
+        )
+    return Prop(kind, at)
+
+
+def _centroid(body: Body) -> Point:
+    xs = [p[0] for p in body.points.values()]
+    ys = [p[1] for p in body.points.values()]
+    return sum(xs) / len(xs), sum(ys) / len(ys)
+
+
+def _box(left: float, right: float, bottom: float, top: float) -> tuple[Point, ...]:
+    return ((left, bottom), (left, top), (right, top), (right, bottom))
+
+
+def _rect(left: float, right: float, bottom: float, top: float) -> tuple[Point, ...]:
+    corners = _box(left, right, bottom, top)
+    return (*corners, corners[0])
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A support placed under the body: its outline (for drawing and for the overlap test)."""
+
+    kind: str
+    left: float
+    right: float
+    top: float
+    radius: float = 0.0  # a ball: the circle of this radius standing on the floor
+    centre_x: float = 0.0
+
+    def shapes(self, phase: Phase = "both") -> list[Shape]:
+        if self.kind == "ball":
+            return [Circle((self.centre_x, self.radius), self.radius, "prop", phase)]
+        if self.kind == "roll":
+            r = self.top / 2
+            return [Circle((self.centre_x, r), r, "prop", phase)]
+        if self.kind in ("towel", "pillow"):
+            return [Line(_rect(self.left, self.right, 0.0, self.top), "prop", phase)]
+        if self.kind == "step":
+            return [Line(_box(self.left, self.right, 0.0, self.top), "prop", phase)]
+        # chair, bench, machine: a seat on legs; a chair has a back, on the side away
+        inset = 3.0
+        back: list[Shape] = []
+        if self.kind in ("chair", "machine"):
+            x = self.left if self.centre_x - self.left > self.right - self.centre_x else self.right
+            back = [Line(((x, self.top), (x, self.top + 40.0)), "prop", phase)]
+        seat = Line(_rect(self.left, self.right, self.top - 4.0, self.top), "prop", phase)
+        legs = [
+            Line(((self.left + inset, self.top - 4.0), (self.left + inset, 0.0)), "prop", phase),
+            Line(((self.right - inset, self.top - 4.0), (self.right - inset, 0.0)), "prop", phase),
+        ]
+        return [seat, *legs, *back]
+
+    def contains(self, point: Point, margin: float) -> bool:
+        """True when `point` lies inside the support, deeper than `margin`."""
+        x, y = point
+        if self.kind in ("ball", "roll"):
+            r = self.radius if self.kind == "ball" else self.top / 2
+            return math.dist(point, (self.centre_x, r)) < r - margin
+        if self.kind in ("chair", "bench", "machine"):
+            inside_seat = self.top - 4.0 + margin < y < self.top - margin
+            return inside_seat and self.left + margin < x < self.right - margin
+        return self.left + margin < x < self.right - margin and margin < y < self.top - margin
+
+
+def place_support(prop: Prop, body: Body, top: float) -> Placed:
+    """A support whose top is at `top`, under the prop's point, reaching away from the body."""
+    point = body.points[prop.points()[0]]
+    away = -1.0 if _centroid(body)[0] >= point[0] else 1.0
+    x = point[0]
+    if prop.kind == "ball":
+        radius = top / 2
+        return Placed("ball", x - radius, x + radius, top, radius, x)
+    if prop.kind == "roll":
+        return Placed("roll", x - top / 2, x + top / 2, top, top / 2, x)
+    if prop.kind in ("towel", "pillow", "step"):
+        half = {"towel": 10.0, "pillow": 16.0, "step": 16.0}[prop.kind]
+        return Placed(prop.kind, x - half, x + half, top, 0.0, x)
+    # Seats reach mostly behind the point, away from the rest of the body.
+    reach, lip = (32.0, 8.0) if prop.kind != "bench" else (50.0, 8.0)
+    left, right = (x - reach, x + lip) if away < 0 else (x - lip, x + reach)
+    return Placed(prop.kind, left, right, top, 0.0, x)
+
+
+def chair_backrest(prop: Prop, body: Body) -> Placed:
+    """A chair whose backrest top the hand holds; the chair stands in front of the body."""
+    hand = body.points[prop.points()[0]]
+    away = 1.0 if _centroid(body)[0] <= hand[0] else -1.0
+    seat_far = hand[0] + away * 36.0
+    left, right = sorted((hand[0], seat_far))
+    return Placed("chair-back", left, right, SUPPORT_HEIGHT["chair"], 0.0, hand[0])
+
+
+def backrest_shapes(placed: Placed, hand: Point, phase: Phase = "both") -> list[Shape]:
+    seat = SUPPORT_HEIGHT["chair"]
+    x = placed.centre_x
+    other = placed.right if placed.left == x else placed.left
+    return [
+        Line(((x, 0.0), (x, hand[1] - 1.0)), "prop", phase),  # back leg and backrest
+        Line(((x, seat), (other, seat), (other, 0.0)), "prop", phase),
+    ]
+
+
+def held_shapes(prop: Prop, body: Body, phase: Phase) -> list[Shape]:
+    """Equipment held or worn at a body point, drawn where that point is in this pose."""
+    shapes: list[Shape] = []
+    for name in prop.points():
+        x, y = body.points[name]
+        if prop.kind == "dumbbell":
+            shapes += [
+                Line(((x - 6, y), (x + 6, y)), "prop", phase),
+                Line(((x - 6, y - 4), (x - 6, y + 4)), "prop", phase),
+                Line(((x + 6, y - 4), (x + 6, y + 4)), "prop", phase),
+            ]
+        elif prop.kind == "kettlebell":
+            shapes += [
+                Line(((x, y), (x, y - 4)), "prop", phase),
+                Circle((x, y - 10), 6.0, "prop", phase),
+            ]
+        elif prop.kind == "barbell":
+            shapes.append(Circle((x, y), 20.0, "prop", phase))
+            shapes.append(Circle((x, y), 2.0, "prop", phase))
+    return shapes
+
+
+def band_shapes(prop: Prop, body: Body, post_x: float, phase: Phase) -> list[Shape]:
+    """A band: between two body points, or from one point forward to a post."""
+    names = prop.points()
+    if len(names) == 2:
+        a, b = (body.points[n] for n in names)
+        return [Line((a, b), "prop", phase)]
+    x, y = body.points[names[0]]
+    post_top = max(y, 10.0) + 8.0
+    shapes: list[Shape] = [Line(((x, y), (post_x, max(y, 10.0))), "prop", phase)]
+    if phase == "start":
+        shapes.append(Line(((post_x, 0.0), (post_x, post_top)), "prop", "both"))
+    return shapes
+
+
+def band_post_x(prop: Prop, body: Body) -> float:
+    """Where a band's post stands: in front of the body (the way it faces), clear of it."""
+    xs = [p[0] for p in body.points.values()]
+    return max(xs) + 25.0
+
+
+def wall_shapes(prop: Prop, body: Body, top: float) -> tuple[float, list[Shape]]:
+    """A wall touching the prop's point, on the side away from the rest of the body."""
+    name = prop.points()[0]
+    away = -1.0 if _centroid(body)[0] >= body.points[name][0] else 1.0
+    x = body.points[name][0] + away * depth(name)
+    if prop.kind == "doorframe":
+        y = body.points[prop.points()[0]][1]
+        return x, [Line(((x, max(y - 25.0, 0.0)), (x, top)), "prop")]
+    return x, [Line(((x, 0.0), (x, top)), "prop")]
+
+
+def stick_shapes(body: Body, phase: Phase) -> list[Shape]:
+    """A broom handle along the back, from below the sacrum to above the head."""
+    pelvis, head = body.points["pelvis"], body.points["head"]
+    length = math.dist(pelvis, head) or 1.0
+    ux, uy = (head[0] - pelvis[0]) / length, (head[1] - pelvis[1]) / length
+    bx, by = -uy, ux  # the back: the trunk's direction turned away from the face
+    off = 7.0
+    start = (pelvis[0] - ux * 10 + bx * off, pelvis[1] - uy * 10 + by * off)
+    end = (head[0] + ux * 14 + bx * off, head[1] + uy * 14 + by * off)
+    return [Line((start, end), "prop", phase)]

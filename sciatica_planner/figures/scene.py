@@ -1,0 +1,348 @@
+"""A figure's scene: the start and end bodies placed by their contacts, with their props.
+
+Placement: each pose is turned (if its base names two contacts) so that both contacts rest
+on their supports, set down so nothing goes below the floor or into a support under it, and
+slid so the base's anchor point is at x = 0 in both poses: a foot that stays put between the
+start and the end is drawn in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .poses import PoseError, ResolvedPose, resolve
+from .props import (
+    SUPPORT_HEIGHT,
+    Placed,
+    Prop,
+    backrest_shapes,
+    band_post_x,
+    band_shapes,
+    chair_backrest,
+    held_shapes,
+    parse_prop,
+    place_support,
+    stick_shapes,
+    wall_shapes,
+)
+from .shapes import Circle, Curve, Line, Phase, Shape, bounds
+from .skeleton import (
+    HEAD_RADIUS,
+    JOINTS,
+    SIDED_POINTS,
+    SIDES,
+    Body,
+    Point,
+    bones_of,
+    depth,
+    pose_body,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+# Supports that move with the body (a ball rolls, a towel slides): drawn in each pose.
+ROLLING = ("ball", "towel")
+# A point must travel this far (drawing units, ~cm) between start and end to earn an arrow.
+ARROW_MIN_TRAVEL = 14.0
+# Body points an arrow may follow, the extremities first: they show a movement best.
+ARROW_POINTS = (
+    "near-toe",
+    "near-hand",
+    "far-toe",
+    "far-hand",
+    "near-knee",
+    "far-knee",
+    "head",
+    "pelvis",
+)
+# The wall or door frame reaches this far above the highest point of the body.
+WALL_ABOVE = 20.0
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything to draw, in drawing units with y up and the floor at y = 0."""
+
+    shapes: tuple[Shape, ...]
+    bodies: tuple[Body, ...]  # the start body, then the end body if there is one
+    supports: tuple[Placed, ...]
+    floor: bool
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        return bounds(list(self.shapes))
+
+
+def build_scene(
+    start: Mapping[str, object], end: Mapping[str, object] | None, props: Sequence[str]
+) -> Scene:
+    """Pose, place and prop a figure. Raises PoseError for a pose or prop it cannot use."""
+    poses = [resolve(start)] + ([resolve(end)] if end is not None else [])
+    specs = [parse_prop(text) for text in props if not text.startswith("floor")]
+    supports = [p for p in specs if p.is_support and not _is_backrest(p)]
+    anchor = poses[0].base.anchor
+    floor = poses[0].base.floor
+    bodies = [_posed(pose, supports) for pose in poses]
+    bodies = [_set_down(body, anchor, supports, floor) for body in bodies]
+    shapes: list[Shape] = []
+    placed = _place_supports(supports, bodies)
+    shapes += [s for p in placed for s in p.shapes("both")]
+    for body, phase in zip(bodies, ("start", "end"), strict=False):
+        for rolling in _rolling(supports, body):
+            shapes += rolling.shapes(phase)  # type: ignore[arg-type]
+            placed.append(rolling)
+    shapes += _other_props(specs, bodies)
+    for body, phase in zip(bodies, ("start", "end"), strict=False):
+        shapes += _body_shapes(body, phase)  # type: ignore[arg-type]
+    if len(bodies) == 2:
+        shapes += _arrow(bodies[0], bodies[1])
+    if floor:
+        left, _, right, _ = bounds(shapes)
+        shapes.insert(0, Line(((left - 8.0, 0.0), (right + 8.0, 0.0)), "floor"))
+    return Scene(tuple(shapes), tuple(bodies), tuple(placed), floor)
+
+
+def _is_backrest(prop: Prop) -> bool:
+    return prop.kind == "chair" and prop.points()[0].endswith("hand")
+
+
+def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
+    """The body in its own frame, tipped over its first contact until it comes to rest.
+
+    The first contact stays on its support (the floor, or a prop placed at it); the body then
+    tips towards the second contact until some part of it touches down, as a body lying or
+    kneeling would. A contact names a point without a side (`hand`): of the near and far one,
+    the lower is used, so lifting the near leg leaves the body on the far knee.
+    """
+    view, angles = pose.base.view, dict(pose.angles)
+    contacts = pose.base.contacts
+    if contacts is None or pose.given_trunk:
+        return pose_body(view, angles, pose.flat_feet)
+    body = pose_body(view, angles, frozenset())
+    pivot, towards = (min(_sided(name), key=body.surface) for name in contacts)
+    turn = _resting_turn(body, pivot, towards, supports)
+    # Turning the whole body counter-clockwise lowers the trunk's tilt by the same angle.
+    angles["trunk"] = (angles["trunk"] - turn + 180.0) % 360.0 - 180.0
+    if pose.base.head_rests and "neck" not in pose.given:
+        angles["neck"] = _resting_neck(pose_body(view, angles, frozenset()), angles["neck"])
+    return pose_body(view, angles, pose.flat_feet)
+
+
+# The search for a resting position: how far a body may tip either way, and the step.
+TIP_LIMIT = 100.0
+TIP_STEP = 0.5
+
+
+def _resting_turn(body: Body, pivot: str, towards: str, supports: list[Prop]) -> float:
+    """The turn (degrees, counter-clockwise, about `pivot`) at which the body rests: nothing
+    below its support, and `towards` as low as it can go."""
+    heights = {name: _support_height(name, supports) for name in body.points}
+    centre = body.points[pivot]
+
+    def clearance(turn: float) -> tuple[float, float]:
+        turned = body.turned(turn, centre)
+        base = turned.surface(pivot) - heights[pivot]
+        lowest = min(turned.surface(n) - heights[n] - base for n in body.points if n != "head")
+        return lowest, turned.surface(towards) - heights[towards] - base
+
+    steps = int(TIP_LIMIT / TIP_STEP)
+    candidates = [i * TIP_STEP for i in range(-steps, steps + 1)]
+    measured = [(t, *clearance(t)) for t in candidates]
+    resting = [(low_contact, abs(t), t) for t, low, low_contact in measured if low >= -1e-9]
+    if not resting:
+        return 0.0
+    _, _, best = min(resting)
+    # Refine between the best sample and its neighbour towards the contact.
+    outward = best - TIP_STEP if clearance(best - TIP_STEP)[1] < clearance(best)[1] else None
+    if outward is None:
+        outward = best + TIP_STEP
+    inside, outside = best, outward
+    for _ in range(30):
+        middle = (inside + outside) / 2
+        if clearance(middle)[0] >= -1e-9:
+            inside = middle
+        else:
+            outside = middle
+    return inside
+
+
+def _resting_neck(body: Body, neck: float) -> float:
+    """The neck angle that lays the head down level with the upper back (lying down)."""
+    (cx, cy), (hx, hy) = body.points["chest"], body.points["head"]
+    reach = math.dist((cx, cy), (hx, hy))
+    drop = (cy - depth("chest")) + HEAD_RADIUS - cy  # head centre one radius above the floor
+    if abs(drop) >= reach:
+        return neck
+    current = math.atan2(hy - cy, hx - cx)
+    heading = math.pi - math.asin(drop / reach) if hx < cx else math.asin(drop / reach)
+    limits = JOINTS["neck"]
+    wanted = neck + (math.degrees(current - heading) + 180.0) % 360.0 - 180.0
+    return min(max(wanted, limits.low), limits.high)
+
+
+def _sided(point: str) -> tuple[str, ...]:
+    return tuple(f"{side}-{point}" for side in SIDES) if point in SIDED_POINTS else (point,)
+
+
+def _support_height(point: str, supports: list[Prop]) -> float:
+    return max(
+        (SUPPORT_HEIGHT[p.kind] for p in supports if point in p.points()),
+        default=0.0,
+    )
+
+
+def _set_down(body: Body, anchor: str, supports: list[Prop], floor: bool) -> Body:
+    """Slide the anchor to x = 0 and lower the body onto the floor and its supports."""
+    dy = -body.lowest() if floor else -body.points["pelvis"][1]
+    for prop in supports:
+        for name in prop.points():
+            dy = max(dy, SUPPORT_HEIGHT[prop.kind] - body.surface(name))
+    name = min(_sided(anchor), key=body.surface)
+    return body.moved(-body.points[name][0], dy)
+
+
+def _place_supports(supports: list[Prop], bodies: list[Body]) -> list[Placed]:
+    """Fixed supports, under their point where it comes lowest, topped to touch it."""
+    placed = []
+    for prop in supports:
+        if prop.kind in ROLLING:
+            continue
+        name = prop.points()[0]
+        body = min(bodies, key=lambda b: b.surface(name))
+        top = max(SUPPORT_HEIGHT[prop.kind], body.surface(name))
+        placed.append(place_support(prop, body, top))
+    return placed
+
+
+def _rolling(supports: list[Prop], body: Body) -> list[Placed]:
+    out = []
+    for prop in supports:
+        if prop.kind in ROLLING:
+            name = prop.points()[0]
+            top = max(SUPPORT_HEIGHT[prop.kind], body.surface(name))
+            out.append(place_support(prop, body, top))
+    return out
+
+
+def _other_props(specs: list[Prop], bodies: list[Body]) -> list[Shape]:
+    start = bodies[0]
+    shapes: list[Shape] = []
+    highest = max(y for body in bodies for _, y in body.points.values()) + HEAD_RADIUS
+    for prop in specs:
+        if _is_backrest(prop):
+            placed = chair_backrest(prop, start)
+            shapes += backrest_shapes(placed, start.points[prop.points()[0]])
+        elif prop.kind in ("wall", "doorframe"):
+            shapes += wall_shapes(prop, start, highest + WALL_ABOVE)[1]
+        elif prop.kind == "band":
+            post = band_post_x(prop, start)
+            for body, phase in zip(bodies, ("start", "end"), strict=False):
+                shapes += band_shapes(prop, body, post, phase)  # type: ignore[arg-type]
+        elif prop.kind == "stick":
+            for body, phase in zip(bodies, ("start", "end"), strict=False):
+                shapes += stick_shapes(body, phase)  # type: ignore[arg-type]
+        elif prop.kind == "mat":
+            xs = [p[0] for b in bodies for p in b.points.values()]
+            ys = [p[1] for b in bodies for p in b.points.values()]
+            pad = HEAD_RADIUS + 6.0
+            left, right, low, high = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
+            shapes.append(
+                Line(((left, low), (left, high), (right, high), (right, low), (left, low)), "prop")
+            )
+        elif prop.kind in ("dumbbell", "kettlebell", "barbell"):
+            for body, phase in zip(bodies, ("start", "end"), strict=False):
+                shapes += held_shapes(prop, body, phase)  # type: ignore[arg-type]
+    return shapes
+
+
+def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
+    shapes: list[Shape] = []
+    far = [(a, b) for a, b, _ in bones_of(body.view) if a.startswith("far") or b.startswith("far")]
+    near = [(a, b) for a, b, _ in bones_of(body.view) if (a, b) not in far and b != "head"]
+    # Far limbs first, so the near ones are drawn over them.
+    for side, role in (("far", "far"), ("near", "body")):
+        chains = (
+            ("chest", f"{side}-shoulder", f"{side}-elbow", f"{side}-hand"),
+            ("pelvis", f"{side}-hip", f"{side}-knee", f"{side}-ankle", f"{side}-toe"),
+        )
+        for chain in chains:
+            shapes.append(Line(tuple(body.points[n] for n in chain), role, phase))  # type: ignore[arg-type]
+    del near
+    trunk = ("pelvis", "waist", "chest", "neck")
+    shapes.append(Line(tuple(body.points[n] for n in trunk), "body", phase))
+    if body.view != "side":
+        shapes.append(Line((body.points["near-hip"], body.points["far-hip"]), "body", phase))
+        shapes.append(
+            Line((body.points["near-shoulder"], body.points["far-shoulder"]), "body", phase)
+        )
+    head = body.points["head"]
+    shapes.append(Circle(head, HEAD_RADIUS, "body", phase))
+    if body.view == "side":
+        shapes.append(Line(_nose(body), "body", phase))
+    return shapes
+
+
+def _nose(body: Body) -> tuple[Point, Point]:
+    """A short stroke out of the face, so a glance tells face up from face down."""
+    (nx, ny), (hx, hy) = body.points["neck"], body.points["head"]
+    length = math.dist((nx, ny), (hx, hy)) or 1.0
+    ux, uy = (hx - nx) / length, (hy - ny) / length
+    fx, fy = uy, -ux  # the face: the neck's direction turned clockwise (the figure faces +x)
+    return (
+        (hx + fx * HEAD_RADIUS, hy + fy * HEAD_RADIUS),
+        (hx + fx * (HEAD_RADIUS + 3.5), hy + fy * (HEAD_RADIUS + 3.5) - uy * 0.0),
+    )
+
+
+def _arrow(start: Body, end: Body) -> list[Shape]:
+    """A curved arrow along the path of the point that moves most, if one moves enough."""
+    travel = {name: math.dist(start.points[name], end.points[name]) for name in ARROW_POINTS}
+    name = max(ARROW_POINTS, key=lambda n: travel[n])
+    if travel[name] < ARROW_MIN_TRAVEL:
+        return []
+    a, b = start.points[name], end.points[name]
+    # Bow the arrow away from the body's middle, like the arc a limb sweeps.
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    cx = sum(p[0] for p in start.points.values()) / len(start.points)
+    cy = sum(p[1] for p in start.points.values()) / len(start.points)
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy)
+    nx, ny = -dy / length, dx / length
+    if (mid[0] - cx) * nx + (mid[1] - cy) * ny < 0:
+        nx, ny = -nx, -ny
+    offset = 6.0 + 0.2 * length
+    # Start and stop short of the limb, so the arrow does not sit on the figure.
+    gap = 0.15
+    p0 = (a[0] + dx * gap + nx * offset, a[1] + dy * gap + ny * offset)
+    p2 = (b[0] - dx * gap + nx * offset, b[1] - dy * gap + ny * offset)
+    control = (mid[0] + nx * offset * 1.8, mid[1] + ny * offset * 1.8)
+    return [Curve(p0, control, p2, "arrow", "start")]
+
+
+def overlaps(scene: Scene, margin: float = 1.5) -> list[str]:
+    """Where a body goes below the floor or into a support: the figure's own check."""
+    problems = []
+    for index, body in enumerate(scene.bodies):
+        pose = "start" if index == 0 else "end"
+        if scene.floor and body.lowest() < -1e-6:
+            problems.append(f"{pose}: below the floor ({body.lowest():.1f})")
+        for a, b, length in body.bones():
+            steps = max(int(length // 2), 1)
+            for i in range(steps + 1):
+                t = i / steps
+                pa, pb = body.points[a], body.points[b]
+                point = (pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t)
+                for support in scene.supports:
+                    if support.contains(point, margin):
+                        problems.append(f"{pose}: {a}-{b} inside the {support.kind}")
+                        break
+    return sorted(set(problems))
+
+
+def side_names() -> tuple[str, ...]:
+    return SIDES
+
+
+__all__ = ["PoseError", "Scene", "build_scene", "overlaps"]
