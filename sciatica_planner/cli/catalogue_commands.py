@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..vocabulary import EQUIPMENT, KINDS, LEVELS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import EquipmentType, GroupType, closest, merge_equipment
+
+if TYPE_CHECKING:
+    from ..models import Exercise
 
 
 @click.command()
@@ -83,14 +87,34 @@ def exercises(
 @click.command(short_help="How to do one exercise, step by step.")
 @click.argument("exercise_id", metavar="EXERCISE_ID")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--svg",
+    "svg_path",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Save the exercise's figure as SVG to this file, or - for standard output.",
+)
+@click.option("--force", is_flag=True, help="With --svg: replace the file if it already exists.")
+@click.option("--no-figure", is_flag=True, help="Leave the drawing out of the text.")
 @pass_settings
-def show(settings: Settings, exercise_id: str, as_json: bool) -> None:
-    """How to do one exercise: steps, form cues, cautions, easier and harder.
+def show(
+    settings: Settings,
+    exercise_id: str,
+    as_json: bool,
+    svg_path: Path | None,
+    force: bool,
+    no_figure: bool,
+) -> None:
+    """How to do one exercise: steps, form cues, cautions, easier and harder, and its figure.
+
+    The figure is drawn in braille characters when the output is at least 80 columns wide.
 
     \b
     Example:
       sciatica-plan show glute-bridge
+      sciatica-plan show glute-bridge --svg glute-bridge.svg
     """
+    if as_json and svg_path is not None:
+        raise click.UsageError("--json and --svg cannot be used together.")
     catalogue = load(settings)
     exercise = catalogue.exercise(exercise_id.strip().lower())
     if exercise is None:
@@ -103,9 +127,29 @@ def show(settings: Settings, exercise_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(exercise.model_dump(mode="json"))
         return
+    if svg_path is not None:
+        _save_svg(exercise, svg_path, force)
+        return
     from ..render.terminal.catalogue_views import show_exercise
 
-    show_exercise(console(), catalogue, exercise)
+    show_exercise(console(), catalogue, exercise, figure=not no_figure)
+
+
+def _save_svg(exercise: Exercise, path: Path, force: bool) -> None:
+    from ..files import write_atomically
+    from ..render.svg import figure_svg
+
+    svg = figure_svg(exercise)
+    if svg is None:
+        raise click.ClickException(
+            f"{exercise.id} has no figure (exercises imported from another database are not drawn)."
+        )
+    if str(path) == "-":
+        click.echo(svg, nl=False)
+        return
+    with mapped_errors():
+        write_atomically(path, svg.encode("utf-8"), replace=force)
+    click.echo(f"Wrote {path} (the figure of {exercise.id}).", err=True)
 
 
 @click.command(short_help="Check a catalogue file: exit 0 if valid, 1 if not.")

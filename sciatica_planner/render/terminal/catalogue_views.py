@@ -117,7 +117,23 @@ def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
     return _steps_cues_cautions(dose, steps, item.cues, item.cautions)
 
 
-def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) -> None:
+# The braille figure is drawn only where it fits beside the text (CONTRACT.md, Figures).
+FIGURE_MIN_WIDTH = 80
+
+
+def figure_text(exercise: Exercise, width: int) -> Text | None:
+    """The exercise's braille figure, or None when it has none or the width is under 80."""
+    if width < FIGURE_MIN_WIDTH or exercise.figure is None:
+        return None
+    from ..braille import figure_lines
+
+    lines = figure_lines(exercise)
+    return Text("\n".join(lines), no_wrap=True) if lines else None
+
+
+def show_exercise(
+    console: Console, catalogue: Catalogue, exercise: Exercise, figure: bool = True
+) -> None:
     title = Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim"))
     if title.cell_len > console.width:  # keep the id whole, on a line of its own
         title = Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim"))
@@ -151,7 +167,15 @@ def show_exercise(console: Console, catalogue: Catalogue, exercise: Exercise) ->
     )
     if exercise.dose_note:
         facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
-    console.print(facts)
+    drawing = figure_text(exercise, console.width) if figure else None
+    if drawing is None:
+        console.print(facts)
+    else:
+        beside = Table.grid(padding=(0, 2))
+        beside.add_column(ratio=1)
+        beside.add_column(no_wrap=True, width=max(map(len, drawing.plain.splitlines())))
+        beside.add_row(facts, drawing)
+        console.print(beside)
     console.print()
     console.print(exercise_details(exercise))
     console.print()
