@@ -166,3 +166,37 @@ def test_the_report_gets_the_usual_file_mode(
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_the_plan_options_come_from_the_saved_profile(runner: CliRunner, journal: Path) -> None:
+    log(runner, "--pain", "3", "--done", "glute-bridge")
+    before = run(runner, "report", "-o", "-").stdout
+    assert (
+        "- **Plan options:** 3 days a week (mon, wed, fri), beginner, no equipment, up to 30 "
+        "minutes a session; from the defaults (no saved profile)."
+    ) in before
+    assert "| **All** | **1** | **12** | **8%** |" in before  # 4 weeks of mon, wed, fri
+    setting = run(runner, "profile", "set", "--on", "tue,thu", "--level", "intermediate")
+    assert setting.exit_code == 0
+    after = run(runner, "report", "-o", "-").stdout
+    assert (
+        "- **Plan options:** 2 days a week (tue, thu), intermediate, no equipment, up to 30 "
+        "minutes a session; from the saved profile, with the defaults for the rest."
+    ) in after
+    assert "| **All** | **1** | **8** | **13%** |" in after  # 4 weeks of tue, thu; half up
+    assert run(runner, "profile", "set", "--equipment", "band", "--minutes", "20").exit_code == 0
+    assert run(runner, "profile", "set", "--prefer", "extension").exit_code == 0
+    full = run(runner, "report", "-o", "-").stdout
+    assert (
+        "2 days a week (tue, thu), intermediate, band, up to 20 minutes a session, "
+        "directional preference extension; from the saved profile."
+    ) in full
+
+
+def test_a_bad_profile_is_an_error(runner: CliRunner, journal: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile.toml"
+    profile.write_text('level = "expert"\n', encoding="utf-8")
+    result = run(runner, "--profile", str(profile), "report", "-o", str(tmp_path / "r.md"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {profile}, key 'level': ")
+    assert not (tmp_path / "r.md").exists()

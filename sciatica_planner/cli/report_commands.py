@@ -18,6 +18,7 @@ from ..vocabulary import (
 from . import context
 from .context import Settings, load, mapped_errors, pass_settings
 from .output import chosen_format, output_options, write_output
+from .params import LEVEL_DEFAULT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,19 +26,31 @@ if TYPE_CHECKING:
     from ..report import PlanSettings
 
 FORMATS = ("html", "markdown")
+# The saved options that shape a plan (the profile's `time` and `remind` are the calendar's).
+PLAN_KEYS = frozenset({"days", "on", "level", "equipment", "minutes", "prefer"})
 
 
-def _plan_settings() -> PlanSettings:
-    """The plan options the report states: the contract's defaults, as no options are saved."""
+def _plan_settings(settings: Settings) -> PlanSettings:
+    """The plan options the report states: the saved profile's, the contract's defaults for
+    any it does not save."""
     from ..report import PlanSettings
+    from .profile_commands import saved_profile
 
+    profile = saved_profile(settings)
+    saved = set(profile.saved()) & PLAN_KEYS
+    if not saved:
+        source = "the defaults (no saved profile)"
+    elif saved >= PLAN_KEYS - {"days"} or saved >= PLAN_KEYS - {"on"}:
+        source = "the saved profile"
+    else:
+        source = "the saved profile, with the defaults for the rest"
     return PlanSettings(
-        on=DEFAULT_SPREAD[DAYS_DEFAULT],
-        level="beginner",
-        equipment=(),
-        minutes=MINUTES_DEFAULT,
-        prefer=PREFER_DEFAULT,
-        source="the defaults (no saved profile; options typed with a command are not recorded)",
+        on=profile.on or DEFAULT_SPREAD[profile.days or DAYS_DEFAULT],
+        level=profile.level or LEVEL_DEFAULT,
+        equipment=profile.equipment or (),
+        minutes=profile.minutes or MINUTES_DEFAULT,
+        prefer=profile.prefer or PREFER_DEFAULT,
+        source=source,
     )
 
 
@@ -81,7 +94,7 @@ def report(settings: Settings, days: int, fmt: str | None, output: Path, force: 
     catalogue = load(settings)
     with mapped_errors(), Journal.open(journal_path(settings), create=False) as journal:
         entries = journal.entries(since=needed_since(now, days))
-    found = build_report(entries, now, days, catalogue, _plan_settings())
+    found = build_report(entries, now, days, catalogue, _plan_settings(settings))
     if chosen == "html":
         from ..render.report_html import report_html
 

@@ -198,7 +198,7 @@ def share(done: int, planned: int) -> str:
     """'67%', or '-' when nothing was planned."""
     if planned == 0:
         return "-"
-    return f"{round(100 * done / planned)}%"
+    return f"{(200 * done + planned) // (2 * planned)}%"  # half up: 12.5% is 13%
 
 
 def _exercises(report: Report) -> list[str]:
