@@ -2,11 +2,13 @@
 
 Sources are keys of ../shared/reference/clinical.md (kept in the repository's design notes):
 [S1]-[S3] the pain-monitoring model, [K1]-[K3] NICE CKS and NHS red flags, [H1] NHS "Sciatica",
-[H2] cauda equina leaflets, [G1] GIRFT, [N4] NICE NG59 for the public, [A1]-[A2] ACSM 2011.
+[H2] cauda equina leaflets, [H3] NHS 111 Wales, [G1] GIRFT, [N2] [N4] NICE NG59, [W3] UK activity
+guidance, [D1]-[D2] directional preference, [A1]-[A2] ACSM 2011.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 PainTier = Literal["normal", "flare-safe", "flare-up"]
@@ -110,37 +112,160 @@ DISCLAIMER = (
     "down your leg or you notice new numbness, tingling or weakness."
 )
 
-RED_FLAGS_TITLE = "Stop exercising and get medical help now if you have"
+# The disclaimer in one line, for views that are not plans (the contract: every form of it tells
+# the user to consult a "healthcare professional" in those words).
+DISCLAIMER_LINE = "Not medical advice; consult a healthcare professional. See sciatica-plan safety"
 
-# Emergency (possible cauda equina syndrome): A&E or the emergency number now [K2, H1, H2, G1].
-# Same day: progressive weakness, infection, fracture, cancer signs [K2, K3].
-RED_FLAGS: tuple[str, ...] = (
-    "EMERGENCY - numbness, tingling or changed feeling between your legs, around your genitals "
-    "or anus, or on your inner thighs or buttocks (the 'saddle' area): go to A&E or call the "
-    "emergency number now.",
-    "EMERGENCY - new trouble starting, stopping or controlling urination, not feeling your "
-    "bladder, or leaking urine; or new loss of bowel control: go to A&E or call the emergency "
-    "number now.",
-    "EMERGENCY - new numbness of the genitals or new sexual problems, or sciatica, numbness or "
-    "weakness in both legs that is severe or getting worse: go to A&E or call the emergency "
-    "number now.",
-    "SAME DAY - weakness in a leg that is getting worse, such as a foot that drops, drags or "
-    "slaps down: contact a doctor today.",
-    "SAME DAY - back pain with fever, chills or feeling unwell; after a fall or accident; with "
-    "a history of cancer or unexplained weight loss; or constant pain that is worse at night: "
-    "contact a doctor today.",
+# The disclaimer in a sentence, for the first page of a handout (the full one is at its end).
+DISCLAIMER_SHORT = (
+    "General information, not medical advice: consult a healthcare professional before starting, "
+    "and stop if pain spreads down your leg or you notice new numbness, tingling or weakness."
 )
 
-# NHS "Sciatica" [H1]: see a GP or physiotherapist if self-care is not helping after a few weeks.
+RED_FLAGS_TITLE = "Stop exercising and get medical help if you have"
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """One tier of warning signs and what to do about them."""
+
+    label: str
+    action: str
+    signs: tuple[str, ...]
+
+
+# Emergency, possible cauda equina syndrome [K2, H1, H2, G1]. The NHS sends any sciatica on both
+# sides to A&E, with no severity qualifier, and names not noticing when you need to poo [H1, H3];
+# "severe or getting worse" belongs to weakness or numbness in both legs only.
+EMERGENCY = Urgency(
+    "EMERGENCY",
+    "go to A&E or call 999 (or your local emergency number) now",
+    (
+        "sciatica in both legs",
+        "numbness, tingling or changed feeling between your legs, around your genitals or anus, "
+        "or on your inner thighs or buttocks (the 'saddle' area), such as it feeling different "
+        "when you wipe",
+        "new trouble starting, stopping or controlling peeing, a weaker stream, not feeling your "
+        "bladder fill, or leaking urine",
+        "new loss of bowel control, or not noticing when you need to poo",
+        "new numbness of the genitals, or new trouble getting an erection or ejaculating",
+        "weakness or numbness in both legs that is severe or getting worse",
+    ),
+)
+# Urgent, the same day: progressive weakness, infection, fracture and cancer signs [K2, K3].
+SAME_DAY = Urgency(
+    "SAME DAY",
+    "contact a GP or NHS 111 today",
+    (
+        "weakness in a leg that is getting worse, such as a foot that drops, drags or slaps "
+        "down, or tripping more often",
+        "back pain with a fever, chills or feeling generally unwell",
+        "back pain after a bad fall or accident, or sudden severe pain in the middle of the back",
+        "back pain with a history of cancer, or weight loss you cannot explain",
+        "constant pain that is worse at night",
+    ),
+)
+# Risk factors that raise the odds of a serious cause [K1, K2, K3], and pain that self-care has
+# not helped [H1]: not an emergency, but worth a GP's assessment soon.
+SEE_A_GP_SOON = Urgency(
+    "SEE A GP SOON",
+    "book an appointment with a GP in the next few days",
+    (
+        "osteoporosis or long-term steroid use, and back pain after a minor fall or lift",
+        "a weakened immune system (from steroids, chemotherapy or HIV, say) or injecting drug use",
+        "back pain that started for the first time after about the age of 50",
+        "pain in the upper back, between the shoulder blades",
+        "pain that is not eased at all by lying down",
+        "pain that has not improved after a few weeks, keeps getting worse, or stops you doing "
+        "normal activities",
+    ),
+)
+URGENCIES: tuple[Urgency, ...] = (EMERGENCY, SAME_DAY, SEE_A_GP_SOON)
+
+# Every warning sign as one self-contained line (the week JSON's `red_flags`), most urgent first.
+RED_FLAGS: tuple[str, ...] = tuple(
+    f"{urgency.label} - {sign}: {urgency.action}."
+    for urgency in URGENCIES
+    for sign in urgency.signs
+)
+
+# Red flags raise the odds of serious disease but do not prove it [K1]; the product cannot judge.
 SEE_A_CLINICIAN = (
-    "If your pain has not improved after a few weeks, keeps getting worse, or stops you doing "
-    "normal activities, see a GP or physiotherapist."
+    "These signs do not prove something serious, but only a clinician can tell: do not wait to "
+    "see whether exercise helps."
 )
+
+# NHS 111 is the UK's urgent-care line [H1]; elsewhere the local equivalent.
+UNSURE = (
+    "Not sure how urgent it is? Call NHS 111 (in the UK) or your local urgent-care line, and "
+    "say that you have sciatica."
+)
+
+# The compact box that ends every plan view: the emergency signs in short (contract: at most 6
+# lines at 80 columns) and where to find the rest.
+DISCLAIMER_BRIEF = "Not medical advice: consult a healthcare professional before you start."
+EVERY_SIGN = "Every warning sign: sciatica-plan safety"
+EMERGENCY_BOX_TITLE = "Emergency: go to A&E or call 999 now if you have"
+EMERGENCY_SUMMARY = (
+    "sciatica in both legs; numbness around your genitals, anus or inner thighs; new bladder, "
+    "bowel or sexual problems, or not noticing when you need to poo."
+)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A short piece of education, with its sources named for readers (clinical.md keys beside)."""
+
+    title: str
+    text: str
+    sources: str
+
+
+EDUCATION: tuple[Lesson, ...] = (
+    Lesson(
+        "Keep moving",
+        "Staying active helps more than bed rest. Keep up your normal activities as far as you "
+        "can and walk a little every day, building up gradually.",
+        "NICE guideline NG59; NHS, Sciatica; UK physical activity guidelines",  # [N2, H1, W3],
+    ),
+    Lesson(
+        "Hurt is not always harm",
+        "Some discomfort during exercise is expected and is not a sign of damage. Pain up to "
+        "about 5/10 that settles by the next morning is usually fine; if it does not settle, do "
+        "less next time. New numbness, tingling or weakness is different: check the signs above.",
+        "the pain-monitoring model, Silbernagel and others, 2007",  # [S1, S2, S3],
+    ),
+    Lesson(
+        "Centralising or spreading",
+        "Symptoms that move up the leg towards your back (centralising) while you exercise are "
+        "usually a good sign. Symptoms that spread further down the leg mean ease off: stop "
+        "that exercise, and log it (sciatica-plan log --spreading) so the plan eases too.",
+        "May and Aina, 2012, and its 2018 update",  # [D1, D2],
+    ),
+    Lesson(
+        "A flare-up plan",
+        "In a flare-up, ease the dose rather than stopping everything: short walks, gentle "
+        "mobility and the positions that ease your pain. Log your pain and the plan turns to a "
+        "gentle routine until it settles. If a flare-up does not settle within a few days, see "
+        "a GP or physiotherapist.",
+        "NHS, Sciatica; NICE guideline NG59",  # [H1, N2],
+    ),
+)
+
+# The pain-monitoring model's ceiling for pain during exercise [S1, S2].
+PAIN_DURING_EXERCISE_MAX = 5
 
 MODERATE_PAIN_NOTE = (
     "Pain {pain}/10: this week uses only flare-safe exercises and fewer sets. Pain up to about "
     "5/10 during exercise that settles by the next morning is usually acceptable; if it does "
     "not settle, do less next time."
+)
+# Starting above the model's ceiling, "up to 5/10 is acceptable" would contradict itself.
+HIGH_MODERATE_PAIN_NOTE = (
+    "Pain {pain}/10: this week uses only flare-safe exercises and fewer sets. You are starting "
+    "above the 5/10 that exercise should stay under, so go gently: stop any exercise that makes "
+    "your pain worse than when you started, and do less next time if it has not settled by the "
+    "next morning."
 )
 
 FLARE_UP_WARNING = (
@@ -184,7 +309,8 @@ def pain_warning(pain: int) -> str | None:
     """The note a week carries for this pain score, if any."""
     tier = pain_tier(pain)
     if tier == "flare-safe":
-        return MODERATE_PAIN_NOTE.format(pain=pain)
+        note = MODERATE_PAIN_NOTE if pain <= PAIN_DURING_EXERCISE_MAX else HIGH_MODERATE_PAIN_NOTE
+        return note.format(pain=pain)
     if tier == "flare-up":
         return FLARE_UP_WARNING.format(pain=pain)
     return None

@@ -18,6 +18,7 @@ from sciatica_planner import safety
 from sciatica_planner.cli import cli, context
 from sciatica_planner.cli.params import OPTION_FIELDS, PlanRequest, plan_options
 from sciatica_planner.models import PlanOptions
+from sciatica_planner.render.terminal.console import MAX_WIDTH, READABLE_WIDTH
 from sciatica_planner.vocabulary import PREFERENCES
 from strategies import minimal_catalogue_data
 
@@ -187,7 +188,7 @@ def test_week_terminal_view(runner: CliRunner) -> None:
     assert "<- today" in out and "Wednesday 25 Nov" in out
     assert out.count("rest day") == 4
     assert "consult a healthcare professional" in " ".join(out.split())
-    assert safety.RED_FLAGS_TITLE in out
+    assert safety.EMERGENCY_BOX_TITLE in out and "sciatica-plan safety" in out
     assert "Strength sets this week, per group" in out
     for label in ("glutes", "hamstrings", "quadriceps", "lower back", "hips"):
         assert re.search(rf"^\s*{label}\s+#+\s+\d+\s*$", out, re.MULTILINE), label
@@ -195,14 +196,26 @@ def test_week_terminal_view(runner: CliRunner) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_terminal_views_fit_80_columns_even_when_the_terminal_is_wider(
-    runner: CliRunner,
-) -> None:
+def test_tables_use_a_wide_terminal_and_prose_stays_readable(runner: CliRunner) -> None:
+    """Contract: the terminal view fits 80 columns, and tables use a wider terminal; the
+    emergency box that ends each plan view keeps to 6 lines at a readable width."""
     for args in (["week"], ["today"], ["today", "--date", "2026-11-24"], ["week", "--pain", "8"]):
-        out = invoke_ok(runner, *args, env={"COLUMNS": "200"})
-        assert max(len(line) for line in out.splitlines()) <= 80, args
+        for columns in (80, 200):
+            lines = invoke_ok(runner, *args, env={"COLUMNS": str(columns)}).splitlines()
+            assert max(len(line) for line in lines) <= min(columns, MAX_WIDTH), args
+            box = [line for line in lines if line[:1] and line[0] in "╭│╰"]
+            assert 3 <= len(box) <= 6 and max(len(line) for line in box) <= READABLE_WIDTH
+            assert "sciatica-plan safety" in box[-1]
         narrow = invoke_ok(runner, *args, env={"COLUMNS": "60"})
         assert max(len(line) for line in narrow.splitlines()) <= 60, args
+    # At 140 columns no exercise name wraps in the week's tables.
+    names = {
+        item["name"]
+        for day in json.loads(invoke_ok(runner, "week", "--json", "--minutes", "60"))["days"]
+        for item in day["exercises"]
+    }
+    wide = invoke_ok(runner, "week", "--minutes", "60", env={"COLUMNS": "140"})
+    assert all(re.search(rf"^ *\d+ +{re.escape(name)} ", wide, re.M) for name in names)
 
 
 def test_colour_only_when_forced_and_never_with_no_color(runner: CliRunner) -> None:
@@ -257,7 +270,7 @@ def test_today_training_day_has_every_step(runner: CliRunner) -> None:
         for caution in exercise.cautions:
             assert " ".join(caution.split()) in flat
     assert "<- today" in out
-    assert safety.RED_FLAGS_TITLE in out
+    assert safety.EMERGENCY_BOX_TITLE in out and "sciatica-plan safety" in out
 
 
 def test_rest_day_names_the_next_training_day(runner: CliRunner) -> None:

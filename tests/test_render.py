@@ -17,7 +17,16 @@ from sciatica_planner import safety
 from sciatica_planner.models import Catalogue, WeekPlan
 from sciatica_planner.render.html import week_html
 from sciatica_planner.render.ics import event_uid, week_ics
-from sciatica_planner.render.markdown import TICK_BOX, escape, week_markdown
+from sciatica_planner.render.markdown import (
+    FILL_IN,
+    GLANCE,
+    HOW_TO,
+    LIVING_WITH,
+    TICK_BOX,
+    WARNING_SIGNS,
+    escape,
+    week_markdown,
+)
 from sciatica_planner.render.terminal.catalogue_views import show_exercise
 from sciatica_planner.render.terminal.console import make_console
 from sciatica_planner.render.terminal.plan_views import show_day, show_week
@@ -174,7 +183,8 @@ def hostile() -> tuple[WeekPlan, Catalogue]:
 def options_line(out: str) -> str:
     """The options line of a plan view, its wrapped lines joined again."""
     lines = out.splitlines()[1:]
-    return " | ".join(lines[: next(i for i, line in enumerate(lines) if line.startswith("╭"))])
+    end = next(i for i, line in enumerate(lines) if not line.strip() or line.startswith(("-", "╭")))
+    return " | ".join(line.rstrip() for line in lines[:end])
 
 
 def terminal(render: Any, *args: Any, width: int = 80) -> str:
@@ -194,32 +204,37 @@ def headings(tokens: list, level: int) -> list[str]:
 
 
 def test_markdown_structure(normal: tuple[WeekPlan, Catalogue]) -> None:
+    """Page one: the title, lines to fill in, the emergency box and the week at a glance; then
+    each exercise once; then every warning sign by urgency and the education."""
     plan, catalogue = normal
-    tokens = PARSER.parse(week_markdown(plan, catalogue))
+    text = week_markdown(plan, catalogue)
+    tokens = PARSER.parse(text)
     assert len(headings(tokens, 1)) == 1
     assert headings(tokens, 1)[0] == "Sciatica exercise plan: week of Monday 30 November 2026"
+    assert FILL_IN in text.split("## ")[0]
     blockquote = tokens.index(next(t for t in tokens if t.type == "blockquote_open"))
-    quoted = " ".join(t.content for t in tokens[blockquote:] if t.type == "inline")
-    assert "consult a healthcare professional" in quoted
-    h2 = headings(tokens, 2)
-    assert safety.RED_FLAGS_TITLE in h2
-    assert "Strength sets per group" in h2 and "Options" in h2
-    day_headings = [h for h in h2 if h.split()[0].endswith("day")]
+    box = " ".join(t.content for t in tokens[blockquote:] if t.type == "inline")
+    assert safety.EMERGENCY_BOX_TITLE in box and "consult a healthcare professional" in box
+    assert headings(tokens, 2) == [GLANCE, HOW_TO, WARNING_SIGNS, LIVING_WITH]
+    h3 = headings(tokens, 3)
     training = [d for d in plan.days if not d.rest]
-    assert len(day_headings) == len(training)
-    for heading, day in zip(day_headings, training, strict=True):
-        assert heading.startswith(f"{day.date:%A} {day.date.day} {day.date:%B %Y}")
-    assert "Rest days" in h2 and "How to do each exercise" in h2
-    # One table per training day, plus options and balance; every exercise row has a tick box.
-    assert sum(t.type == "table_open" for t in tokens) == len(training) + 2
-    rows = [t for t in tokens if t.type == "inline" and t.content == TICK_BOX]
-    assert len(rows) == sum(len(d.exercises) for d in training) + len(training)
-    # The how-to section holds each exercise of the week once, with its steps numbered.
+    for day in training:
+        assert any(h.startswith(f"{day.date:%A} {day.date.day} {day.date:%B %Y}") for h in h3)
+    # One table per training day, and a tick box for every planned set.
+    assert sum(t.type == "table_open" for t in tokens) == len(training)
+    boxes = sum(t.content.count(TICK_BOX) for t in tokens if t.type == "inline")
+    assert boxes == sum(item.sets for d in training for item in d.exercises)
+    # The how-to section holds each exercise of the week once.
     week_ids = {e.id for d in plan.days for e in d.exercises}
-    assert len(headings(tokens, 3)) == len(week_ids)
-    text = week_markdown(plan, catalogue)
-    for flag in safety.RED_FLAGS:
-        assert flag in text
+    assert len(h3) == len(training) + len(week_ids)
+    for flag in safety.URGENCIES:
+        assert flag.action in text
+        for sign in flag.signs:
+            assert sign in text
+    for lesson in safety.EDUCATION:
+        assert lesson.title in text
+    assert safety.DISCLAIMER in text
+    assert not re.search(r"\bseed\b", text, re.IGNORECASE)  # it means nothing on paper
 
 
 def test_markdown_escapes_catalogue_text(hostile: tuple[WeekPlan, Catalogue]) -> None:
@@ -240,14 +255,15 @@ def test_markdown_escapes_catalogue_text(hostile: tuple[WeekPlan, Catalogue]) ->
                 if inner.type == "tr_close":
                     break
                 cells += inner.type in ("td_open", "th_open")
-            assert cells in (2, 6)
+            assert cells == 5
     rendered = PARSER.render(document)
     assert "<script>" not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
     assert "[link](javascript:alert(1))" in rendered
     assert "&amp;amp;" in rendered  # the entity is shown as typed, not decoded
     # Steps that look like list markers or headings stay plain text in a numbered list.
-    assert len(headings(tokens, 3)) == len({e.id for d in plan.days for e in d.exercises})
+    how_to = tokens[next(i for i, t in enumerate(tokens) if t.content == HOW_TO) :]
+    assert len(headings(how_to, 3)) == len({e.id for d in plan.days for e in d.exercises})
 
 
 class Outline(HTMLParser):
@@ -280,12 +296,14 @@ def test_html_handout(normal: tuple[WeekPlan, Catalogue]) -> None:
     assert page.startswith("<!doctype html>")
     assert parsed.attrs["html"][0]["lang"] == "en"
     assert parsed.tags.count("title") == 1 and parsed.tags.count("h1") == 1
-    assert parsed.tags.count("table") == sum(not d.rest for d in plan.days) + 2
+    assert parsed.tags.count("table") == sum(not d.rest for d in plan.days)
     assert "script" not in parsed.tags and "link" not in parsed.tags
     assert "img" not in parsed.tags and "http" not in page.split("</style>")[1]
     text = " ".join(" ".join(parsed.text).split())
     assert "consult a healthcare professional" in text
-    assert safety.RED_FLAGS[0] in text
+    for urgency in safety.URGENCIES:
+        assert urgency.action in text
+        assert all(sign in text for sign in urgency.signs)
     assert "@media print" in page and "break-inside: avoid" in page
 
 
@@ -304,7 +322,8 @@ def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> N
     plan, catalogue = normal
     page = week_html(plan, catalogue)
     body = page.split("<main>\n", 1)[1].split("</main>", 1)[0]
-    for wrapper in ('<section class="how-to">\n', "</section>\n", "<article>\n", "</article>\n"):
+    wrappers = ('<section class="how-to">\n', '<section class="safety">\n', "</section>\n")
+    for wrapper in (*wrappers, "<article>\n", "</article>\n"):
         assert wrapper in body
         body = body.replace(wrapper, "")
     assert body == PARSER.render(week_markdown(plan, catalogue))
@@ -379,7 +398,7 @@ def test_terminal_week_groups_each_day_under_its_blocks_and_walks_on_rest_days(
         assert f"rest day - easy walk about {20 + offset} min" in out
     assert "Strength sets this week, per group" in out
     # The dose says each side where the plan does, numbered across blocks.
-    assert re.search(r"^ *5 +Hamstring stretch +stretch +2 x 30 s hold each side", out, re.M)
+    assert re.search(r"^ *5 +Hamstring stretch +2 x 30 s hold each side", out, re.M)
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
@@ -441,18 +460,16 @@ def test_a_flare_up_week_shows_gentle_work_and_no_strength_chart(
         assert not STRENGTH_WORD.search(flat), (name, STRENGTH_WORD.search(flat))
         assert "gentle" in flat, name
         assert "strengthening is paused" in flat or name == "ics", name
-        assert "Sets this week" not in flat and "###" not in text.split("## How")[0], name
+        assert "sets this week" not in flat.lower(), name
     assert "#####" not in outputs["week"]  # no bar chart
-    assert "Strength sets per group" not in outputs["markdown"]
-    assert (
-        "Glute bridge | 2 x 10 | 30 s | gentle: glutes, hamstrings; lying |" in outputs["markdown"]
-    )
+    assert "| Glute bridge | 2 x 10 | 30 s |" in outputs["markdown"]
+    assert "`glute-bridge` · gentle · lying. **Dose:** 2 x 10" in outputs["markdown"]
 
 
 def test_a_pain_6_week_still_shows_strength_work(plain: Catalogue) -> None:
     plan = week(plain, pain=6)
     assert "Strength sets this week, per group" in terminal(show_week, plan, plain, MONDAY)
-    assert "| strength: glutes, hamstrings; lying |" in week_markdown(plan, plain)
+    assert "· strength · lying · trains glutes, hamstrings." in week_markdown(plan, plain)
 
 
 @pytest.mark.parametrize(
@@ -506,27 +523,26 @@ def test_markdown_blocks_walks_and_how_to_with_the_planned_doses_and_cues(
     cells = [t.content for t in tokens if t.type == "inline"]
     # Each day's Block column names warm-up, main and cool-down once, in order.
     assert [c for c in cells if c in BLOCK_HEADINGS] == BLOCK_HEADINGS * 3
-    assert f"| {TICK_BOX} | Block | Exercise | Dose | Rest | Notes |" in text
+    assert "| Block | Exercise | Dose | Rest | Done |" in text
+    assert f"| Main | Glute bridge | 2 x 10 | 30 s | {TICK_BOX} {TICK_BOX} |" in text
     for offset in (1, 3, 5, 6):
         date = MONDAY + dt.timedelta(days=offset)
-        assert (
-            f"- {date:%A} {date.day} {date:%B %Y}: an easy walk of about {20 + offset} minutes"
-            in text
-        )
-    how_to = text.split("## How to do each exercise", 1)[1]
+        assert f"({date:%A} {date.day} {date:%b}): an easy walk of about {20 + offset}" in text
+    how_to = text.split(f"## {HOW_TO}", 1)[1]
     for ident in EXERCISES:
         assert f"Planned cue of {ident}." in how_to
         assert f"Planned caution of {ident}." in how_to
     assert "Catalogue cue" not in text
     assert "**Form:**" in how_to and "**Take care:**" in how_to
     assert (
-        "`glute-bridge`, strength, lying. Planned dose 2 x 10 (Mon, Fri), 3 x 10 (Wed)." in how_to
+        "`glute-bridge` · strength · lying · trains glutes, hamstrings. "
+        "**Dose:** 2 x 10 (Mon, Fri), 3 x 10 (Wed); rest 30 s between sets." in how_to
     )
-    assert "`clamshell`, strength, lying. Planned dose 2 x 12 each side." in how_to
-    assert "| Pain today | 2/10 (--pain) |" in text
-    assert "| Directional preference | extension |" in text
-    assert "Directional preference" not in week_markdown(week(plain), plain)
-    assert "| Pain today | 0/10 |" in week_markdown(week(plain), plain)
+    assert "`clamshell` · strength · lying · trains hips. **Dose:** 2 x 12 each side;" in how_to
+    glance = text.split(f"## {GLANCE}", 1)[1].split("###")[0]
+    assert "pain 2/10 (--pain) · directional preference extension" in glance
+    assert "directional preference" not in week_markdown(week(plain), plain)
+    assert "sessions up to 30 minutes · pain 0/10\n" in week_markdown(week(plain), plain)
 
 
 def test_show_gives_position_per_side_and_the_dose_range(plain: Catalogue) -> None:

@@ -17,6 +17,7 @@ from . import (
     plan_commands,
     profile_commands,
     report_commands,
+    safety_commands,
 )
 from .context import Settings
 
@@ -68,6 +69,7 @@ def cli(
       sciatica-plan today            today's session, step by step
       sciatica-plan exercises glutes the exercises for one group
       sciatica-plan log --pain 3     note today's pain in your journal
+      sciatica-plan safety           warning signs that need a doctor
     """
     ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal, profile_path=profile)
     profile_commands.use_saved_options(ctx, ctx.obj)
@@ -81,6 +83,7 @@ for command in (
     *report_commands.COMMANDS,
     *import_commands.COMMANDS,
     *profile_commands.COMMANDS,
+    *safety_commands.COMMANDS,
 ):
     cli.add_command(command)
 

@@ -6,41 +6,54 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from .markdown import program_markdown, program_title, title, week_markdown
+from .markdown import HOW_TO, WARNING_SIGNS, program_markdown, program_title, title, week_markdown
 
 if TYPE_CHECKING:
     from ..models import Catalogue, WeekPlan
 
 STYLE = """
 :root { color-scheme: light; }
-body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: 0.5rem; }
-h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
-h3 { font-size: 1.05rem; margin-bottom: 0.25rem; }
-blockquote { margin: 1rem 0; padding: 0.75rem 1rem; background: #fff8e1;
-             border-left: 4px solid #f0b400; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid #bbb; padding: 0.3rem 0.5rem; text-align: left;
+h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid #999; }
+h3 { font-size: 1rem; margin: 0.9rem 0 0.2rem; }
+p { margin: 0.3rem 0; }
+ol, ul { margin: 0.2rem 0 0.4rem; padding-left: 1.3rem; }
+blockquote { margin: 0.75rem 0; padding: 0.5rem 0.8rem; border: 2px solid #b00020;
+             border-radius: 6px; }
+blockquote:last-of-type { border-color: #888; }
+table { border-collapse: collapse; width: 100%; margin: 0.3rem 0 0.6rem; table-layout: fixed; }
+th:nth-child(1) { width: 13%; } th:nth-child(2) { width: 44%; } th:nth-child(3) { width: 21%; }
+th:nth-child(4) { width: 7%; } th:nth-child(5) { width: 15%; }
+th, td { border: 1px solid #aaa; padding: 0.15rem 0.4rem; text-align: left;
          vertical-align: top; }
-th { background: #f2f2f2; }
-/* The tick-box column is the one centred column (markdown `:-:`). */
-th[style*="center"], td[style*="center"] { font-size: 1.3rem; width: 2rem; }
-code { font-size: 0.9em; }
+th { background: #eee; }
+td:last-child { white-space: nowrap; font-size: 1.15em; letter-spacing: 0.1em; }
+td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
+code { font-size: 0.85em; }
 .how-to article { break-inside: avoid; page-break-inside: avoid; }
-@page { size: A4; margin: 15mm; }
+@page { size: A4; margin: 12mm 14mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  body { margin: 0; max-width: none; font-size: 9.5pt; line-height: 1.3; }
+  table { font-size: 8.5pt; line-height: 1.2; margin: 0.15rem 0 0.4rem; }
+  th, td { padding: 1px 4px; }
+  td:first-child { white-space: nowrap; width: 4.5em; }
+  h1 { font-size: 13pt; }
+  h2 { font-size: 12pt; margin-top: 0.8rem; }
+  h3 { font-size: 10pt; margin-top: 0.5rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  h2 + p { break-after: avoid; }
-  blockquote { break-inside: avoid; }
-  table { break-inside: avoid; page-break-inside: avoid; }
-  .how-to { column-count: 2; column-gap: 8mm; font-size: 9.5pt; }
-  .how-to h2 { column-span: all; }
+  blockquote, table { break-inside: avoid; page-break-inside: avoid; }
+  .how-to { column-count: 3; column-gap: 5mm; font-size: 8pt; }
+  .how-to h2 { column-span: all; margin-top: 0; }
+  .how-to h3 { margin-top: 0.5rem; }
+  .how-to ol { padding-left: 1.1rem; margin: 0.1rem 0 0.2rem; }
+  .how-to p { margin: 0.15rem 0; }
+  .safety { column-count: 3; column-gap: 5mm; font-size: 8pt; }
+  .safety h2 { break-after: avoid; }
+  .safety blockquote { break-inside: avoid; }
 }
 """
-
-HOW_TO = "<h2>How to do each exercise</h2>"
 
 
 def week_html(plan: WeekPlan, catalogue: Catalogue) -> str:
@@ -71,9 +84,14 @@ def _how_to_in_columns(body: str) -> str:
     """Wrap the how-to section, and each exercise in it, so print can set them in two columns
     without splitting an exercise. Layout only: the words are the markdown's. Catalogue text
     cannot fake these tags, since markdown-it escapes every `<` it did not write itself."""
-    head, found, tail = body.partition(HOW_TO)
+    how_to, signs = f"<h2>{HOW_TO}</h2>", f"<h2>{WARNING_SIGNS}</h2>"
+    head, found, tail = body.partition(how_to)
     if not found:
         return body
-    first, *exercises = tail.split("<h3>")
+    section, _, after = tail.partition(signs)
+    first, *exercises = section.split("<h3>")
     articles = "".join(f"<article>\n<h3>{block}</article>\n" for block in exercises)
-    return f'{head}<section class="how-to">\n{HOW_TO}{first}{articles}</section>\n'
+    return (
+        f'{head}<section class="how-to">\n{how_to}{first}{articles}</section>\n'
+        f'<section class="safety">\n{signs}{after}</section>\n'
+    )

@@ -53,84 +53,103 @@ def program_markdown(plans: list[WeekPlan], catalogue: Catalogue) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# Blank lines to write on: the handout is often filled in and handed over by a clinician.
+FILL_IN = "Name: ______________________ Clinician: ______________________ Date: ____________"
+GLANCE = "Your week at a glance"
+HOW_TO = "How to do each exercise"
+WARNING_SIGNS = "Warning signs: when to get medical help"
+LIVING_WITH = "Living with sciatica"
+
+
 def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
-    lines: list[str] = [f"# {title(plan)}", ""]
-    lines += [f"> **Please read.** {escape(plan.disclaimer)}", ""]
-    lines += [f"## {safety.RED_FLAGS_TITLE}", ""]
-    lines += [f"- {escape(flag)}" for flag in plan.red_flags]
-    lines += ["", escape(safety.SEE_A_CLINICIAN), ""]
+    """The handout: on its first page the week at a glance with a tick box per set and the
+    emergency signs; then each exercise once; then every warning sign and the education."""
+    lines: list[str] = [f"# {title(plan)}", "", FILL_IN, ""]
+    lines += _emergency_box()
+    lines += [f"## {GLANCE}", "", escape(_options(plan)), ""]
     if plan.warnings:
-        lines += ["## Notes for this week", ""]
         lines += [f"- {escape(warning)}" for warning in plan.warnings]
         lines.append("")
     if plan.adaptation is not None:
-        lines += ["## From your journal", "", escape(wording.adaptation(plan.adaptation)), ""]
+        lines += [f"**From your journal:** {escape(wording.adaptation(plan.adaptation))}", ""]
         lines += [f"- {escape(change.reason)}" for change in plan.adaptation.changes]
         lines += [""] if plan.adaptation.changes else []
-    lines += _options(plan)
-    # A flare-up routine has no strength work, so no table of strength sets either.
+    # A flare-up routine has no strength work, so no count of strength sets either.
     if not wording.flare_up(plan.options.pain):
-        lines += _balance(plan)
+        lines += [_balance(plan), ""]
     for day in plan.days:
         if not day.rest:
             lines += _day(day, plan.options.pain)
-    rest_days = [d for d in plan.days if d.rest]
-    if rest_days:
-        lines += ["## Rest days", ""]
-        for day in rest_days:
-            walk = f": {wording.walk(day.walk_minutes)}" if day.walk_minutes > 0 else ""
-            lines.append(f"- {wording.long_date(day.date)}{walk}")
-        lines.append("")
+    lines += _rest_days(plan)
     lines += _how_to(plan, catalogue)
+    lines += _warning_signs(plan)
+    lines += _living_with()
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _emergency_box() -> list[str]:
+    return [
+        f"> **{safety.EMERGENCY_BOX_TITLE}** {escape(safety.EMERGENCY_SUMMARY)}",
+        ">",
+        f"> {escape(safety.DISCLAIMER_SHORT)} Every warning sign is listed at the end.",
+        "",
+    ]
+
+
+def _options(plan: WeekPlan) -> str:
+    """The options a clinician needs to read the week (not the seed: it means nothing on paper)."""
+    o = plan.options
+    parts = [
+        f"{len(o.on)} days ({', '.join(o.on)})",
+        o.level,
+        ", ".join(o.equipment) or "no equipment",
+        f"sessions up to {o.minutes} minutes",
+        wording.pain_source(o.pain, o.pain_from),
+    ]
+    if o.prefer != PREFER_DEFAULT:
+        parts.append(f"directional preference {o.prefer}")
+    return " · ".join(parts)
+
+
 def _day(day: Day, pain: int) -> list[str]:
-    """A training day's table; the Block column names each block on its first row."""
-    trains = wording.groups(day.groups) if day.groups else "gentle work only"
+    """A training day's table: a tick box for each set, the block named on its first row."""
     lines = [
-        f"## {wording.long_date(day.date)}: {trains}",
+        f"### {wording.long_date(day.date)}: {wording.trains(day.groups)}, "
+        f"about {day.estimated_minutes} minutes",
         "",
-        f"About {day.estimated_minutes} minutes.",
-        "",
-        f"| {TICK_BOX} | Block | Exercise | Dose | Rest | Notes |",
-        "|:-:|---|---|---|---|---|",
+        "| Block | Exercise | Dose | Rest | Done |",
+        "|---|---|---|---|---|",
     ]
     for block, items in wording.blocks(day.exercises):
         for number, item in enumerate(items):
-            label = wording.BLOCK_LABELS.get(block, block) if number == 0 else ""
-            dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
-            notes = wording.kind(item.kind, pain)
-            if item.kind == "strength":
-                notes += f": {wording.groups(item.groups)}"
+            label = wording.block_label(block, pain) if number == 0 else ""
             lines.append(
-                f"| {TICK_BOX} | {label} | {escape(item.name)} | {dose} | "
-                f"{wording.rest(item.rest_seconds, item.sets)} | {notes}; {item.position} |"
+                f"| {label} | {escape(item.name)} | {wording.planned_dose(item)} | "
+                f"{wording.rest(item.rest_seconds, item.sets)} | {_ticks(item.sets)} |"
             )
     return [*lines, ""]
 
 
-def _options(plan: WeekPlan) -> list[str]:
-    o = plan.options
-    rows = [
-        ("Training days", ", ".join(o.on)),
-        ("Level", o.level),
-        ("Equipment", ", ".join(o.equipment) or "none"),
-        ("Longest session", f"{o.minutes} minutes"),
-        ("Pain today", wording.pain_source(o.pain, o.pain_from).removeprefix("pain ")),
-    ]
-    if o.prefer != PREFER_DEFAULT:
-        rows.append(("Directional preference", o.prefer))
-    rows.append(("Seed", str(o.seed)))
-    lines = ["## Options", "", "| Option | Value |", "|---|---|"]
-    lines += [f"| {name} | {value} |" for name, value in rows]
-    return [*lines, ""]
+def _ticks(sets: int) -> str:
+    return " ".join([TICK_BOX] * sets)
 
 
-def _balance(plan: WeekPlan) -> list[str]:
-    lines = ["## Strength sets per group", "", "| Group | Sets this week |", "|---|--:|"]
-    lines += [f"| {wording.groups([g])} | {n} |" for g, n in plan.weekly_sets.items()]
-    return [*lines, ""]
+def _rest_days(plan: WeekPlan) -> list[str]:
+    """One line for the rest days that share a walk: 'Rest days: Tue 24 and Thu 26 Nov: ...'."""
+    walks: dict[int, list[str]] = {}
+    for day in plan.days:
+        if day.rest:
+            walks.setdefault(day.walk_minutes, []).append(wording.day_heading(day.date))
+    lines = []
+    for minutes, days in walks.items():
+        walk = f"{wording.walk(minutes)} each" if minutes > 0 else "rest"
+        lines += [f"**Rest days** ({', '.join(days)}): {walk}.", ""]
+    return lines
+
+
+def _balance(plan: WeekPlan) -> str:
+    counts = ", ".join(f"{wording.groups([g])} {n}" for g, n in plan.weekly_sets.items())
+    return f"Strength sets this week: {counts}."
 
 
 def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
@@ -141,9 +160,9 @@ def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
     for day in plan.days:
         for item in day.exercises:
             first.setdefault(item.id, item)
-            dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
+            dose = wording.planned_dose(item)
             doses.setdefault(item.id, {}).setdefault(dose, []).append(f"{day.date:%a}")
-    lines = ["## How to do each exercise", ""]
+    lines = [f"## {HOW_TO}", ""]
     for item in first.values():
         exercise = catalogue.exercise(item.id)
         lines += [f"### {escape(item.name)}", ""]
@@ -152,14 +171,48 @@ def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
             dose = next(iter(planned))
         else:
             dose = ", ".join(f"{d} ({', '.join(days)})" for d, days in planned.items())
-        kind = wording.kind(item.kind, plan.options.pain)
-        lines += [f"`{item.id}`, {kind}, {item.position}. Planned dose {dose}.", ""]
+        rest = wording.rest(item.rest_seconds, item.sets)
+        about = [f"`{item.id}`", wording.kind(item.kind, plan.options.pain), item.position]
+        if item.kind == "strength" and not wording.flare_up(plan.options.pain):
+            about.append(f"trains {wording.groups(item.groups)}")
+        lines += [
+            " · ".join(about)
+            + f". **Dose:** {dose}"
+            + (f"; rest {rest} between sets." if rest != "-" else "."),
+            "",
+        ]
         if exercise is not None:
             lines += [f"{n}. {escape(step)}" for n, step in enumerate(exercise.steps, start=1)]
             lines.append("")
+        # Cues and cautions run on in one paragraph each: on paper a list of short phrases
+        # takes a line apiece, and the handout has to stay a few pages long.
         for heading, notes in (("Form", item.cues), ("Take care", item.cautions)):
             if notes:
-                lines += [f"**{heading}:**", ""]
-                lines += [f"- {escape(note)}" for note in notes]
-                lines.append("")
+                lines += [f"**{heading}:** " + " ".join(_sentence(note) for note in notes), ""]
+    return lines
+
+
+def _sentence(note: str) -> str:
+    """A cue or caution as a sentence: capitalised, ending with a full stop."""
+    text = escape(note)
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _warning_signs(plan: WeekPlan) -> list[str]:
+    lines = [f"## {WARNING_SIGNS}", "", f"**{safety.RED_FLAGS_TITLE}:**", ""]
+    for urgency in safety.URGENCIES:
+        lines += [f"**{urgency.label}: {escape(urgency.action)}**", ""]
+        lines += [f"- {escape(sign)}" for sign in urgency.signs]
+        lines.append("")
+    lines += [escape(safety.SEE_A_CLINICIAN), "", escape(safety.UNSURE), ""]
+    lines += [f"> **Please read.** {escape(plan.disclaimer)}", ""]
+    return lines
+
+
+def _living_with() -> list[str]:
+    lines = [f"## {LIVING_WITH}", ""]
+    for lesson in safety.EDUCATION:
+        lines += [f"**{lesson.title}.** {escape(lesson.text)} (Source: {escape(lesson.sources)}.)"]
+        lines.append("")
     return lines

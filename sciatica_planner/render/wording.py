@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
     from ..models import Adaptation, PlannedExercise
 
+# The article the five groups come from (its text is in the design notes).
+SOURCE_ARTICLE = (
+    "\u201cTargeted Muscle Strengthening Exercises for Alleviating Sciatica Pain\u201d by liuqiyue"
+)
+
 BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 
 GROUP_LABELS = {
@@ -48,6 +53,16 @@ def groups(ids: tuple[str, ...] | list[str]) -> str:
     return ", ".join(GROUP_LABELS.get(g, g) for g in ids)
 
 
+def trains(ids: tuple[str, ...] | list[str]) -> str:
+    """What a training day works: its groups, or gentle work on a flare-up day."""
+    return groups(ids) if ids else "gentle work only"
+
+
+def planned_dose(item: PlannedExercise) -> str:
+    """A planned exercise's dose as every view writes it: '2 x 10 each side'."""
+    return dose(item.sets, item.reps, item.hold_seconds, item.per_side)
+
+
 def day_heading(date: dt.date) -> str:
     """'Monday 30 Nov'."""
     return f"{date:%A} {date.day} {date:%b}"
@@ -61,6 +76,13 @@ def long_date(date: dt.date) -> str:
 def flare_up(pain: int) -> bool:
     """Pain 7-10: the week is a flare-up routine of gentle work only."""
     return pain > FLARE_SAFE_MAX_PAIN
+
+
+def block_label(block: str, pain: int) -> str:
+    """A block's heading: in a flare-up routine the main block is gentle work, not strength."""
+    if block == "main" and flare_up(pain):
+        return "Gentle work"
+    return BLOCK_LABELS.get(block, block)
 
 
 def kind(kind: str, pain: int) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ...vocabulary import GROUPS
 from .. import wording
-from .console import Hanging, disclaimer, heading, red_flags
+from .console import Hanging, disclaimer_line, heading, say
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,22 +30,24 @@ def show_groups(console: Console, catalogue: Catalogue) -> None:
             (", ".join(group.muscles), "italic"), "\n", group.why, (f"\n{count} exercises", "dim")
         )
         table.add_row(Text.assemble(group.id, "\n", (group.name, "dim")), about)
-    console.print(table)
-    console.print(disclaimer())
+    say(console, table)
+    say(console, Text(f"From the source article: {wording.SOURCE_ARTICLE}.", style="dim"))
+    say(console, disclaimer_line())
 
 
 def exercise_table(exercises: Iterable[Exercise]) -> Table:
-    """One row per exercise; the id never wraps, so it can be copied into `show`."""
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column("Id", no_wrap=True, style="bold")
-    table.add_column("Exercise", ratio=3)
-    table.add_column("Dose", ratio=2)
+    """One row per exercise: its name, then its id (never wrapped, so it can be copied into
+    `show`) and what it is; the dose on one line. The table is as wide as its content needs,
+    up to the terminal's width."""
+    exercises = list(exercises)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Exercise", min_width=max((len(e.id) for e in exercises), default=10))
+    table.add_column("Dose", no_wrap=True)
     table.add_column("Flare-safe", no_wrap=True, justify="center")
     for e in exercises:
         about = ", ".join((e.kind, e.level, *e.equipment))
         table.add_row(
-            e.id,
-            Text.assemble(e.name, "\n", (about, "dim")),
+            Text.assemble(e.name, "\n", (e.id, "bold"), (f"  {about}", "dim")),
             wording.dose(e.sets, e.reps, e.hold_seconds, e.per_side),
             Text("yes", style="green") if e.flare_safe else Text("no", style="dim"),
         )
@@ -67,25 +69,29 @@ def show_exercises(
             if mine:
                 console.print(heading(f"{catalogue.group(group_id).name} ({len(mine)})"))
                 console.print(exercise_table(mine))
-    console.print(Text("See one exercise with: sciatica-plan show ID", style="dim"))
-    console.print(disclaimer())
+    say(console, Text("See one exercise with: sciatica-plan show ID", style="dim"))
+    say(console, disclaimer_line())
 
 
 def _steps_cues_cautions(
     dose: Text, steps: Iterable[str], cues: Iterable[str], cautions: Iterable[str]
 ) -> Group:
     """The dose, numbered steps, form cues and cautions: all it takes to do the exercise."""
-    rows: list[tuple[Text | str, Text | str]] = [
-        (Text(f"{number}.", style="bold"), step) for number, step in enumerate(steps, start=1)
+    parts: list[RenderableType] = [
+        dose,
+        Hanging(
+            (Text(f"{number}.", style="bold"), step) for number, step in enumerate(steps, start=1)
+        ),
     ]
-    cues, cautions = list(cues), list(cautions)
-    if cues:
-        rows.append(("", Text("Form", style="bold")))
-        rows += [(Text("-", style="bold"), cue) for cue in cues]
-    if cautions:
-        rows.append(("", Text("Take care", style="bold yellow")))
-        rows += [(Text("-", style="bold yellow"), caution) for caution in cautions]
-    return Group(dose, Hanging(rows))
+    # The headings sit at the markers' column, so they do not read as part of the last step.
+    for title, style, notes in (
+        ("Form", "bold", list(cues)),
+        ("Take care", "bold yellow", list(cautions)),
+    ):
+        if notes:
+            parts.append(Text(title, style=style))
+            parts.append(Hanging((Text("-", style=style), note) for note in notes))
+    return Group(*parts)
 
 
 def exercise_details(exercise: Exercise) -> Group:
@@ -109,7 +115,7 @@ def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
     catalogue (a planned exercise does not carry them)."""
     dose = Text.assemble(
         ("Dose: ", "bold"),
-        wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+        wording.planned_dose(item),
         ("   Rest: ", "bold"),
         wording.rest(item.rest_seconds, item.sets),
     )
@@ -137,7 +143,7 @@ def show_exercise(
     title = Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim"))
     if title.cell_len > console.width:  # keep the id whole, on a line of its own
         title = Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim"))
-    console.print(title)
+    say(console, title)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
@@ -161,7 +167,7 @@ def show_exercise(
             facts.add_row(label, Text.assemble(linked.name, " ", (f"({linked.id})", "dim")))
     facts.add_row(
         "Source",
-        "named in the source article"
+        f"named in the source article, {wording.SOURCE_ARTICLE}"
         if exercise.source == "article"
         else "added for a balanced programme",
     )
@@ -169,18 +175,17 @@ def show_exercise(
         facts.add_row("Dose from", Text(exercise.dose_note, style="dim"))
     drawing = figure_text(exercise, console.width) if figure else None
     if drawing is None:
-        console.print(facts)
+        say(console, facts)
     else:
         beside = Table.grid(padding=(0, 2))
         beside.add_column(ratio=1)
         beside.add_column(no_wrap=True, width=max(map(len, drawing.plain.splitlines())))
         beside.add_row(facts, drawing)
-        console.print(beside)
+        say(console, beside)
     console.print()
-    console.print(exercise_details(exercise))
+    say(console, exercise_details(exercise))
     console.print()
-    console.print(disclaimer())
-    console.print(red_flags())
+    say(console, disclaimer_line())
 
 
 def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:

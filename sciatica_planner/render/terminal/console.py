@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.text import Text
 
@@ -15,19 +15,48 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-MAX_WIDTH = 80
+# Tables use a wide terminal up to this many columns (wider, rows get hard to follow); prose
+# and boxes wrap at the readable width, the line length typography recommends (45-90 characters).
+MAX_WIDTH = 160
+READABLE_WIDTH = 80
 BAR_WIDTH = 30
 
 
 def make_console(file: object = None) -> Console:
-    """A console for one command: at most 80 columns, no markup, emoji or highlighting."""
+    """A console for one command: the terminal's width up to MAX_WIDTH, no markup, emoji or
+    highlighting."""
     console = Console(file=file, markup=False, emoji=False, highlight=False)  # type: ignore[arg-type]
     console.width = min(console.width, MAX_WIDTH)
     return console
 
 
+def say(console: Console, *renderables: RenderableType) -> None:
+    """Print prose at a readable width, however wide the terminal."""
+    console.print(*renderables, width=min(console.width, READABLE_WIDTH))
+
+
 def heading(text: str) -> Text:
     return Text(text, style="bold")
+
+
+def disclaimer_line() -> Text:
+    """The one-line disclaimer that ends every view that is not a plan."""
+    return Text(safety.DISCLAIMER_LINE, style="yellow")
+
+
+def emergency_box() -> Panel:
+    """The compact box that ends every plan view: the emergency signs in short and the
+    disclaimer; its bottom edge says where the rest is (5 lines at 80 columns)."""
+    return Panel(
+        Group(Text(safety.EMERGENCY_SUMMARY), Text(safety.DISCLAIMER_BRIEF, style="dim")),
+        title=Text(safety.EMERGENCY_BOX_TITLE, style="bold red"),
+        title_align="left",
+        subtitle=Text(safety.EVERY_SIGN, style="bold"),
+        subtitle_align="right",
+        box=box.ROUNDED,
+        border_style="red",
+        padding=(0, 1),
+    )
 
 
 def disclaimer() -> Panel:
@@ -40,19 +69,37 @@ def disclaimer() -> Panel:
     )
 
 
+URGENCY_STYLES = {"EMERGENCY": "bold red", "SAME DAY": "bold yellow", "SEE A GP SOON": "bold"}
+
+
 def red_flags() -> Panel:
-    lines = Group(
-        Hanging((Text("!", style="bold red"), flag) for flag in safety.RED_FLAGS),
-        Text(""),
-        Text(safety.SEE_A_CLINICIAN, style="dim"),
-    )
+    """Every warning sign, by urgency, each tier with what to do."""
+    parts: list[RenderableType] = []
+    for urgency in safety.URGENCIES:
+        style = URGENCY_STYLES.get(urgency.label, "bold")
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text.assemble((urgency.label, style), f" - {urgency.action} if you have:"))
+        parts.append(Hanging((Text("!", style=style), sign) for sign in urgency.signs))
+    parts += [Text(""), Text(safety.SEE_A_CLINICIAN, style="dim")]
     return Panel(
-        lines,
+        Group(*parts),
         title=Text(safety.RED_FLAGS_TITLE, style="bold red"),
         title_align="left",
         box=box.ROUNDED,
         border_style="red",
     )
+
+
+def education() -> Group:
+    """Short lessons for living with sciatica, each with its sources."""
+    rows: list[Text] = []
+    for lesson in safety.EDUCATION:
+        if rows:
+            rows.append(Text(""))
+        rows += [Text(lesson.title, style="bold"), Text(lesson.text)]
+        rows.append(Text(f"Source: {lesson.sources}", style="dim"))
+    return Group(*rows)
 
 
 class Hanging:
@@ -86,24 +133,26 @@ def bullets(items: Iterable[str], style: str = "") -> Hanging:
 
 
 class Parts:
-    """Short phrases joined by ' | ', wrapped between phrases only, never inside one."""
+    """Short phrases joined by a separator, wrapped between phrases only, never inside one
+    (an id, a dose or "<- today" stays whole). A phrase longer than the line wraps alone."""
 
-    SEPARATOR = " | "
-
-    def __init__(self, parts: Iterable[str], style: str = "") -> None:
-        self.parts = list(parts)
-        self.style = style
+    def __init__(
+        self, parts: Iterable[Text | str], style: str = "", separator: str = " | "
+    ) -> None:
+        self.parts = [Text(part, style=style) if isinstance(part, str) else part for part in parts]
+        self.separator = separator
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        line = ""
+        line = Text()
         for part in self.parts:
-            joined = f"{line}{self.SEPARATOR}{part}" if line else part
-            if line and len(joined) > options.max_width:
-                yield Text(line, style=self.style)
-                joined = part
-            line = joined
+            if line and line.cell_len + len(self.separator) + part.cell_len > options.max_width:
+                yield from line.wrap(console, options.max_width)
+                line = Text()
+            if line:
+                line.append(self.separator)
+            line.append_text(part)
         if line:
-            yield Text(line, style=self.style)
+            yield from line.wrap(console, options.max_width)
 
 
 def literal(text: str) -> str:

@@ -13,7 +13,7 @@ from rich.text import Text
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
-from .console import BAR_WIDTH, Hanging, Parts, bullets, disclaimer, red_flags
+from .console import BAR_WIDTH, Hanging, Parts, bullets, emergency_box, say
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -49,37 +49,37 @@ def _warnings(plan: WeekPlan) -> Hanging | None:
     return bullets(notes, "bold yellow")
 
 
-def _day_title(day: Day, today: dt.date | None) -> Text:
-    title = Text(wording.day_heading(day.date), style="bold")
+def _day_title(day: Day, today: dt.date | None) -> Parts:
+    """The day, its length and what it trains: wrapped between phrases, never inside one."""
+    parts = [Text(wording.day_heading(day.date), style="bold")]
     if day.rest:
         walk = f" - easy walk about {day.walk_minutes} min" if day.walk_minutes > 0 else ""
-        title.append(f"  rest day{walk}", style="dim")
+        parts.append(Text(f"rest day{walk}", style="dim"))
     else:
-        trains = wording.groups(day.groups) if day.groups else "gentle work only"
-        title.append(f"  ~{day.estimated_minutes} min  {trains}", style="")
+        parts.append(Text(f"~{day.estimated_minutes} min"))
+        parts.append(Text(wording.trains(day.groups)))
     if day.date == today:
-        title.append("  <- today", style="bold reverse")
-    return title
+        parts.append(Text("<- today", style="bold reverse"))
+    return Parts(parts, separator="  ")
 
 
 def _day_table(day: Day, pain: int) -> Table:
-    """One row per exercise, under a heading row for each block (warm-up, main, cool-down)."""
-    table = Table(box=box.SIMPLE, pad_edge=False, show_header=True, expand=True)
-    table.add_column("", no_wrap=True, style="dim")
-    table.add_column("Exercise", ratio=1)
-    table.add_column("Type", no_wrap=True, style="dim")
+    """One row per exercise, under a heading row for each block (warm-up, main, cool-down).
+    The table is as wide as its content needs, up to the terminal's width."""
+    table = Table(box=box.SIMPLE, pad_edge=False, show_header=True)
+    table.add_column("", no_wrap=True, style="dim", justify="right")
+    table.add_column("Exercise")
     table.add_column("Dose", no_wrap=True)
     table.add_column("Rest", no_wrap=True)
     index = 0
     for block, items in wording.blocks(day.exercises):
-        table.add_row("", Text(wording.BLOCK_LABELS.get(block, block), style="bold dim"))
+        table.add_row("", Text(wording.block_label(block, pain), style="bold dim"))
         for item in items:
             index += 1
             table.add_row(
                 str(index),
                 Text(item.name),
-                wording.kind(item.kind, pain),
-                wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+                wording.planned_dose(item),
                 wording.rest(item.rest_seconds, item.sets),
             )
     return table
@@ -106,11 +106,10 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
             style="bold",
         )
     )
-    console.print(_options_line(plan))
-    console.print(disclaimer())
+    say(console, _options_line(plan))
     warnings = _warnings(plan)
     if warnings:
-        console.print(warnings)
+        say(console, warnings)
     for day in plan.days:
         console.print()
         console.print(_day_title(day, today))
@@ -121,10 +120,11 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
     if not wording.flare_up(plan.options.pain):
         console.print(Text("Strength sets this week, per group", style="bold"))
         console.print(Padding(_balance(plan), (0, 0, 1, 2)))
-    console.print(
-        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim")
+    say(
+        console,
+        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim"),
     )
-    console.print(red_flags())
+    say(console, emergency_box())
 
 
 def _rest_day(day: Day, next_day: tuple[Day, bool] | None) -> Iterable[Text]:
@@ -149,29 +149,28 @@ def show_day(
     today: dt.date,
     next_day: tuple[Day, bool] | None,
 ) -> None:
-    console.print(_day_title(day, today))
-    console.print(_options_line(plan))
-    console.print(disclaimer())
+    say(console, _day_title(day, today))
+    say(console, _options_line(plan))
     warnings = _warnings(plan)
     if warnings:
-        console.print(warnings)
+        say(console, warnings)
     if day.rest:
         console.print()
         for line in _rest_day(day, next_day):
-            console.print(line)
+            say(console, line)
     index = 0
     for block, items in wording.blocks(day.exercises):
         console.print()
-        console.print(Text(wording.BLOCK_LABELS.get(block, block), style="bold underline"))
+        console.print(Text(wording.block_label(block, plan.options.pain), style="bold underline"))
         for item in items:
             index += 1
             about = f"{wording.kind(item.kind, plan.options.pain)}, {item.position}, {item.id}"
             console.print()
             console.print(Text.assemble((f"{index}. {item.name}", "bold"), "  ", (about, "dim")))
             details = planned_details(item, catalogue.exercise(item.id))
-            console.print(Padding(details, (0, 0, 0, 3)))
+            say(console, Padding(details, (0, 0, 0, 3)))
     console.print()
-    console.print(red_flags())
+    say(console, emergency_box())
 
 
 def show_program(
