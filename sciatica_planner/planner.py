@@ -327,7 +327,9 @@ def _quicken(
             trial = Session(session.date, session.groups, session.allowed, main=others)
             held = taken(trial, pool)
             for exercise in found:
-                if not fits_session(exercise, trial, pool, held):
+                if not fits_session(exercise, trial, pool, held) or not _same_class(
+                    item.exercise, exercise
+                ):
                     continue
                 saving = item.seconds - slot_seconds(exercise, policy.strength_sets(exercise)[0])
                 if saving > 0 and (best is None or saving > best[0]):
@@ -341,6 +343,14 @@ def _quicken(
             exercise, policy.dose(exercise, policy.strength_sets(exercise)[0]), "main"
         )
         uses[exercise.id] = uses.get(exercise.id, 0) + 1
+
+
+def _same_class(old: Exercise, new: Exercise) -> bool:
+    """A quicker swap keeps what rule 14 counts: work above beginner stays above beginner, and
+    work in repetitions stays in repetitions."""
+    if old.level != "beginner" and new.level == "beginner":
+        return False
+    return old.reps is None or new.reps is not None
 
 
 def _gentle_holds(

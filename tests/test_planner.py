@@ -295,6 +295,9 @@ def check_moderate_pain_is_lighter(catalogue: Catalogue, opts: PlanOptions) -> N
 
 @given(plan_options())
 @example(options(on=("mon", "tue")))
+@example(  # a quicker swap once traded work above beginner for beginner work (rule 14)
+    options(on=("mon", "tue", "wed"), minutes=10, level="advanced", equipment=("dumbbells",))
+)
 @example(options(on=("mon", "tue", "wed"), minutes=10))
 @example(options(days=2, on=("mon", "thu"), minutes=10, level="advanced"))
 @example(options(level="advanced", equipment=("barbell",), minutes=120))
