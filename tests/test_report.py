@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from sciatica_planner import safety
 from sciatica_planner.journal import Entry
-from sciatica_planner.render.report_charts import BAR_UNIT, DATE_AXIS, PAIN_AXIS, pain_chart_svg
+from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, pain_chart_svg
 from sciatica_planner.render.report_html import report_html
 from sciatica_planner.render.report_markdown import note_markdown, report_markdown, visible
 from sciatica_planner.report import PlanSettings, build_report
@@ -236,17 +236,48 @@ def test_the_chart_is_well_formed_for_any_period(catalogue: Catalogue, days: int
     assert dates[0] == "25 Nov"  # the last day is always labelled
 
 
-def test_the_sessions_chart_has_a_bar_for_each_week_with_sessions(report: Report) -> None:
-    page = report_html(report)
+def _sessions_svg(page: str) -> ET.Element:
     found = re.search(r'<svg [^>]*class="sessions-chart".*?</svg>', page, re.S)
     assert found is not None
-    svg = ET.fromstring(found.group(0))
+    return ET.fromstring(found.group(0))
+
+
+def test_the_sessions_chart_has_a_column_for_each_week_with_sessions(report: Report) -> None:
+    svg = _sessions_svg(report_html(report))
     bars = svg.findall(f"{SVG}rect[@class='bar']")
+    assert [b.get("data-first") for b in bars] == ["2026-10-29", "2026-11-12", "2026-11-19"]
     planned = svg.findall(f"{SVG}rect[@class='planned']")
-    assert [float(b.get("width", "")) for b in bars] == [2.0 * BAR_UNIT] * 3  # weeks 1, 3 and 4
     assert len(planned) == 4
+    # 2 sessions against 3 planned days: two thirds of the outline's height, on the same base.
+    for bar in bars:
+        outline = next(p for p in planned if p.get("x") == bar.get("x"))
+        assert float(bar.get("height", "")) * 3 == pytest.approx(
+            float(outline.get("height", "")) * 2
+        )
+        bottom = float(bar.get("y", "")) + float(bar.get("height", ""))
+        assert bottom == pytest.approx(
+            float(outline.get("y", "")) + float(outline.get("height", ""))
+        )
     words = ["".join(t.itertext()) for t in svg.iter(f"{SVG}text")]
-    assert [w for w in words if " of " in w] == ["2 of 3", "0 of 3", "2 of 3", "2 of 3"]
+    assert [w for w in words if "/" in w] == ["2/3", "0/3", "2/3", "2/3"]
+    assert "Week starting" in words and "29 Oct" in words and "19 Nov" in words
+
+
+def test_a_year_of_weeks_fits_the_page_width(catalogue: Catalogue) -> None:
+    journal = [
+        entry(n, (TODAY - dt.timedelta(days=n)).isoformat(), 3, "clamshell") for n in range(365)
+    ]
+    found = build_report(journal, TODAY, 365, catalogue, PLAN)
+    svg = _sessions_svg(report_html(found))
+    assert len(found.weeks) == 53 and len(svg.findall(f"{SVG}rect[@class='bar']")) == 53
+    assert float(svg.get("width", "")) <= 720
+    labels = [
+        t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "tick" and " " in (t.text or "")
+    ]
+    assert 2 <= len(labels) <= 9 and labels[-1] == "19 Nov"  # the last week's always
+    assert 'class="sessions long"' in report_html(found)
+    # A period across two years gives each day its year.
+    assert "| Wed 26 Nov 2025 | 3/10 | yes |  |" in report_markdown(found)
 
 
 def _texts(page: str) -> list[str]:

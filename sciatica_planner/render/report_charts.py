@@ -8,8 +8,9 @@ import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
+from ..report import WEEK_DAYS
 from . import wording
-from .report_markdown import day_pain
+from .report_markdown import day_pain, day_words
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -22,7 +23,7 @@ PAIN_GRID_STEP = 2  # a labelled line every 2 points keeps the axis readable at 
 # Pain chart geometry, in SVG units (the page scales the whole drawing to its width).
 WIDTH = 720
 LEFT = 78  # room for the strip names ("Spreading") and the rotated pain axis title
-RIGHT = 14
+RIGHT = 22  # half a date label, for the last day's under the plot's edge
 TOP = 10
 PLOT_HEIGHT = 150
 STRIP = 13  # the height of each marker row under the plot
@@ -142,7 +143,7 @@ def pain_chart_svg(report: Report) -> str:
         parts.append(
             f'<circle class="point" data-date="{day.date.isoformat()}" data-pain="{day.pain:g}" '
             f'cx="{cx}" cy="{cy}" r="{_number(radius)}" fill="{PAIN_COLOUR}">'
-            f"<title>{escape(wording.short_day(day.date))}: pain {escape(day_pain(day))}"
+            f"<title>{escape(day_words(report, day.date))}: pain {escape(day_pain(day))}"
             "</title></circle>"
         )
         if day.session:
@@ -200,55 +201,90 @@ def _legend(row: int) -> list[str]:
     return parts
 
 
-# Sessions chart geometry.
-BAR_LABEL = 96  # room for '30 Nov - 6 Dec'
-BAR_UNIT = 18  # one session day
-BAR_HEIGHT = 12
-BAR_GAP = 6
-BAR_TEXT = 52  # room for '3 of 3' after the longest bar
+# Sessions chart geometry: a column a week, so a year of weeks still fits the page's width.
+COLUMN_LEFT = 30  # room for the session counts
+COLUMN_RIGHT = 8
+COLUMN_SHORT = 52  # a week's slot while the weeks are few (its label fits under it)
+COLUMN_LONG = 12  # ... and once they are many: a year is 53 x 12 = 636 units
+SESSIONS_TOP = 14  # room for the '2/3' over a full column
+SESSIONS_HEIGHT = 84  # 7 sessions at 12 units each
+MOST_WEEK_LABELS = 8
 
 
 def sessions_chart_svg(report: Report) -> str:
-    """A bar for each week: its sessions, over an outline the length of its planned days."""
-    most = max([7, *(w.sessions for w in report.weeks), *(w.planned for w in report.weeks)])
-    width = BAR_LABEL + most * BAR_UNIT + BAR_TEXT
-    height = len(report.weeks) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP + 16
+    """A column for each week: its sessions, inside a dashed outline as tall as its planned
+    days, on a 0-7 axis (more when a week held more sessions than days, never here)."""
+    weeks = report.weeks
+    most = max([WEEK_DAYS, *(w.sessions for w in weeks), *(w.planned for w in weeks)])
+    few = len(weeks) <= MOST_WEEK_LABELS
+    slot = COLUMN_SHORT if few else COLUMN_LONG
+    width = COLUMN_LEFT + len(weeks) * slot + COLUMN_RIGHT
+    bottom = SESSIONS_TOP + SESSIONS_HEIGHT
+    height = bottom + 48
+    unit = SESSIONS_HEIGHT / most
+
+    def y(count: int) -> float:
+        return bottom - count * unit
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sessions-chart" viewBox="0 0 {width} '
         f'{height}" width="{width}" role="img" aria-labelledby="sessions-chart-title" {FONT} '
         f'font-size="10" fill="{INK}">',
         '<title id="sessions-chart-title">Sessions per week against the planned days</title>',
     ]
-    for row, week in enumerate(report.weeks):
-        top = BAR_GAP + row * (BAR_HEIGHT + BAR_GAP)
-        middle = top + BAR_HEIGHT / 2 + 3.5
+    for count in range(0, most + 1, 1 if most <= WEEK_DAYS else 2):
         parts.append(
-            f'<text x="{BAR_LABEL - 6}" y="{_number(middle)}" text-anchor="end">'
-            f"{escape(wording.day_span(week.first, week.last))}</text>"
+            f'<line x1="{COLUMN_LEFT}" y1="{_number(y(count))}" x2="{width - COLUMN_RIGHT}" '
+            f'y2="{_number(y(count))}" stroke="{GRID}" stroke-width="0.6"/>'
+            f'<text class="tick" x="{COLUMN_LEFT - 5}" y="{_number(y(count) + 3.5)}" '
+            f'text-anchor="end" font-size="9">{count}</text>'
         )
+    label_every = 1 if few else -(-len(weeks) // MOST_WEEK_LABELS)
+    for index, week in enumerate(weeks):
+        left = COLUMN_LEFT + index * slot
+        inner = slot * 0.6
+        x = _number(left + (slot - inner) / 2)
+        middle = _number(left + slot / 2)
         if week.sessions:
             parts.append(
-                f'<rect class="bar" x="{BAR_LABEL}" y="{top}" '
-                f'width="{week.sessions * BAR_UNIT}" height="{BAR_HEIGHT}" '
-                f'fill="{SESSION_COLOUR}"/>'
+                f'<rect class="bar" data-first="{week.first.isoformat()}" x="{x}" '
+                f'y="{_number(y(week.sessions))}" width="{_number(inner)}" '
+                f'height="{_number(week.sessions * unit)}" fill="{SESSION_COLOUR}">'
+                f"<title>{escape(wording.day_span(week.first, week.last))}: {week.sessions} "
+                f"of {week.planned}</title></rect>"
             )
         if week.planned:
             parts.append(
-                f'<rect class="planned" x="{BAR_LABEL}" y="{top}" '
-                f'width="{week.planned * BAR_UNIT}" height="{BAR_HEIGHT}" fill="none" '
+                f'<rect class="planned" x="{x}" y="{_number(y(week.planned))}" '
+                f'width="{_number(inner)}" height="{_number(week.planned * unit)}" fill="none" '
                 f'stroke="{INK}" stroke-width="1" stroke-dasharray="3 2"/>'
             )
-        end = BAR_LABEL + max(week.sessions, week.planned) * BAR_UNIT + 6
-        parts.append(
-            f'<text x="{end}" y="{_number(middle)}">{week.sessions} of {week.planned}</text>'
-        )
+        if few:
+            top = y(max(week.sessions, week.planned)) - 3
+            parts.append(
+                f'<text class="count" x="{middle}" y="{_number(top)}" text-anchor="middle">'
+                f"{week.sessions}/{week.planned}</text>"
+            )
+        if (len(weeks) - 1 - index) % label_every == 0:  # the last week always
+            parts.append(
+                f'<text class="tick" x="{middle}" y="{bottom + 12}" text-anchor="middle" '
+                f'font-size="9">{week.first.day} {week.first:%b}</text>'
+            )
+    parts.append(
+        f'<path d="M{COLUMN_LEFT} {SESSIONS_TOP - 4}V{bottom}H{width - COLUMN_RIGHT}" '
+        f'fill="none" stroke="{INK}" stroke-width="1"/>'
+    )
+    parts.append(
+        f'<text class="axis-label" x="{_number(COLUMN_LEFT + len(weeks) * slot / 2)}" '
+        f'y="{bottom + 25}" text-anchor="middle" font-weight="bold">Week starting</text>'
+    )
     legend = height - 6
     parts.append(
-        f'<g class="legend"><rect x="{BAR_LABEL}" y="{legend - 8}" width="8" height="8" '
-        f'fill="{SESSION_COLOUR}"/><text x="{BAR_LABEL + 12}" y="{legend}">sessions</text>'
-        f'<rect x="{BAR_LABEL + 70}" y="{legend - 8}" width="14" height="8" fill="none" '
+        f'<g class="legend"><rect x="{COLUMN_LEFT}" y="{legend - 8}" width="8" height="8" '
+        f'fill="{SESSION_COLOUR}"/><text x="{COLUMN_LEFT + 12}" y="{legend}">sessions</text>'
+        f'<rect x="{COLUMN_LEFT + 66}" y="{legend - 8}" width="8" height="8" fill="none" '
         f'stroke="{INK}" stroke-dasharray="3 2"/>'
-        f'<text x="{BAR_LABEL + 90}" y="{legend}">planned days</text></g>'
+        f'<text x="{COLUMN_LEFT + 78}" y="{legend}">planned days</text></g>'
     )
     parts.append("</svg>")
     return "\n".join(parts)

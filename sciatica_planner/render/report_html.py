@@ -20,6 +20,10 @@ from .report_markdown import (
 if TYPE_CHECKING:
     from ..report import Report
 
+# Weeks of sessions that fit beside their chart on what is left of the first page; a longer
+# table may break across pages.
+LONG_TABLE_WEEKS = 9
+
 # Tighter than the handout: the report is read in a minute and must fit two A4 pages.
 REPORT_STYLE = """
 h1 { font-size: 1.25rem; margin: 0 0 0.25rem; }
@@ -36,6 +40,10 @@ th, td { padding: 0.12rem 0.45rem; }
   body { font-size: 9pt; line-height: 1.35; }
   h2 { margin-top: 0.7rem; }
   .chart, .sessions { break-inside: avoid; page-break-inside: avoid; }
+  .sessions.long, .sessions.long table { break-inside: auto; page-break-inside: auto; }
+  .sessions.long { display: block; }
+  .sessions.long svg { margin-bottom: 0.5rem; }
+  .sessions tr { break-inside: avoid; page-break-inside: avoid; }
   /* Notes are many short paragraphs: two columns of smaller type keep four weeks on two pages. */
   .notes ul { column-count: 2; column-gap: 6mm; font-size: 8.5pt; padding-left: 1.1rem; }
   .notes li { break-inside: avoid; page-break-inside: avoid; }
@@ -53,7 +61,9 @@ def report_html(report: Report) -> str:
         return page
     chart = f'<div class="chart">\n{pain_chart_svg(report)}\n</div>\n'
     page = _replace_section(page, PAIN_HEADING, chart)
-    page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report))
+    # Past a couple of months the weekly table may run on to the next page.
+    long = len(report.weeks) > LONG_TABLE_WEEKS
+    page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report), long=long)
     page = _wrapped(page, EXERCISES_HEADING, "exercises")
     return _wrapped(page, NOTES_HEADING, "notes")
 
@@ -83,8 +93,11 @@ def _wrapped(page: str, heading: str, name: str) -> str:
     return f'{head}<div class="{name}">\n{body}</div>\n{rest}'
 
 
-def _beside_table(page: str, heading: str, chart: str) -> str:
-    """The section's table and `chart` side by side."""
+def _beside_table(page: str, heading: str, chart: str, *, long: bool) -> str:
+    """The section's table and `chart` side by side; a long table under its chart."""
     head, body, rest = _section(page, heading)
     before, table, after = body.partition("<table>")
+    if long:  # the chart first, then the table, free to run on
+        inside = f"{chart}\n{table}{after}"
+        return f'{head}{before}<div class="sessions long">\n{inside}</div>\n{rest}'
     return f'{head}{before}<div class="sessions">\n{table}{after}{chart}\n</div>\n{rest}'

@@ -13,6 +13,8 @@ from . import wording
 from .markdown import escape
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..report import DayPain, PlanSettings, Report
 
 PAIN_HEADING = "Pain per day"
@@ -51,6 +53,13 @@ def report_title(report: Report) -> str:
     start, end = report.start, report.end
     first = f"{start.day} {start:%B}" + (f" {start.year}" if start.year != end.year else "")
     return f"Sciatica journal report: {first} to {end.day} {end:%B %Y}"
+
+
+def day_words(report: Report, date: dt.date) -> str:
+    """'Mon 30 Nov', with the year where the period spans two."""
+    if report.start.year == report.end.year:
+        return wording.short_day(date)
+    return f"{wording.short_day(date)} {date.year}"
 
 
 def _pain(value: float | int | None) -> str:
@@ -100,7 +109,7 @@ def report_markdown(report: Report) -> str:
         ]
     else:
         lines += _summary(report)
-        lines += _pain_days(report.pain_days)
+        lines += _pain_days(report)
         lines += _sessions(report)
         lines += _exercises(report)
         lines += _notes(report)
@@ -118,7 +127,7 @@ def _summary(report: Report) -> list[str]:
     spreading = report.spreading_days
     if spreading:
         spread = f"on {len(spreading)} day{'s' if len(spreading) != 1 else ''}: " + ", ".join(
-            wording.short_day(day) for day in spreading
+            day_words(report, day) for day in spreading
         )
     else:
         spread = "none logged"
@@ -144,7 +153,7 @@ def _summary(report: Report) -> list[str]:
     return lines
 
 
-def _pain_days(days: tuple[DayPain, ...]) -> list[str]:
+def _pain_days(report: Report) -> list[str]:
     lines = [
         f"## {PAIN_HEADING}",
         "",
@@ -155,9 +164,9 @@ def _pain_days(days: tuple[DayPain, ...]) -> list[str]:
         "| Date | Pain | Session | Spreading |",
         "|---|--:|:-:|:-:|",
     ]
-    for day in days:
+    for day in report.pain_days:
         lines.append(
-            f"| {wording.short_day(day.date)} | {day_pain(day)} | "
+            f"| {day_words(report, day.date)} | {day_pain(day)} | "
             f"{'yes' if day.session else ''} | {'yes' if day.spreading else ''} |"
         )
     return [*lines, ""]
@@ -229,7 +238,7 @@ def _notes(report: Report) -> list[str]:
         text = note_markdown(note.text) or ["(blank)"]
         spread = f", {SPREADING_WORDS}" if note.spreading else ""
         lines.append(
-            f"- **{wording.short_day(note.date)}** (pain {note.pain}/10{spread}): {text[0]}"
+            f"- **{day_words(report, note.date)}** (pain {note.pain}/10{spread}): {text[0]}"
         )
         lines += [f"  {line}" for line in text[1:]]
     return [*lines, ""]
