@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import SciaticaPlanError
+from .text import visible
 
 if TYPE_CHECKING:
     import yaml
@@ -30,7 +31,8 @@ class CatalogueError(SciaticaPlanError):
         self, path: str, problem: str, line: int | None = None, field: str | None = None
     ) -> None:
         self.path, self.problem, self.line, self.field = path, problem, line, field
-        where = path if line is None else f"{path}:{line}"
+        shown = visible(path)  # a file name may hold escape sequences
+        where = shown if line is None else f"{shown}:{line}"
         what = problem if field is None else f"{field}: {problem}"
         super().__init__(f"{where}: {what}")
 
@@ -52,19 +54,13 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
 
 
 def _read_text(path: Path) -> str:
+    from .files import InputError, read_regular_file
+
     name = str(path)
     try:
-        if path.is_dir():
-            raise CatalogueError(name, "is a folder, not a catalogue file")
-        if path.stat().st_size > MAX_BYTES:
-            raise CatalogueError(name, f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CatalogueError(name, "no such file") from None
-    except PermissionError:
-        raise CatalogueError(name, "permission denied") from None
-    except OSError as error:
-        raise CatalogueError(name, error.strerror or "cannot be read") from None
+        data = read_regular_file(path, MAX_BYTES, what="a catalogue file")
+    except InputError as error:
+        raise CatalogueError(name, error.problem) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1,46 +1,200 @@
-"""Writing a user's file safely: whole or not at all, and never over one without permission."""
+"""A user's files: read only regular files, and only so much; write whole or not at all, and never
+over a file (or a device) without permission."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import signal
+import stat
 import tempfile
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SciaticaPlanError
+from .text import visible
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from types import FrameType
+
+    Handler = Callable[[int, FrameType | None], object] | int | None
+
+# The temporary file is named ".NAME.XXXXXXXX.tmp" (8 random characters): 14 more than NAME.
+TEMPORARY_EXTRA = len("..XXXXXXXX.tmp")
+# POSIX's usual limit on one file name, in bytes, where the file system does not say.
+NAME_MAX_FALLBACK = 255
+# Reads come in pieces of this size, so a limit is enforced on bytes read, not on the size the
+# file system reports (which is 0 for /dev/zero and grows while a log is written).
+READ_CHUNK = 1024 * 1024
+# Signals that ask a program to stop: clean up the temporary file first, as Ctrl-C does.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
 class OutputError(SciaticaPlanError):
     """A file could not be written (it exists, its folder is missing, or the disk refused)."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path, self.problem = path, problem
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{visible(str(path))}: {problem}")
+        self.path, self.problem = Path(path), problem
+
+
+class InputError(SciaticaPlanError):
+    """A file could not be read: missing, not a regular file, too large or not readable."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(f"{visible(str(path))}: {problem}")
+        self.path, self.problem = Path(path), problem
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _require_regular(path: Path | str, mode: int, what: str) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(path, f"is {kind_of(mode)}, not {what}")
+
+
+def read_regular_file(path: Path | str, limit: int, *, what: str = "a regular file") -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+
+    A folder, FIFO, device or socket is refused without blocking and without reading it: `stat`
+    first (opening some devices has effects), then an `O_NONBLOCK` open whose `fstat` checks
+    again, in case the name changed in between. Raises InputError; `what` ends its messages
+    ("is a folder, not a catalogue file").
+    """
+    try:
+        _require_regular(path, Path(path).stat().st_mode, what)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, _reason(error)) from None
+    try:
+        _require_regular(path, os.fstat(descriptor).st_mode, what)
+        return _read_at_most(path, descriptor, limit)
+    except OSError as error:
+        raise InputError(path, _reason(error)) from None
+    finally:
+        os.close(descriptor)
+
+
+def _read_at_most(path: Path | str, descriptor: int, limit: int) -> bytes:
+    pieces: list[bytes] = []
+    total = 0
+    while True:
+        piece = os.read(descriptor, min(READ_CHUNK, limit + 1 - total))
+        if not piece:
+            return b"".join(pieces)
+        total += len(piece)
+        if total > limit:
+            raise InputError(path, f"is larger than {_size(limit)}")
+        pieces.append(piece)
+
+
+def _size(limit: int) -> str:
+    megabytes = limit / (1024 * 1024)
+    return f"{megabytes:g} MB" if megabytes >= 1 else f"{limit} bytes"
+
+
+def refuse_trailing_separator(text: str) -> None:
+    """`-o newdir/` names a folder: refuse it before a Path drops the slash and writes `newdir`."""
+    separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    if text.endswith(separators) and text.rstrip("".join(separators)):
+        raise OutputError(
+            text, "names a folder (it ends with a slash); give a file name, such as week.md"
+        )
 
 
 def write_atomically(
-    path: Path, data: bytes, *, replace: bool = False, mode: int | None = None
+    path: Path | str, data: bytes, *, replace: bool = False, mode: int | None = None
 ) -> None:
     """Write `data` to `path` through a temporary file beside it.
 
     The file appears complete or not at all. Without `replace`, an existing file is left
     untouched and OutputError is raised; with it, the old file is swapped out in one step.
-    `mode` (say 0o600 for a private file) replaces the usual permissions the umask allows.
+    `mode` (say 0o600 for a private file) replaces the usual permissions the umask allows. Only
+    a regular file is ever replaced: a folder, device, FIFO or socket is refused. If the program
+    is stopped (Ctrl-C, SIGTERM, SIGHUP), the temporary file is removed first.
     """
-    folder = path.parent
-    if path.is_dir():
-        raise OutputError(path, "is a folder")
-    if not folder.is_dir():
-        raise OutputError(path, f"the folder {folder} does not exist")
-    if path.exists() and not replace:
-        raise OutputError(path, "already exists; use --force to replace it")
+    if isinstance(path, str):
+        refuse_trailing_separator(path)
+    path = Path(path)
+    _check_target(path, replace=replace)
+    with _stopping_cleanly():
+        _write_through_temporary(path, data, replace=replace, mode=mode)
+
+
+def _check_target(path: Path, *, replace: bool) -> None:
     try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        found = path.stat()
+    except FileNotFoundError:
+        found = None
+    except NotADirectoryError:
+        raise OutputError(path, f"{visible(str(path.parent))} is not a folder") from None
     except OSError as error:
         raise OutputError(path, _reason(error)) from None
-    temporary = Path(name)
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise OutputError(path, "is a folder")
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise OutputError(
+            path, f"is {kind_of(found.st_mode)}, not a regular file; choose another file name"
+        )
+    if not path.parent.is_dir():
+        raise OutputError(path, f"the folder {visible(str(path.parent))} does not exist")
+    if found is not None and not replace:
+        raise OutputError(path, "already exists; use --force to replace it")
+
+
+def _temporary_prefix(path: Path) -> bytes:
+    """'.NAME.', shortened so that the temporary name fits where NAME itself fits."""
     try:
+        most = os.pathconf(path.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        most = NAME_MAX_FALLBACK
+    if most <= 0:
+        most = NAME_MAX_FALLBACK
+    name = os.fsencode(path.name)[: max(most - TEMPORARY_EXTRA, 1)]
+    return b"." + name + b"."
+
+
+def temporary_beside(path: Path, suffix: str = ".tmp") -> tuple[int, Path]:
+    """A new, empty, owner-only (0600) file in `path`'s folder, named after it: an open
+    descriptor and its path. Any name that fits the folder gets a temporary name that fits too."""
+    handle, raw_name = tempfile.mkstemp(
+        dir=os.fsencode(path.parent), prefix=_temporary_prefix(path), suffix=os.fsencode(suffix)
+    )
+    return handle, Path(os.fsdecode(raw_name))
+
+
+def _write_through_temporary(path: Path, data: bytes, *, replace: bool, mode: int | None) -> None:
+    # Hold the stop signals while the temporary file is made, so that it always has a name to
+    # clean up: a signal arriving meanwhile is delivered inside the `try` below.
+    held = _hold_stop_signals()
+    try:
+        handle, temporary = temporary_beside(path)
+    except OSError as error:
+        _release(held)
+        raise OutputError(path, _reason(error)) from None
+    try:
+        _release(held)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -49,7 +203,7 @@ def write_atomically(
         if replace:
             temporary.replace(path)
         else:
-            _link_without_clobbering(temporary, path)
+            link_without_clobbering(temporary, path)
     except FileExistsError:
         raise OutputError(path, "already exists; use --force to replace it") from None
     except OSError as error:
@@ -59,8 +213,9 @@ def write_atomically(
             temporary.unlink()
 
 
-def _link_without_clobbering(temporary: Path, path: Path) -> None:
-    """Give the finished file its name only if that name is free (a hard link cannot clobber)."""
+def link_without_clobbering(temporary: Path, path: Path) -> None:
+    """Give the finished file its name only if that name is free (a hard link cannot clobber);
+    FileExistsError if it is taken."""
     try:
         path.hardlink_to(temporary)
     except OSError as error:
@@ -72,6 +227,60 @@ def _link_without_clobbering(temporary: Path, path: Path) -> None:
         temporary.replace(path)
 
 
+class _Stopped(BaseException):
+    """A stop signal arrived while a file was being written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _stopping_cleanly() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise inside the block (so `finally` clauses clean up), then stop the
+    program as the signal asked. Signals someone chose to ignore (nohup) stay ignored."""
+    if not _in_main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stopped(signum)
+
+    previous: dict[int, Handler] = {}
+    for number in STOP_SIGNALS:
+        if signal.getsignal(number) == signal.SIG_DFL:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    except _Stopped as stopped:
+        _restore(previous)
+        signal.raise_signal(stopped.signum)  # the default action: end, killed by the signal
+        raise SystemExit(128 + stopped.signum) from None
+    finally:
+        _restore(previous)
+
+
+def _restore(previous: dict[int, Handler]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+    previous.clear()
+
+
+def _hold_stop_signals() -> set[int | signal.Signals] | None:
+    if not (_in_main_thread() and hasattr(signal, "pthread_sigmask")):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *STOP_SIGNALS})
+
+
+def _release(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -81,4 +290,6 @@ def _umask() -> int:
 def _reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "permission denied"
+    if error.errno == errno.ENAMETOOLONG:
+        return "the file name is too long"
     return error.strerror or str(error)
