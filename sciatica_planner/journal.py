@@ -25,12 +25,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import SciaticaPlanError
+from .text import visible
+from .vocabulary import PAIN_MAX, PAIN_MIN, YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     import sqlite3
@@ -45,6 +48,10 @@ NOT_SQLITE = (
     "not a sciatica-plan journal (not a SQLite database); choose another file with --journal "
     "(this one was left as it was)"
 )
+EMPTY_FILE = (
+    "an empty file, not a sciatica-plan journal; choose another file with --journal, or delete "
+    "this one to start a journal there (it was left as it was)"
+)
 # How long a command waits for another writer before giving up: a write takes milliseconds.
 BUSY_TIMEOUT_MS = 5000
 
@@ -54,7 +61,7 @@ class JournalError(SciaticaPlanError):
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path, self.problem = Path(path), problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{visible(str(path))}: {problem}")
 
 
 class NotAJournalError(JournalError):
@@ -200,21 +207,86 @@ def _make_private_folder(folder: Path) -> None:
             each.mkdir(mode=0o700)
 
 
-def _create_private_file(path: Path) -> bool:
-    """Create the empty file owner-only (0600) before SQLite opens it; False if it was there."""
+def _exists(path: Path) -> bool:
+    """Whether the journal file exists; anything there but a regular file is refused unopened
+    (SQLite would block on a FIFO, and must never write into a device)."""
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
         return False
-    os.close(fd)
+    if not stat.S_ISREG(mode):
+        from .files import kind_of
+
+        raise JournalError(
+            path, f"could not open the journal: it is {kind_of(mode)}, not a journal file"
+        )
     return True
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    """The files SQLite keeps beside a journal in WAL mode: the log and the shared index."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the journal, its folder (where SQLite makes its -wal and -shm
+    files) and any -wal or -shm file already there?"""
+    return all(
+        os.access(each, os.W_OK) for each in (path, *_sidecars(path)) if each.exists()
+    ) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _create_journal(path: Path) -> bool:
+    """Build a complete, empty journal beside `path`, then give it that name if it is still free.
+
+    A journal never exists half-made, so an empty file found at the path is never one of ours
+    (it is another program's, or a mistake) and is refused rather than adopted, even while
+    several `log` commands start a journal at once. The file is owner-only (0600) from its first
+    byte. False if another process made the journal first.
+    """
+    from .files import link_without_clobbering, temporary_beside
+
+    handle, temporary = temporary_beside(path, suffix=".new")
+    os.close(handle)
+    try:
+        db = _connect(temporary, writable=True)
+        try:
+            _use_wal(db)
+            _migrate(db, temporary)
+        finally:
+            db.close()  # the last connection: SQLite removes the -wal and -shm files
+        try:
+            link_without_clobbering(temporary, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        for each in (temporary, *_sidecars(temporary)):
+            with contextlib.suppress(FileNotFoundError):
+                each.unlink()
+
+
+def _connect(path: Path, *, writable: bool) -> sqlite3.Connection:
+    """A connection; read-only (SQLite's `mode=ro`) for a journal this process cannot write.
+
+    A read-write connection that only reads still leaves nothing behind: the last one to close
+    removes the -wal and -shm files. A read-only one cannot, and would create them with the
+    journal's read-only mode, so that `log` fails even after the journal is made writable again.
+    So it opens the file as `immutable` (no -wal or -shm made) unless a writer left both there,
+    in which case they hold entries to read and SQLite uses them as they are.
+    """
     import sqlite3
 
     # mode=rw: SQLite never creates the file itself (we did, with its mode), even in a race.
-    uri = path.resolve().as_uri() + "?mode=rw"
+    uri = path.resolve().as_uri()
+    if writable:
+        uri += "?mode=rw"
+    elif all(each.exists() for each in _sidecars(path)):
+        uri += "?mode=ro"
+    else:
+        # Nobody writes a journal this process cannot write (its own files are owner-only), so
+        # reading it without locks sees one consistent state.
+        uri += "?mode=ro&immutable=1"
     db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -327,23 +399,43 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool) -> Journal:
-        """Open the journal at `path`; with `create`, make it (privately) if it is missing."""
+        """Open the journal at `path`; with `create`, make it (privately) if it is missing.
+
+        Without `create` nothing is created: a missing journal, or an empty file, reads as an
+        empty journal. With it, an empty or foreign file is refused and left as it was.
+        """
         path = Path(path)
         with _translated(path, "open the journal"):
             created = False
-            if create:
-                _make_private_folder(path.parent)
-                created = _create_private_file(path)
-            elif not path.exists():
-                return cls(path, None, created=False)
-            db = _connect(path)
-            try:
-                fresh = _is_fresh(db, path)
-                if fresh and not create:
-                    db.close()  # an empty file: nothing to read, and nothing to write yet
+            if not _exists(path):
+                if not create:
                     return cls(path, None, created=False)
-                _use_wal(db)
-                _migrate(db, path)
+                _make_private_folder(path.parent)
+                created = _create_journal(path)
+            writable = _writable(path)
+            if create and not writable:
+                raise JournalError(
+                    path,
+                    "the journal is read-only for you, so nothing was logged; make it writable "
+                    "(chmod u+w) to log (the file was left as it was)",
+                )
+            db = _connect(path, writable=writable)
+            try:
+                if _is_fresh(db, path):
+                    if create:  # never adopt an empty file: ours are complete from the start
+                        raise NotAJournalError(path, EMPTY_FILE)
+                    db.close()  # an empty file: nothing to read
+                    return cls(path, None, created=False)
+                if writable:
+                    _use_wal(db)
+                    _migrate(db, path)
+                elif db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                    raise JournalError(
+                        path,
+                        "this journal was written by an older sciatica-plan and needs an "
+                        "upgrade, which needs write permission: make it writable (chmod u+w) "
+                        "and try again (the file was left as it was)",
+                    )
             except BaseException:
                 db.close()
                 raise
@@ -368,8 +460,14 @@ class Journal:
         note: str | None = None,
         *,
         spreading: bool = False,
+        announce: Callable[[Entry], None] | None = None,
     ) -> Entry:
-        """Log one session; it is on disk when this returns."""
+        """Log one session; it is on disk when this returns.
+
+        `announce` is called with the entry before it is committed: if it fails (the
+        confirmation could not be printed, say), nothing is logged, so that trying again never
+        logs the session twice.
+        """
         if self._db is None:
             raise JournalError(self.path, "the journal was opened for reading only")
         done = tuple(done)
@@ -383,10 +481,13 @@ class Journal:
                 "INSERT INTO done_exercises (entry_id, position, exercise_id) VALUES (?, ?, ?)",
                 [(entry_id, position, exercise) for position, exercise in enumerate(done)],
             )
-        assert entry_id is not None
-        return Entry(
-            id=entry_id, date=date, pain=pain, done=done, note=note, spreading=bool(spreading)
-        )
+            assert entry_id is not None
+            entry = Entry(
+                id=entry_id, date=date, pain=pain, done=done, note=note, spreading=bool(spreading)
+            )
+            if announce is not None:
+                announce(entry)
+        return entry
 
     def entries(self, since: dt.date | None = None) -> list[Entry]:
         """Every entry dated `since` or later (all of them without it), oldest first."""
@@ -439,17 +540,52 @@ class Journal:
         by_entry: dict[int, list[str]] = {}
         for entry_id, exercise in done:
             by_entry.setdefault(entry_id, []).append(exercise)
-        try:
-            return [
-                Entry(
-                    id=entry_id,
-                    date=dt.date.fromisoformat(date),
-                    pain=pain,
-                    done=tuple(by_entry.get(entry_id, ())),
-                    note=note,
-                    spreading=bool(spreading),
-                )
-                for entry_id, date, pain, note, spreading in rows
-            ]
-        except (TypeError, ValueError) as error:  # only if someone edited the file by hand
-            raise JournalError(self.path, f"an entry could not be read: {error}") from error
+        return [self._checked(row, tuple(by_entry.get(row[0], ()))) for row in rows]
+
+    def _checked(self, row: tuple[Any, ...], done: tuple[Any, ...]) -> Entry:
+        """One row as an Entry, or a JournalError naming the entry if a value is not what this
+        program writes (the schema's CHECKs make that possible only by editing the file)."""
+        entry_id, date, pain, note, spreading = row
+        problem = _bad_value(date, pain, note, spreading, done)
+        if problem is not None:
+            raise JournalError(
+                self.path,
+                f"entry {entry_id} cannot be read: {problem} (was the file edited by hand?)",
+            )
+        return Entry(
+            id=entry_id,
+            date=dt.date.fromisoformat(date),
+            pain=pain,
+            done=done,
+            note=note,
+            spreading=bool(spreading),
+        )
+
+
+def _bad_value(
+    date: Any, pain: Any, note: Any, spreading: Any, done: tuple[Any, ...]
+) -> str | None:
+    """What is wrong with one entry's values as read back, or None."""
+    if not _real_date(date):
+        return f"its date {visible(repr(date), limit=60)} is not a day written YYYY-MM-DD"
+    if type(pain) is not int or not PAIN_MIN <= pain <= PAIN_MAX:
+        shown = visible(repr(pain), limit=60)
+        return f"its pain {shown} is not a whole number from {PAIN_MIN} to {PAIN_MAX}"
+    if note is not None and not isinstance(note, str):
+        return "its note is not text"
+    if type(spreading) is not int or spreading not in (0, 1):
+        return f"its spreading mark {visible(repr(spreading), limit=60)} is not 0 or 1"
+    if not all(isinstance(each, str) for each in done):
+        return "an exercise it names is not text"
+    return None
+
+
+def _real_date(value: Any) -> bool:
+    """An ISO day, exactly as this program writes it, in the years it supports."""
+    if not isinstance(value, str) or len(value) != len("YYYY-MM-DD"):
+        return False
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return day.isoformat() == value and YEAR_MIN <= day.year <= YEAR_MAX

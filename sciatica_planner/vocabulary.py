@@ -99,6 +99,9 @@ MINUTES_MIN, MINUTES_MAX, MINUTES_DEFAULT = 10, 120, 30
 PAIN_MIN, PAIN_MAX = 0, 10
 PROGRAM_WEEKS_MIN, PROGRAM_WEEKS_MAX = 1, 12
 HISTORY_DAYS_DEFAULT = 30
+# The years a date may name (--start, --date, a journal entry): any real diary or plan fits, and
+# date arithmetic (a 12-week programme, the week after) stays far from Python's year 9999 limit.
+YEAR_MIN, YEAR_MAX = 1900, 2999
 HISTORY_DAYS_MAX = 36500  # a hundred years: any journal fits, and the dates stay in range
 
 # Training days used when the user gives only --days: spread so rest days fall between sessions.

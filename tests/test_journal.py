@@ -264,7 +264,7 @@ def test_every_older_version_has_a_fixture() -> None:
     assert sorted(OLD_SCHEMAS) == list(range(1, SCHEMA_VERSION))
 
 
-@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
 def test_an_older_journal_is_migrated_and_keeps_its_entries(path: Path, version: int) -> None:
     old = make_version(path, version)
     with Journal.open(path, create=True) as journal:
@@ -296,16 +296,31 @@ def test_reading_an_older_journal_migrates_it(path: Path, version: int) -> None:
     assert raw(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
 
 
-def test_an_empty_file_becomes_the_newest_schema(path: Path) -> None:
+def test_an_empty_file_is_never_adopted(path: Path) -> None:
+    """An empty file at the journal's path is not one of ours (ours are complete from the first
+    moment they have the name): `log` refuses it and leaves it as it was, mode included."""
     make_version(path, 0)
+    path.chmod(0o644)
+    with pytest.raises(NotAJournalError, match="an empty file, not a sciatica-plan journal"):
+        Journal.open(path, create=True)
+    assert path.read_bytes() == b""
+    assert mode_of(path) == 0o644
+    assert files_in(path.parent) == ["journal.sqlite3"]
+
+
+def test_a_new_journal_is_complete_from_its_first_moment(path: Path) -> None:
     with Journal.open(path, create=True) as journal:
+        assert journal.created
         assert journal.entries() == []
     db = raw(path)
     assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
+    assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
     columns = db.execute(
         "SELECT name, type, \"notnull\", dflt_value FROM pragma_table_info('entries')"
     )
     assert ("spreading", "INTEGER", 1, "0") in columns.fetchall()
+    db.close()
+    assert files_in(path.parent) == ["journal.sqlite3"]  # no temporary file left
 
 
 def test_spreading_round_trips(path: Path) -> None:
