@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,12 +21,44 @@ from . import (
     report_commands,
     safety_commands,
 )
-from .context import Settings
+from .context import Settings, error_line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class _Group(click.Group):
+    """The group, making every error message one inert line of at most ERROR_MAX characters,
+    whoever raised it (click's own messages quote the value typed, which may be megabytes)."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with _short_errors():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _short_errors():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _short_errors() -> Iterator[None]:
+    try:
+        yield
+    except click.ClickException as error:
+        # Final in click's stubs, but the one way to shorten it keeping its kind and context.
+        error.message = error_line(error.message)  # type: ignore[misc]
+        raise
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--catalogue",
     type=click.Path(path_type=Path),
@@ -96,8 +130,9 @@ def main() -> None:
         if os.environ.get("SCIATICA_PLAN_DEBUG"):
             raise
         click.echo(
-            f"Error: unexpected {type(error).__name__}: {error} "
-            "(set SCIATICA_PLAN_DEBUG=1 for details)",
+            "Error: "
+            + error_line(f"unexpected {type(error).__name__}: {error}")
+            + " (set SCIATICA_PLAN_DEBUG=1 for details)",
             err=True,
         )
         sys.exit(1)

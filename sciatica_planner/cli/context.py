@@ -33,6 +33,18 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+# The longest error line: room for a long path and the problem, never megabytes of a value.
+ERROR_MAX = 500
+
+
+def error_line(message: str) -> str:
+    """An error message as one inert line: controls and hidden characters shown as escapes
+    (a file name or a value in it came from outside), and cut to ERROR_MAX characters."""
+    from ..text import visible
+
+    return visible(message, limit=ERROR_MAX)
+
+
 @contextlib.contextmanager
 def mapped_errors() -> Iterator[None]:
     """Turn the core's typed errors into `Error: ...` and exit code 1."""
@@ -41,7 +53,7 @@ def mapped_errors() -> Iterator[None]:
     try:
         yield
     except SciaticaPlanError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(error_line(str(error))) from None
 
 
 def load(settings: Settings) -> Catalogue:
@@ -52,12 +64,21 @@ def load(settings: Settings) -> Catalogue:
 
 
 def echo_json(data: Any) -> None:
+    """JSON on stdout, with DEL, C1 and hidden characters written as \\u escapes (json.dumps
+    leaves them raw, and U+009B, say, starts an escape sequence on many terminals)."""
     import json
 
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from ..text import json_safe
+
+    click.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def console() -> Any:
-    from ..render.terminal.console import make_console
+    """The terminal console; a COLUMNS of 0 (which rich takes as 0 columns, printing nothing)
+    counts as unset, like a negative or non-numeric one (which rich ignores already)."""
+    from ..render.terminal.console import MAX_WIDTH, make_console
 
-    return make_console()
+    made = make_console()
+    if made.width < 1:
+        made.width = MAX_WIDTH
+    return made

@@ -9,10 +9,11 @@ import click
 from click.core import ParameterSource
 
 from .. import safety
+from ..text import is_control, is_hidden, visible
 from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN, WEEKDAYS
 from . import context
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
-from .params import DateType, closest
+from .params import DateType, EntryNumberType, closest, note_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 
 APP_NAME = "sciatica-plan"
 JOURNAL_FILE = "journal.sqlite3"
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection"),
+# also after leading blanks or invisible characters, and in their full-width forms (＝, ＋, －, ＠,
+# which some spreadsheets read as the ASCII sign).
+FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+FORMULA_STARTS = ("\t", "\r", "\n")
 
 
 def journal_path(settings: Settings) -> Path:
@@ -136,25 +140,34 @@ def log(
             param_hint="'--date'",
         )
     if note is not None:
-        try:
-            note.encode("utf-8")
-        except UnicodeEncodeError:
-            raise click.BadParameter(
-                "the note is not valid text (UTF-8)", param_hint="'--note'"
-            ) from None
+        note_text(note)
     exercises = _done_exercises(settings, done)
     if planned:  # planned before the entry is added, so the plan is the one `today` showed
         session = _planned_session(settings, day)
         exercises = session + tuple(e for e in exercises if e not in session)
     journal = _open_journal(settings, create=True)
+
+    def announce(entry: Entry) -> None:
+        """Say what is logged before it is committed: if stdout fails, nothing is logged, so a
+        second try never logs the session twice."""
+        if journal.created:
+            where = visible(str(journal.path))
+            click.echo(f"Started your journal, readable by you only: {where}", err=True)
+        try:
+            click.echo(
+                f"Logged entry {entry.id}: {entry.date}, pain {entry.pain}/10, "
+                f"{_exercises_done(len(entry.done))}."
+            )
+        except OSError as error:
+            raise click.ClickException(
+                f"could not write to standard output ({error.strerror or error}), so nothing "
+                "was logged; try again"
+            ) from None
+
     with mapped_errors():
-        entry = journal.add_entry(day, pain, exercises, note, spreading=spreading)
-    if journal.created:
-        click.echo(f"Started your journal, readable by you only: {journal.path}", err=True)
-    click.echo(
-        f"Logged entry {entry.id}: {entry.date}, pain {entry.pain}/10, "
-        f"{_exercises_done(len(entry.done))}."
-    )
+        entry = journal.add_entry(
+            day, pain, exercises, note, spreading=spreading, announce=announce
+        )
     for advice in _advice(entry):
         click.echo(advice, err=True)
     if not exercises and _training_day(settings, day):
@@ -217,16 +230,37 @@ def _typed(ctx: click.Context, name: str) -> bool:
 
 
 def _csv_cell(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading ' stops a formula running (OWASP)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """Text a spreadsheet shows as text, and a terminal shows inert.
+
+    Control and hidden characters are written visibly (\\x1b, <U+202E>, and a carriage return,
+    which would move the cursor back over the line, as \\x0d); tabs and line breaks stay, as
+    the quoted field holds them. A leading ' stops a formula running (OWASP), also where the
+    formula sign hides behind blanks, line breaks or invisible characters, or is full-width.
+    """
+    if text.startswith(FORMULA_STARTS) or _formula_sign_first(text):
+        text = "'" + text
+    return visible(text, keep="\t\n", limit=None)
+
+
+def _formula_sign_first(text: str) -> bool:
+    """Does the first character that draws something start a formula?"""
+    for character in text:
+        if character.isspace() or is_hidden(character) or is_control(character):
+            continue
+        return character in FORMULA_SIGNS
+    return False
 
 
 def _write_csv(entries: list[Entry]) -> None:
     import csv
+    import io
 
     # The default dialect: CRLF line ends as RFC 4180 has them, and any field holding a CR or an
-    # LF is quoted (with "\n" as the line end, a lone CR in a note would go out unquoted).
-    writer = csv.writer(sys.stdout)
+    # LF is quoted (with "\n" as the line end, a lone CR in a note would go out unquoted). Built
+    # in memory and printed with click.echo, as every other output is (it copes with a closed
+    # standard output, where sys.stdout is None).
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
     writer.writerow(["id", "date", "pain", "done", "note", "spreading"])
     for entry in entries:
         writer.writerow(
@@ -239,6 +273,7 @@ def _write_csv(entries: list[Entry]) -> None:
                 int(entry.spreading),  # 1 or 0: a spreadsheet can count and filter them
             ]
         )
+    click.echo(text.getvalue(), nl=False)
 
 
 @click.command()
@@ -294,7 +329,7 @@ def _interactive() -> bool:
 
 
 @click.command()
-@click.argument("number", metavar="ENTRY", type=int)
+@click.argument("number", metavar="ENTRY", type=EntryNumberType())
 @click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
 @pass_settings
 def forget(settings: Settings, number: int, yes: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,8 @@ from ..vocabulary import (
     PREFERENCES,
     WEEKDAY_NAMES,
     WEEKDAYS,
+    YEAR_MAX,
+    YEAR_MIN,
 )
 
 PAIN_DEFAULT = 0
@@ -162,9 +165,16 @@ class DateType(click.ParamType):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
+            day = dt.date.fromisoformat(str(value).strip())
         except ValueError:
             self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+        if not YEAR_MIN <= day.year <= YEAR_MAX:
+            self.fail(
+                f"{day} is outside the years sciatica-plan plans for ({YEAR_MIN} to {YEAR_MAX})",
+                param,
+                ctx,
+            )
+        return day
 
 
 def merge_equipment(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
@@ -402,5 +412,64 @@ class TimeType(click.ParamType):
             return value
         try:
             return parse_time(str(value))
-        except ValueError:
+        except (ValueError, OverflowError):  # int() of 5,000 digits or more, or hour 10**20
             self.fail(f"{value!r} is not a time; write it as HH:MM, e.g. 07:30", param, ctx)
+
+
+# The largest entry number SQLite can store (a signed 64-bit integer): a larger one is a typo.
+ENTRY_MAX = 2**63 - 1
+
+
+class EntryNumberType(click.ParamType):
+    """A journal entry's number: a whole number, and one SQLite can hold."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number: int = click.INT.convert(value, param, ctx)
+        if not -ENTRY_MAX <= number <= ENTRY_MAX:
+            self.fail(
+                f"there is no entry {number}: entry numbers are at most {ENTRY_MAX}. "
+                "See the numbers with: sciatica-plan history",
+                param,
+                ctx,
+            )
+        return number
+
+
+class OutputPathType(click.Path):
+    """A file to write, or - for standard output; a name ending with a slash names a folder."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False, allow_dash=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..files import OutputError, refuse_trailing_separator
+
+        if isinstance(value, str):
+            try:
+                refuse_trailing_separator(value)
+            except OutputError as error:
+                self.fail(error.problem, param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def note_text(note: str) -> str:
+    """A note as it may be stored: valid text, without hidden characters (controls are kept,
+    and every view and export shows them visibly)."""
+    from ..text import ALL_CONTROLS, describe, forbidden
+
+    try:
+        note.encode("utf-8")
+    except UnicodeEncodeError:
+        raise click.BadParameter(
+            "the note is not valid text (UTF-8)", param_hint="'--note'"
+        ) from None
+    found = forbidden(note, allowed=ALL_CONTROLS)
+    if found is not None:
+        raise click.BadParameter(
+            f"the note holds an invisible or direction-changing character ({describe(found)}); "
+            "type it again without it",
+            param_hint="'--note'",
+        )
+    return note

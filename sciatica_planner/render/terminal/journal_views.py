@@ -8,8 +8,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ...text import visible
 from .. import wording
-from .console import disclaimer, literal
+from .console import disclaimer
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,6 +23,40 @@ if TYPE_CHECKING:
 
 CHART_LABEL = "10 | "  # the width of the pain axis left of the chart's columns
 SPREADING_WORDS = "symptoms spreading further down the leg"
+
+
+# The widest exercise id the Done column keeps on one line (ids are at most 40 characters): an
+# id folded in the middle reads as two exercises.
+DONE_ID_MAX = 40
+# The narrowest Note column worth keeping the ids whole for: below it, the two share equally.
+NOTE_MIN = 8
+
+
+def _note(text: str) -> Text:
+    """A note as typed, inert: a tab reads as a space, line breaks stay, and every other control
+    or hidden character is shown as an escape (\\x1b, <U+202E>) instead of acting."""
+    return Text(visible(text.replace("\t", " "), keep="\n", limit=None))
+
+
+def _done(entry: Entry) -> Text:
+    return Text(", ".join(visible(each, limit=None) for each in entry.done) or "-")
+
+
+def _done_width(entries: list[Entry], width: int, spread: bool) -> dict[str, int]:
+    """Done and Note share the room equally, except that Done is never narrower than its
+    longest id (folded in the middle, one id reads as two): then it takes that much."""
+    longest = max((len(visible(e, limit=None)) for entry in entries for e in entry.done), default=1)
+    longest = min(longest, DONE_ID_MAX) + len(",")  # the comma after an id stays with it
+    number = max(len("No."), len(str(max(entry.id for entry in entries))))
+    fixed = [number, len("2026-11-26"), len("10/10")]
+    fixed += [len("Spread")] if spread else []
+    columns = len(fixed) + 2
+    # The light box draws an edge each side and one space between columns, and each column is
+    # padded by one space each side except at the table's edges.
+    room = width - sum(fixed) - (2 + (columns - 1) + 2 * (columns - 1))
+    if longest <= room // 2 or room - longest < NOTE_MIN:
+        return {"ratio": 1}
+    return {"ratio": longest, "note_ratio": room - longest}
 
 
 def _short_date(date: dt.date) -> str:
@@ -106,13 +141,14 @@ def show_history(console: Console, entries: list[Entry], summary: Summary) -> No
     table.add_column("Pain", justify="right", no_wrap=True)
     if spread:
         table.add_column("Spread", no_wrap=True, style="bold")
-    table.add_column("Done", ratio=1, overflow="fold")
-    table.add_column("Note", ratio=1, overflow="fold")
+    shares = _done_width(entries, console.width, spread)
+    table.add_column("Done", ratio=shares["ratio"], overflow="fold")
+    table.add_column("Note", ratio=shares.get("note_ratio", 1), overflow="fold")
     for entry in entries:
         cells: list[Text | str] = [str(entry.id), entry.date.isoformat(), f"{entry.pain}/10"]
         if spread:
             cells.append("yes" if entry.spreading else "")
-        cells += [Text(", ".join(entry.done) or "-"), Text(literal(entry.note or ""))]
+        cells += [_done(entry), _note(entry.note or "")]
         table.add_row(*cells)
     console.print(table)
     if spread:
@@ -141,6 +177,6 @@ def show_entry(console: Console, entry: Entry) -> None:
     facts.add_row("Entry", str(entry.id))
     facts.add_row("Date", wording.long_date(entry.date))
     facts.add_row("Pain", f"{entry.pain}/10" + (f", {SPREADING_WORDS}" if entry.spreading else ""))
-    facts.add_row("Done", Text(", ".join(entry.done) or "-"))
-    facts.add_row("Note", Text(literal(entry.note) if entry.note is not None else "-"))
+    facts.add_row("Done", _done(entry))
+    facts.add_row("Note", _note(entry.note) if entry.note is not None else Text("-"))
     console.print(facts)
