@@ -179,7 +179,9 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
         line = mark.line + 1 if mark is not None else None
         raise CatalogueError(str(path), f"YAML error: {error.problem}", line=line) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
-        raise CatalogueError(str(path), f"YAML error: {' '.join(str(error).split())}") from None
+        raise _scalar_error(path, root) or CatalogueError(
+            str(path), f"YAML error: {' '.join(str(error).split())}"
+        ) from None
     if not isinstance(data, dict):
         raise CatalogueError(
             str(path),
@@ -193,6 +195,35 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
         raise _describe(path, root, data, error) from None
     except RecursionError:
         raise CatalogueError(str(path), "is nested too deeply") from None
+
+
+def _scalar_error(path: Path, root: yaml.Node) -> CatalogueError | None:
+    """The first number or date YAML cannot build (a number of thousands of digits, the 30th
+    of February), with its line, or None when the failure lies elsewhere."""
+    import yaml
+
+    loader = _with_unique_keys(_yaml_loader())("")  # type: ignore[arg-type]
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":timestamp")):
+            try:
+                loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+                line = node.start_mark.line + 1
+                value = visible(node.value, limit=40)
+                kind = "a date" if node.tag.endswith(":timestamp") else "a number"
+                if kind == "a number":
+                    problem = f"{value} is too long to be a number ({len(node.value)} characters)"
+                else:
+                    problem = f"{value} is not a real date"
+                return CatalogueError(str(path), problem, line=line)
+        stack.extend(reversed(_children(node)))
+    return None
 
 
 def _describe(path: Path, root: yaml.Node, data: Any, error: ValidationError) -> CatalogueError:

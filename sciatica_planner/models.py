@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -17,6 +16,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .text import describe, forbidden, is_control
 from .vocabulary import (
     DAYS_MAX,
     DAYS_MIN,
@@ -37,15 +37,18 @@ from .vocabulary import (
     Weekday,
 )
 
-# Unicode's control characters (category Cc): C0, DEL and C1. Escape sequences start with one.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
 
 def _no_control_characters(value: str) -> str:
-    found = _CONTROL.search(value)
-    if found:
-        raise ValueError(f"must not contain control characters (found {found.group()!r})")
-    return value
+    """Catalogue text holds no control characters (escape sequences start with one) and no
+    hidden ones (bidi overrides, zero-width characters, tags...): text.forbidden says which."""
+    found = forbidden(value)
+    if found is None:
+        return value
+    if is_control(found):
+        raise ValueError(f"must not contain control characters (found {found!r})")
+    raise ValueError(
+        f"must not contain invisible or direction-changing characters (found {describe(found)})"
+    )
 
 
 # Strip before checking the length, so a name of spaces only counts as empty.

@@ -7,6 +7,7 @@ permissions, SQL kept as text, atomic writes, concurrent writers and a writer ki
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import signal
@@ -17,6 +18,7 @@ import sys
 import textwrap
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,7 +37,7 @@ from sciatica_planner.journal import (
 )
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterator
 
 DAY = dt.date(2026, 11, 25)
 SQL_NOTE = "'); DROP TABLE entries; --"
@@ -681,3 +683,177 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(
             if entry.note != "before":
                 assert entry.done == ("glute-bridge", "clamshell", "bird-dog")
                 assert entry.note == "long note " * 300
+
+
+# -- hardening: read-only journals, empty files, values read back, special files ---------------
+
+
+def test_a_foreign_empty_database_is_never_adopted(folder: Path) -> None:
+    """A SQLite file with a header but no tables and no application id is somebody else's."""
+    path = folder / "journal.sqlite3"
+    db = raw(path)
+    db.execute("PRAGMA user_version = 0")
+    db.execute("VACUUM")  # writes the header: a valid, empty database
+    db.close()
+    path.chmod(0o644)
+    before = path.read_bytes()
+    assert len(before) > 0
+    with pytest.raises(NotAJournalError, match="not a sciatica-plan journal"):
+        Journal.open(path, create=True)
+    assert path.read_bytes() == before
+    assert mode_of(path) == 0o644
+    assert files_in(folder) == ["journal.sqlite3"]
+
+
+def journal_with_an_entry(folder: Path) -> Path:
+    path = folder / "journal.sqlite3"
+    with Journal.open(path, create=True) as journal:
+        journal.add_entry(DAY, 4, ["glute-bridge"], "fine")
+    return path
+
+
+def test_a_journal_you_cannot_write_is_read_without_leaving_files(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = journal_with_an_entry(folder)
+    monkeypatch.setattr(journal_module, "_writable", lambda path: False)
+    with Journal.open(path, create=False) as journal:
+        assert [e.note for e in journal.entries()] == ["fine"]
+        assert files_in(folder) == ["journal.sqlite3"]  # no -wal, no -shm, not even meanwhile
+    assert files_in(folder) == ["journal.sqlite3"]
+    with pytest.raises(JournalError, match="read-only for you, so nothing was logged"):
+        Journal.open(path, create=True)
+    assert files_in(folder) == ["journal.sqlite3"]
+
+
+UNPRIVILEGED = 65534  # "nobody": root bypasses file modes, so a root test runs as it
+
+
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder the unprivileged user can use (pytest's own folders are private to root)."""
+    import shutil
+    import tempfile
+
+    made = Path(tempfile.mkdtemp(prefix="sciatica-plan-readonly-"))
+    made.chmod(0o777)
+    yield made
+    shutil.rmtree(made)
+
+
+def unprivileged(command: list[str]) -> list[str]:
+    """The command as an unprivileged user when the tests run as root (with setpriv), else as
+    ourselves; skip when root has no way to drop its privileges."""
+    if os.geteuid() != 0:
+        return command
+    import shutil
+
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file modes cannot be tested")
+    user = f"{UNPRIVILEGED}"
+    return [setpriv, f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+
+
+def as_user(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        unprivileged([sys.executable, "-m", "sciatica_planner", *args]),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "HOME": "/nonexistent"},
+    )
+
+
+def chmod_as_user(path: Path, mode: int) -> None:
+    subprocess.run(
+        unprivileged([sys.executable, "-c", f"import os; os.chmod({str(path)!r}, {mode})"]),
+        check=True,
+    )
+
+
+def test_a_read_only_journal_round_trip(shared_folder: Path) -> None:
+    """chmod 0400, read it every way, chmod 0600, log again: it stays usable, and nothing is
+    left beside it."""
+    path = shared_folder / "journal.sqlite3"
+    logged = as_user("--journal", str(path), "log", "--pain", "3", "--note", "before")
+    if "Permission denied" in logged.stderr or "No module named" in logged.stderr:
+        pytest.skip(f"the unprivileged user cannot run this checkout: {logged.stderr[-200:]}")
+    assert logged.returncode == 0, logged.stderr
+    chmod_as_user(path, 0o400)
+    for command in (["history"], ["history", "--csv"], ["history", "--json"], ["week"]):
+        shown = as_user("--journal", str(path), *command)
+        assert shown.returncode == 0, (command, shown.stderr)
+        assert files_in(shared_folder) == ["journal.sqlite3"], command
+    assert "before" in as_user("--journal", str(path), "history", "--csv").stdout
+    refused = as_user("--journal", str(path), "log", "--pain", "4")
+    assert refused.returncode == 1
+    assert "read-only for you, so nothing was logged" in refused.stderr
+    assert files_in(shared_folder) == ["journal.sqlite3"]
+    chmod_as_user(path, 0o600)
+    again = as_user("--journal", str(path), "log", "--pain", "5", "--note", "after")
+    assert again.returncode == 0, again.stderr
+    notes = [
+        e["note"]
+        for e in json.loads(as_user("--journal", str(path), "history", "--json").stdout)["entries"]
+    ]
+    assert notes == ["before", "after"]
+    assert files_in(shared_folder) == ["journal.sqlite3"]
+
+
+BAD_VALUES = {
+    "pain as text": ("pain", "'abc'", "its pain 'abc' is not a whole number from 0 to 10"),
+    "pain 99": ("pain", "99", "its pain 99 is not a whole number from 0 to 10"),
+    "pain -1": ("pain", "-1", "its pain -1 is not a whole number from 0 to 10"),
+    "pain 2.5": ("pain", "2.5", "its pain 2.5 is not a whole number from 0 to 10"),
+    "30 February": ("date", "'2026-02-30'", "its date '2026-02-30' is not a day written"),
+    "a word": ("date", "'yesterday'", "its date 'yesterday' is not a day written"),
+    "compact date": ("date", "'20261125'", "its date '20261125' is not a day written"),
+    "year 9999": ("date", "'9999-12-31'", "its date '9999-12-31' is not a day written"),
+    "spreading 2": ("spreading", "2", "its spreading mark 2 is not 0 or 1"),
+    "note as bytes": ("note", "X'6869'", "its note is not text"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_VALUES))
+def test_a_hand_edited_value_is_a_clean_error_naming_the_entry(path: Path, case: str) -> None:
+    column, value, problem = BAD_VALUES[case]
+    with Journal.open(path, create=True) as journal:
+        journal.add_entry(DAY, 3)
+        journal.add_entry(DAY, 4)
+    db = raw(path)
+    db.execute("PRAGMA ignore_check_constraints = ON")  # as a hand edit in a SQLite tool can
+    db.execute(f"UPDATE entries SET {column} = {value} WHERE id = 2")
+    db.close()
+    with Journal.open(path, create=False) as journal:
+        for read in (journal.entries, lambda: journal.entry(2)):
+            with pytest.raises(JournalError) as caught:
+                read()
+            message = str(caught.value)
+            assert message.startswith(f"{path}: entry 2 cannot be read: {problem}")
+            assert message.endswith("(was the file edited by hand?)")
+        assert journal.entry(1) is not None  # the other entries still read
+
+
+def test_nothing_is_logged_when_the_announcement_fails(path: Path) -> None:
+    def stdout_full(entry: Entry) -> None:
+        assert entry.id == 1
+        raise OSError(28, "No space left on device")
+
+    with Journal.open(path, create=True) as journal:
+        with pytest.raises(JournalError, match="No space left on device"):
+            journal.add_entry(DAY, 3, announce=stdout_full)
+        assert journal.entries() == []
+        announced: list[Entry] = []
+        added = journal.add_entry(DAY, 3, announce=announced.append)
+        assert announced == [added] == journal.entries()
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_a_fifo_as_the_journal_is_refused_without_blocking(folder: Path, create: bool) -> None:
+    path = folder / "journal.sqlite3"
+    os.mkfifo(path)
+    with pytest.raises(JournalError, match="it is a FIFO \\(named pipe\\), not a journal file"):
+        Journal.open(path, create=create)
+    assert stat.S_ISFIFO(path.stat().st_mode)

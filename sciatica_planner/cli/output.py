@@ -3,15 +3,16 @@ shared by `export` and `report` so both follow the same safe-write rules."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from .context import mapped_errors
+from .params import OutputPathType
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
     from typing import Any
 
 SUFFIXES = {
@@ -33,7 +34,7 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "-o",
         "--output",
-        type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+        type=OutputPathType(),
         required=True,
         help="The file to write, or - for standard output.",
     )(command)
@@ -64,4 +65,6 @@ def write_output(output: Path, data: bytes, *, force: bool, what: str) -> None:
         return
     with mapped_errors():
         write_atomically(output, data, replace=force)
-    click.echo(f"Wrote {output} ({what}).", err=True)
+    from ..text import visible
+
+    click.echo(f"Wrote {visible(str(output))} ({what}).", err=True)

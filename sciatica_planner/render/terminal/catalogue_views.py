@@ -9,6 +9,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ...text import visible
 from ...vocabulary import GROUPS
 from .. import wording
 from .console import Hanging, disclaimer_line, heading, say
@@ -189,7 +190,8 @@ def show_exercise(
 
 
 def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
-    console.print(Text(f"{path}: a valid catalogue with {len(catalogue.exercises)} exercises."))
+    shown = visible(str(path))  # a file name may hold escape sequences
+    console.print(Text(f"{shown}: a valid catalogue with {len(catalogue.exercises)} exercises."))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Group", no_wrap=True)
     table.add_column("Exercises", justify="right")
