@@ -762,7 +762,14 @@ def as_user(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=False,
-        env={**os.environ, "HOME": "/nonexistent"},
+        # Nothing of root's: the test's home and XDG folders are private to it.
+        env={
+            **os.environ,
+            **{
+                name: "/nonexistent"
+                for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+            },
+        },
     )
 
 
