@@ -765,10 +765,9 @@ def as_user(*args: str) -> subprocess.CompletedProcess[str]:
         # Nothing of root's: the test's home and XDG folders are private to it.
         env={
             **os.environ,
-            **{
-                name: "/nonexistent"
-                for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
-            },
+            **dict.fromkeys(
+                ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"), "/nonexistent"
+            ),
         },
     )
 
