@@ -73,6 +73,10 @@ def echo_json(data: Any) -> None:
     click.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
+# The width rich assumes for output that is not a terminal, and so ours for a senseless COLUMNS.
+DEFAULT_COLUMNS = 80
+
+
 def console() -> Any:
     """The terminal console; a COLUMNS of 0 (which rich takes as 0 columns, printing nothing)
     counts as unset, like a negative or non-numeric one (which rich ignores already)."""
@@ -80,5 +84,11 @@ def console() -> Any:
 
     made = make_console()
     if made.width < 1:
-        made.width = MAX_WIDTH
+        import shutil
+
+        # shutil, unlike rich, reads a COLUMNS of 0 as unset and asks the terminal.
+        columns = DEFAULT_COLUMNS
+        if made.is_terminal:
+            columns = shutil.get_terminal_size((DEFAULT_COLUMNS, 24)).columns
+        made.width = min(columns, MAX_WIDTH)
     return made
