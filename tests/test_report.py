@@ -170,8 +170,10 @@ def test_disclaimer_and_every_red_flag_are_on_the_page(report: Report) -> None:
     for page in (report_markdown(report), report_html(report)):
         flat = " ".join(html.unescape(page).split())
         assert "consult a healthcare professional" in flat
-        for flag in safety.RED_FLAGS:
-            assert flag in flat
+        assert safety.RED_FLAGS_TITLE in flat
+        for urgency in safety.URGENCIES:
+            assert f"{urgency.label}: {urgency.action}" in flat
+            assert all(sign in flat for sign in urgency.signs)
 
 
 def _pain_svg(page: str) -> ET.Element:
@@ -374,7 +376,7 @@ def test_an_empty_period_gives_a_short_report(catalogue: Catalogue, journal: lis
     page = report_html(found)
     assert "<svg" not in page and "No journal entries" in page
     flat = " ".join(html.unescape(page).split())
-    assert all(flag in flat for flag in safety.RED_FLAGS)
+    assert all(sign in flat for urgency in safety.URGENCIES for sign in urgency.signs)
 
 
 def test_a_period_without_exercises_or_notes_says_so(catalogue: Catalogue) -> None:
@@ -439,3 +441,18 @@ def test_the_numbers_hold_together(catalogue: Catalogue, journal: list[Entry], d
         assert len(svg.findall(f"{SVG}circle[@class='point']")) == len(found.pain_days)
     assert sum(r.done for r in found.exercises) == sum(len(e.done) for e in in_period)
     assert all(0 <= r.rises <= r.done for r in found.exercises)
+
+
+@pytest.mark.parametrize("days", [7, 28, 365])
+def test_the_page_body_is_well_formed(catalogue: Catalogue, days: int) -> None:
+    """Every section the page wraps (chart, sessions, exercises, notes, warning signs) closes
+    where it should: the body parses as XML, and the warning signs are one section."""
+    found = build_report(JOURNAL, TODAY, days, catalogue, PLAN)
+    page = report_html(found)
+    main = ET.fromstring(page[page.index("<main>") : page.index("</main>") + len("</main>")])
+    classes = [(e.get("class") or "").split()[0] for e in main if e.tag in {"div", "section"}]
+    expected = ["chart", "sessions", "exercises", "notes", "safety"]
+    assert classes == (["safety"] if found.empty else expected)
+    safety_section = main.find("section[@class='safety']")
+    assert safety_section is not None
+    assert "".join(safety_section.itertext()).count("EMERGENCY") == 1

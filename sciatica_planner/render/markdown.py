@@ -82,7 +82,7 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
             lines += _day(day, plan.options.pain)
     lines += _rest_days(plan)
     lines += _how_to(plan, catalogue)
-    lines += _warning_signs(plan)
+    lines += warning_signs(plan.disclaimer)
     lines += _living_with()
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -199,14 +199,16 @@ def _sentence(note: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _warning_signs(plan: WeekPlan) -> list[str]:
+def warning_signs(disclaimer: str) -> list[str]:
+    """Every warning sign by urgency, what to do, and the disclaimer (the handout's and the
+    clinician's report's)."""
     lines = [f"## {WARNING_SIGNS}", "", f"**{safety.RED_FLAGS_TITLE}:**", ""]
     for urgency in safety.URGENCIES:
         lines += [f"**{urgency.label}: {escape(urgency.action)}**", ""]
         lines += [f"- {escape(sign)}" for sign in urgency.signs]
         lines.append("")
     lines += [escape(safety.SEE_A_CLINICIAN), "", escape(safety.UNSURE), ""]
-    lines += [f"> **Please read.** {escape(plan.disclaimer)}", ""]
+    lines += [f"> **Please read.** {escape(disclaimer)}", ""]
     return lines
 
 

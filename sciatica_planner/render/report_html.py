@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .html import document_html
+from .markdown import WARNING_SIGNS
 from .report_charts import pain_chart_svg, sessions_chart_svg
 from .report_markdown import (
     EXERCISES_HEADING,
@@ -30,7 +31,10 @@ h1 { font-size: 1.25rem; margin: 0 0 0.25rem; }
 h2 { font-size: 1.05rem; margin: 1rem 0 0.35rem; }
 p, ul { margin: 0.35rem 0; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.75rem; font-size: 0.9em; }
-table { width: auto; min-width: 50%; }
+/* The handout's tables are laid out for its week; the report's size to their contents. */
+table { table-layout: auto; width: auto; min-width: 50%; }
+th:nth-child(n) { width: auto; }
+td:last-child { white-space: normal; font-size: inherit; letter-spacing: normal; }
 th, td { padding: 0.12rem 0.45rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
 .sessions { display: flex; gap: 1.5rem; align-items: flex-start; }
@@ -38,6 +42,7 @@ th, td { padding: 0.12rem 0.45rem; }
 .sessions svg { flex: 0 1 auto; max-width: 100%; height: auto; }
 @media print {
   body { font-size: 9pt; line-height: 1.35; }
+  td:first-child { width: auto; }
   h2 { margin-top: 0.7rem; }
   .chart, .sessions { break-inside: avoid; page-break-inside: avoid; }
   .sessions.long, .sessions.long table { break-inside: auto; page-break-inside: auto; }
@@ -57,15 +62,26 @@ th, td { padding: 0.12rem 0.45rem; }
 
 def report_html(report: Report) -> str:
     page = document_html(report_markdown(report), report_title(report), REPORT_STYLE)
-    if report.empty:
-        return page
-    chart = f'<div class="chart">\n{pain_chart_svg(report)}\n</div>\n'
-    page = _replace_section(page, PAIN_HEADING, chart)
-    # Past a couple of months the weekly table may run on to the next page.
-    long = len(report.weeks) > LONG_TABLE_WEEKS
-    page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report), long=long)
-    page = _wrapped(page, EXERCISES_HEADING, "exercises")
-    return _wrapped(page, NOTES_HEADING, "notes")
+    if not report.empty:
+        chart = f'<div class="chart">\n{pain_chart_svg(report)}\n</div>\n'
+        page = _replace_section(page, PAIN_HEADING, chart)
+        # Past a couple of months the weekly table may run on to the next page.
+        long = len(report.weeks) > LONG_TABLE_WEEKS
+        page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report), long=long)
+        page = _wrapped(page, EXERCISES_HEADING, "exercises")
+        page = _wrapped(page, NOTES_HEADING, "notes")
+    return _safety_in_columns(page)  # last: the sections above end where it begins
+
+
+def _safety_in_columns(page: str) -> str:
+    """The warning signs, from their heading to the end, in the handout's safety section (set
+    in columns for print)."""
+    marker = f"<h2>{WARNING_SIGNS}</h2>"
+    head, found, tail = page.partition(marker)
+    if not found:
+        raise ValueError("the report has no warning signs")
+    body, end, rest = tail.partition("</main>")
+    return f'{head}<section class="safety">\n{marker}{body}</section>\n{end}{rest}'
 
 
 def _section(page: str, heading: str) -> tuple[str, str, str]:

@@ -10,7 +10,7 @@ from .. import __version__, safety
 from ..report import WEEK_DAYS
 from ..trend import TREND_CHANGE, TREND_WINDOW_DAYS
 from . import wording
-from .markdown import escape
+from .markdown import escape, warning_signs
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -114,10 +114,7 @@ def report_markdown(report: Report) -> str:
         lines += _exercises(report)
         lines += _notes(report)
     # The page is the clinician's: the numbers first, then what the patient must know.
-    lines += [f"> **Please read.** {escape(safety.DISCLAIMER)}", ""]
-    lines += [f"## {safety.RED_FLAGS_TITLE}", ""]
-    lines += [f"- {escape(flag)}" for flag in safety.RED_FLAGS]
-    lines += ["", escape(safety.SEE_A_CLINICIAN), ""]
+    lines += warning_signs(safety.DISCLAIMER)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
