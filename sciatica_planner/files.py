@@ -51,6 +51,14 @@ class InputError(SciaticaPlanError):
         self.path, self.problem = Path(path), problem
 
 
+class MissingFileError(InputError):
+    """The file to read does not exist."""
+
+
+class TooLargeError(InputError):
+    """The file to read holds more bytes than the reader's limit."""
+
+
 def kind_of(mode: int) -> str:
     """What a file that is not a regular file is, in a user's words."""
     if stat.S_ISDIR(mode):
@@ -76,15 +84,16 @@ def read_regular_file(path: Path | str, limit: int, *, what: str = "a regular fi
 
     A folder, FIFO, device or socket is refused without blocking and without reading it: `stat`
     first (opening some devices has effects), then an `O_NONBLOCK` open whose `fstat` checks
-    again, in case the name changed in between. Raises InputError; `what` ends its messages
-    ("is a folder, not a catalogue file").
+    again, in case the name changed in between. Raises InputError (MissingFileError,
+    TooLargeError, or the base class); `what` ends its messages ("is a folder, not a catalogue
+    file").
     """
     try:
         _require_regular(path, Path(path).stat().st_mode, what)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise MissingFileError(path, "no such file") from None
     except OSError as error:
         raise InputError(path, _reason(error)) from None
     try:
@@ -105,7 +114,7 @@ def _read_at_most(path: Path | str, descriptor: int, limit: int) -> bytes:
             return b"".join(pieces)
         total += len(piece)
         if total > limit:
-            raise InputError(path, f"is larger than {_size(limit)}")
+            raise TooLargeError(path, f"is larger than {_size(limit)}")
         pieces.append(piece)
 
 

@@ -35,6 +35,8 @@ TIME_DEFAULT = dt.time(7, 30)
 REMIND_DEFAULT = 30
 # A reminder more than a day ahead no longer reminds of that day's session.
 REMIND_MAX = 24 * 60
+# A saved profile is a few hundred bytes; a megabyte is far beyond any real one.
+PROFILE_MAX_BYTES = 1024 * 1024
 
 # The options that depend on the day or the moment, so saving them would mislead tomorrow.
 NEVER_SAVED = ("pain", "seed", "start", "next", "no-journal")
@@ -88,14 +90,16 @@ def load_profile(path: Path) -> Profile:
     """The profile at `path`; a missing file is an empty profile (every default applies)."""
     import tomllib
 
+    from .files import InputError, MissingFileError, read_regular_file
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        # A regular file only, read without blocking and only so far: a FIFO or /dev/zero
+        # given as --profile is refused at once.
+        data = read_regular_file(path, PROFILE_MAX_BYTES, what="a profile file")
+    except MissingFileError:
         return Profile()
-    except IsADirectoryError:
-        raise ProfileError(path, "is a folder, not a profile file") from None
-    except OSError as error:
-        raise ProfileError(path, f"cannot be read ({error.strerror or error})") from None
+    except InputError as error:
+        raise ProfileError(path, error.problem) from None
     try:
         table = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

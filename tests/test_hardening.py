@@ -340,6 +340,26 @@ def test_special_files_are_refused_without_blocking(
     assert time.perf_counter() - started < 20
 
 
+@pytest.mark.parametrize("make", list(SPECIAL.values()), ids=list(SPECIAL))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--profile", "{path}", "week", "--no-journal"],
+        ["--profile", "{path}", "profile"],
+        ["import", "free-exercise-db", "{path}", "-o", "{out}/imported.yaml"],
+    ],
+    ids=["profile for week", "profile", "import"],
+)
+def test_other_inputs_refuse_special_files_without_blocking(
+    out: Path, make: Callable[[Path], Path], args: list[str]
+) -> None:
+    path = make(out)
+    done = run_cli(*(a.format(path=path, out=out) for a in args), timeout=20)
+    assert done.returncode == 1, done.stderr
+    assert "not a" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == [path.name]
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_an_endless_device_as_the_catalogue_is_refused_at_once(out: Path, device: str) -> None:
     if not Path(device).exists():

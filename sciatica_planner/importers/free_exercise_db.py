@@ -279,23 +279,19 @@ def import_free_exercise_db(
 
 
 def _read_entries(path: Path) -> list[Any]:
+    from ..files import InputError, TooLargeError, read_regular_file
+
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise ImportFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise ImportFileError(path, "permission denied") from None
-    except OSError as error:
-        raise ImportFileError(path, error.strerror or "cannot be read") from None
-    if len(data) > MAX_BYTES:
+        # A regular file only (a FIFO or a device is refused at once), read only so far.
+        data = read_regular_file(path, MAX_BYTES, what="a file")
+    except TooLargeError:
         raise ImportFileError(
             path,
             f"is larger than {MAX_BYTES // (1024 * 1024)} MB; free-exercise-db's whole "
             "exercises.json is about 1 MB",
-        )
+        ) from None
+    except InputError as error:
+        raise ImportFileError(path, error.problem) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
