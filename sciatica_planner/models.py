@@ -136,7 +136,7 @@ PoseKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
 Pose = Annotated[dict[PoseKey, Any], AfterValidator(_drawable_pose)]
 PropName = Annotated[
     str,
-    Field(pattern=r"^[a-z][a-z0-9-]*(@[a-z][a-z0-9-]*)?$", max_length=60),
+    Field(pattern=r"^[a-z][a-z0-9-]*(@[a-z][a-z0-9-]*){0,2}$", max_length=80),
     AfterValidator(_known_prop),
 ]
 

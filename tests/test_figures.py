@@ -249,6 +249,10 @@ def test_a_catalogue_without_figures_still_loads(tmp_path: Path) -> None:
 # -- the bundled catalogue -------------------------------------------------------------------------
 
 
+def test_every_bundled_exercise_has_a_figure(catalogue: Catalogue) -> None:
+    assert [e.id for e in catalogue.exercises if e.figure is None] == []
+
+
 def test_every_bundled_figure_builds_without_sinking_into_anything(catalogue: Catalogue) -> None:
     problems = {}
     for exercise in catalogue.exercises:
@@ -261,3 +265,43 @@ def test_every_bundled_figure_builds_without_sinking_into_anything(catalogue: Ca
         if found:
             problems[exercise.id] = found
     assert problems == {}
+
+
+@pytest.mark.parametrize("kind", [k for k in PROP_KINDS if k != "floor"])
+def test_every_prop_is_drawn(kind: str) -> None:
+    base = "supine-above" if kind == "mat" else "standing"
+    scene = build_scene({"base": base}, {"base": base, "hip": 20}, [kind])
+    assert any(shape.role == "prop" for shape in scene.shapes)
+
+
+def test_a_band_joins_two_points_or_runs_to_a_post() -> None:
+    loop = build_scene({"base": "standing-front", "hip": 20}, None, ["band@knees"])
+    (band,) = [s for s in loop.shapes if s.role == "prop"]
+    body = loop.bodies[0]
+    assert band.points == (body.points["near-knee"], body.points["far-knee"])  # type: ignore[union-attr]
+    tied = build_scene({"base": "standing"}, None, ["band@near-ankle"])
+    line, post = [s for s in tied.shapes if s.role == "prop"]
+    assert line.points[0] == tied.bodies[0].points["near-ankle"]  # type: ignore[union-attr]
+    assert post.points[0][1] == 0  # the post stands on the floor  # type: ignore[union-attr]
+
+
+def test_a_foot_on_a_step_stays_on_it() -> None:
+    scene = build_scene(
+        {"base": "standing", "near-hip": 60, "near-knee": 70}, {"base": "standing"}, ["step"]
+    )
+    start, end = scene.bodies
+    (step,) = scene.supports
+    assert start.points["near-ankle"] == pytest.approx(end.points["near-ankle"])
+    assert end.points["near-ankle"][1] == pytest.approx(step.top)
+    assert start.points["far-ankle"][1] == pytest.approx(0, abs=0.5)  # the other foot down
+
+
+def test_a_lunge_keeps_both_feet_down() -> None:
+    lunge = {"base": "standing", "near-hip": 85, "near-knee": 85, "far-hip": -5}
+    body = build_scene({**lunge, "far-knee": 80, "far-ankle": -25}, None, []).bodies[0]
+    assert body.points["near-ankle"][1] == pytest.approx(0, abs=0.5)
+    assert body.points["far-toe"][1] == pytest.approx(0, abs=0.5)
+    # a foot lifted on purpose stays lifted: the body does not topple to put it down
+    lifted = build_scene({"base": "standing", "near-hip": 80, "near-knee": 90}, None, []).bodies[0]
+    assert lifted.points["near-ankle"][1] > 30
+    assert lifted.points["head"][0] == pytest.approx(lifted.points["pelvis"][0], abs=1)

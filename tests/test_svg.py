@@ -180,3 +180,20 @@ def test_show_svg_of_an_exercise_without_a_figure(runner: CliRunner, tmp_path: P
 def test_show_svg_is_the_same_bytes_every_time(runner: CliRunner, exercise_id: str) -> None:
     first = call(runner, "show", exercise_id, "--svg", "-").stdout
     assert first == call(runner, "show", exercise_id, "--svg", "-").stdout
+
+
+def test_a_standing_movement_is_drawn_side_by_side() -> None:
+    from sciatica_planner.render.svg import laid_out
+
+    scene = build_scene({"base": "sitting"}, {"base": "standing"}, ["chair"])
+    shapes, beside = laid_out(scene)
+    assert beside
+    svg = scene_svg(scene, "Sit to stand")
+    assert "stroke-opacity" not in svg  # both positions solid, one after the other
+    from sciatica_planner.figures.shapes import bounds
+
+    start_right = bounds([s for s in shapes if s.phase == "start"])[2]
+    end_left = bounds([s for s in shapes if s.phase == "end"])[0]
+    assert end_left > start_right
+    chairs = [s for s in shapes if s.role == "prop"]
+    assert len(chairs) >= 2 * 4  # the chair is drawn in both panels

@@ -47,13 +47,21 @@ class Base:
     about: str = ""
     flat_feet: bool = True
     head_rests: bool = False  # lying: the neck bends so the head rests level with the back
+    # Standing: the most the body may lean to put both feet down (a lunge's back toes); a
+    # foot lifted further than that is lifted on purpose, and the body stays upright.
+    max_tip: float | None = None
     floor: bool = True
     props: tuple[str, ...] = field(default=())
 
 
 BASES: dict[str, Base] = {
     "standing": Base(
-        "side", {"shoulder": 8, "elbow": 10}, "ankle", about="standing tall, from the side"
+        "side",
+        {"shoulder": 8, "elbow": 10},
+        "ankle",
+        contacts=("ankle", "toe"),
+        about="standing tall, from the side",
+        max_tip=10.0,
     ),
     "sitting": Base(
         "side",
@@ -94,6 +102,14 @@ BASES: dict[str, Base] = {
         about="on hands and knees",
         flat_feet=False,
     ),
+    "plank": Base(
+        "side",
+        {"trunk": 80, "shoulder": 80, "elbow": 80, "ankle": -15},
+        "elbow",
+        contacts=("elbow", "toe"),
+        about="a front plank on the forearms and toes",
+        flat_feet=False,
+    ),
     "kneeling": Base(
         "side",
         {"knee": 90, "ankle": 90},
@@ -107,12 +123,31 @@ BASES: dict[str, Base] = {
         "far-knee",
         about="kneeling on the far knee, near foot forward",
     ),
-    "standing-front": Base("front", {}, "pelvis", about="standing, seen from the front"),
+    "standing-front": Base(
+        "front",
+        {"shoulder": 12, "hip": 5},
+        "ankle",
+        about="standing, seen from the front",
+    ),
     "side-lying": Base(
         "front",
-        {"trunk": -90, "far-shoulder": 170, "far-elbow": 40, "near-shoulder": 10},
+        {"trunk": -90, "far-shoulder": 180, "near-shoulder": 15, "near-elbow": 20},
         "pelvis",
         about="lying on the side, head on the lower arm, seen from the front",
+    ),
+    "side-plank": Base(
+        "front",
+        {"trunk": -75, "far-shoulder": 70, "far-elbow": 100, "near-shoulder": 10},
+        "far-elbow",
+        contacts=("far-elbow", "far-ankle"),
+        about="a side plank on the lower forearm, seen from the front",
+    ),
+    "side-lying-above": Base(
+        "side",
+        {"trunk": -90, "far-shoulder": 160, "far-elbow": 30},
+        "pelvis",
+        about="lying on the side, seen from above (legs move in the picture's plane)",
+        floor=False,
     ),
     "supine-above": Base(
         "above",

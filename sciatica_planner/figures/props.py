@@ -9,12 +9,13 @@ a band runs from its point to a post in front, or between two points (`band@knee
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
 from .poses import PoseError
 from .shapes import Circle, Line, Phase, Shape
-from .skeleton import BODY_POINTS, SIDED_POINTS, SIDES, Body, Point, depth
+from .skeleton import BODY_POINTS, SIDED_POINTS, SIDES, Body, Point, bones_of, depth
 
 # Heights of supports in drawing units (about cm): seats come up to the underside of a sitting
 # figure's thighs (the skeleton's ankle is its sole, so seats sit lower than a real 45 cm),
@@ -29,7 +30,9 @@ SUPPORT_HEIGHT = {
     "pillow": 10.0,
     "roll": 10.0,
 }
-HELD = ("dumbbell", "kettlebell", "barbell")
+# Held at (or worn on) their point, and drawn there in each pose: weights, a cushion squeezed
+# between the knees, a machine's pad against a limb, a machine's foot plate.
+HELD = ("dumbbell", "kettlebell", "barbell", "cushion", "pad", "plate")
 OTHER = ("floor", "wall", "doorframe", "band", "stick", "mat")
 PROP_KINDS: tuple[str, ...] = (*SUPPORT_HEIGHT, *HELD, *OTHER)
 # Where a prop goes when the catalogue does not say.
@@ -45,6 +48,9 @@ DEFAULT_AT = {
     "dumbbell": "hands",
     "kettlebell": "near-hand",
     "barbell": "near-hand",
+    "cushion": "near-knee",
+    "pad": "near-ankle",
+    "plate": "near-toe",
     "floor": "pelvis",
     "wall": "near-shoulder",
     "doorframe": "near-ankle",
@@ -52,13 +58,14 @@ DEFAULT_AT = {
     "stick": "pelvis",
     "mat": "pelvis",
 }
+BARBELL_PLATE = 16.0  # a plate's radius, seen end on (a 45 cm plate, to the figure's scale)
 PAIRS = {f"{point}s": point for point in SIDED_POINTS}  # hands, knees, ankles, ...
 
 
 @dataclass(frozen=True)
 class Prop:
     kind: str
-    at: str  # a body point, or a pair such as "knees"
+    at: str  # a body point, a pair such as "knees", or two points for a band: "toe@hand"
 
     @property
     def is_support(self) -> bool:
@@ -68,7 +75,7 @@ class Prop:
         """The body points the prop touches, sided names only."""
         if self.at in PAIRS:
             return tuple(f"{side}-{PAIRS[self.at]}" for side in SIDES)
-        return (point_name(self.at),)
+        return tuple(point_name(part) for part in self.at.split("@"))
 
 
 def point_name(name: str) -> str:
@@ -82,14 +89,20 @@ def anchor_names() -> tuple[str, ...]:
 
 
 def parse_prop(text: str) -> Prop:
+    """`kind`, `kind@point`, or (a band between two points) `band@point@point`."""
     kind, _, at = text.partition("@")
     if kind not in PROP_KINDS:
         raise PoseError(f"unknown prop {kind!r}; use one of {', '.join(PROP_KINDS)}")
     at = at or DEFAULT_AT[kind]
-    if at not in anchor_names():
-        raise PoseError(
-            f"unknown body point {at!r} in prop {text!r}; use one of {', '.join(anchor_names())}"
-        )
+    parts = at.split("@")
+    if len(parts) > (2 if kind == "band" else 1):
+        raise PoseError(f"prop {text!r} names too many points (only a band joins two)")
+    for part in parts:
+        if part not in anchor_names():
+            raise PoseError(
+                f"unknown body point {part!r} in prop {text!r}; "
+                f"use one of {', '.join(anchor_names())}"
+            )
     return Prop(kind, at)
 
 
@@ -118,6 +131,8 @@ class Placed:
     top: float
     radius: float = 0.0  # a ball: the circle of this radius standing on the floor
     centre_x: float = 0.0
+    phase: Phase = "both"  # a rolling support is placed for one pose only
+    at: str = ""  # the body point it is under
 
     def shapes(self, phase: Phase = "both") -> list[Shape]:
         if self.kind == "ball":
@@ -154,14 +169,40 @@ class Placed:
         return self.left + margin < x < self.right - margin and margin < y < self.top - margin
 
 
-def place_support(prop: Prop, body: Body, top: float) -> Placed:
-    """A support whose top is at `top`, under the prop's point, reaching away from the body."""
+def _ball(prop: Prop, body: Body, top: float) -> Placed:
+    """A ball on the floor that the limb ending at the point rests on, touching it side-on
+    (calves on a ball lie along its upper side, not through it)."""
+    name = prop.points()[0]
+    x, y = body.points[name]
+    limb = next((a for a, b, _ in bones_of(body.view) if b == name), None)
+    ux, uy = 0.0, 1.0
+    if limb is not None:
+        ax, ay = body.points[limb]
+        length = math.hypot(x - ax, y - ay)
+        if length > 0:
+            ux, uy = -(y - ay) / length, (x - ax) / length
+            if uy < 0:
+                ux, uy = -ux, -uy
+    radius = min(top / (1.0 + uy), top * 0.7)
+    centre = x - ux * radius
+    return Placed("ball", centre - radius, centre + radius, top, radius, centre)
+
+
+def place_support(prop: Prop, body: Body, top: float, flip: bool = False) -> Placed:
+    """A support whose top is at `top`, under the prop's point, reaching away from the body
+    (or, with `flip`, towards it)."""
+    placed = _support_under(prop, body, top, flip)
+    return dataclasses.replace(placed, at=prop.points()[0])
+
+
+def _support_under(prop: Prop, body: Body, top: float, flip: bool) -> Placed:
     point = body.points[prop.points()[0]]
     away = -1.0 if _centroid(body)[0] >= point[0] else 1.0
+    if flip:
+        away = -away
     x = point[0]
     if prop.kind == "ball":
-        radius = top / 2
-        return Placed("ball", x - radius, x + radius, top, radius, x)
+        return _ball(prop, body, top)
     if prop.kind == "roll":
         return Placed("roll", x - top / 2, x + top / 2, top, top / 2, x)
     if prop.kind in ("towel", "pillow", "step"):
@@ -192,8 +233,13 @@ def backrest_shapes(placed: Placed, hand: Point, phase: Phase = "both") -> list[
     ]
 
 
-def held_shapes(prop: Prop, body: Body, phase: Phase) -> list[Shape]:
-    """Equipment held or worn at a body point, drawn where that point is in this pose."""
+def held_shapes(
+    prop: Prop, body: Body, phase: Phase, pad_offset: Point = (0.0, -6.0)
+) -> list[Shape]:
+    """Equipment held or worn at a body point, drawn where that point is in this pose.
+
+    A machine's pad sits `pad_offset` from its point: on the side the limb pushes towards.
+    """
     shapes: list[Shape] = []
     for name in prop.points():
         x, y = body.points[name]
@@ -209,9 +255,45 @@ def held_shapes(prop: Prop, body: Body, phase: Phase) -> list[Shape]:
                 Circle((x, y - 10), 6.0, "prop", phase),
             ]
         elif prop.kind == "barbell":
-            shapes.append(Circle((x, y), 20.0, "prop", phase))
+            if name.endswith("shoulder") and body.view == "side":
+                x, y = _behind_the_neck(body)
+            shapes.append(Circle((x, y), BARBELL_PLATE, "prop", phase))
             shapes.append(Circle((x, y), 2.0, "prop", phase))
+        elif prop.kind == "cushion":
+            shapes.append(Circle((x, y), 6.0, "prop", phase))
+        elif prop.kind == "pad":
+            shapes.append(Circle((x + pad_offset[0], y + pad_offset[1]), 5.0, "prop", phase))
+        elif prop.kind == "plate":
+            shapes.append(_foot_plate(body, name, phase))
     return shapes
+
+
+def _behind_the_neck(body: Body) -> Point:
+    """Where a bar rests on the upper back: behind the base of the neck, below its top."""
+    (cx, cy), (wx, wy) = body.points["chest"], body.points["waist"]
+    length = math.dist((cx, cy), (wx, wy)) or 1.0
+    ux, uy = (cx - wx) / length, (cy - wy) / length
+    back_x, back_y = -uy, ux  # the trunk's direction turned away from the face
+    return (cx + back_x * 9.0 - ux * 4.0, cy + back_y * 9.0 - uy * 4.0)
+
+
+def _foot_plate(body: Body, name: str, phase: Phase) -> Shape:
+    """A machine's foot plate against the sole: along the foot, a little beyond it each way."""
+    side = name.split("-", maxsplit=1)[0] if name.startswith(("near-", "far-")) else "near"
+    (ax, ay), (tx, ty) = body.points[f"{side}-ankle"], body.points[f"{side}-toe"]
+    length = math.dist((ax, ay), (tx, ty)) or 1.0
+    ux, uy = (tx - ax) / length, (ty - ay) / length
+    sole_x, sole_y = uy * 3.0, -ux * 3.0  # the sole side of the foot
+    if body.view == "side" and sole_y > 0:
+        sole_x, sole_y = -sole_x, -sole_y
+    return Line(
+        (
+            (ax - ux * 8 - sole_x, ay - uy * 8 - sole_y),
+            (tx + ux * 8 - sole_x, ty + uy * 8 - sole_y),
+        ),
+        "prop",
+        phase,
+    )
 
 
 def band_shapes(prop: Prop, body: Body, post_x: float, phase: Phase) -> list[Shape]:

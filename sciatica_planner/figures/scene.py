@@ -8,12 +8,14 @@ start and the end is drawn in one place.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .poses import PoseError, ResolvedPose, resolve
 from .props import (
+    HELD,
     SUPPORT_HEIGHT,
     Placed,
     Prop,
@@ -90,14 +92,14 @@ def build_scene(
     placed = _place_supports(supports, bodies)
     shapes += [s for p in placed for s in p.shapes("both")]
     for body, phase in zip(bodies, ("start", "end"), strict=False):
-        for rolling in _rolling(supports, body):
+        for rolling in _rolling(supports, body, phase):  # type: ignore[arg-type]
             shapes += rolling.shapes(phase)  # type: ignore[arg-type]
             placed.append(rolling)
     shapes += _other_props(specs, bodies)
     for body, phase in zip(bodies, ("start", "end"), strict=False):
         shapes += _body_shapes(body, phase)  # type: ignore[arg-type]
     if len(bodies) == 2:
-        shapes += _arrow(bodies[0], bodies[1])
+        shapes += _arrow(bodies[0], bodies[1], floor)
     if floor:
         left, _, right, _ = bounds(shapes)
         shapes.insert(0, Line(((left - 8.0, 0.0), (right + 8.0, 0.0)), "floor"))
@@ -121,8 +123,20 @@ def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
     if contacts is None or pose.given_trunk:
         return pose_body(view, angles, pose.flat_feet)
     body = pose_body(view, angles, frozenset())
-    pivot, towards = (min(_sided(name), key=body.surface) for name in contacts)
-    turn = _resting_turn(body, pivot, towards, supports)
+    # The pivot is a flat foot where there is one (a lunge pivots on the front foot).
+    flat = [n for n in _sided(contacts[0]) if n.split("-")[0] in pose.flat_feet]
+    pivot = min(flat or _sided(contacts[0]), key=body.surface)
+    towards = min(_sided(contacts[1]), key=body.surface)
+    # A point resting on a support (a heel on a step, a knee on a bench) is the contact the
+    # body tips towards: it was put there to bear weight.
+    supported = [name for prop in supports for name in prop.points() if name != pivot]
+    if supported:
+        towards = supported[0]
+    # Flat feet are laid flat after the turn: their toes cannot hold it up.
+    loose = {f"{side}-toe" for side in pose.flat_feet}
+    turn = _resting_turn(body, pivot, towards, supports, loose)
+    if pose.base.max_tip is not None and abs(turn) > pose.base.max_tip:
+        turn = 0.0
     # Turning the whole body counter-clockwise lowers the trunk's tilt by the same angle.
     angles["trunk"] = (angles["trunk"] - turn + 180.0) % 360.0 - 180.0
     if pose.base.head_rests and "neck" not in pose.given:
@@ -135,7 +149,9 @@ TIP_LIMIT = 100.0
 TIP_STEP = 0.5
 
 
-def _resting_turn(body: Body, pivot: str, towards: str, supports: list[Prop]) -> float:
+def _resting_turn(
+    body: Body, pivot: str, towards: str, supports: list[Prop], loose: set[str]
+) -> float:
     """The turn (degrees, counter-clockwise, about `pivot`) at which the body rests: nothing
     below its support, and `towards` as low as it can go."""
     heights = {name: _support_height(name, supports) for name in body.points}
@@ -144,7 +160,11 @@ def _resting_turn(body: Body, pivot: str, towards: str, supports: list[Prop]) ->
     def clearance(turn: float) -> tuple[float, float]:
         turned = body.turned(turn, centre)
         base = turned.surface(pivot) - heights[pivot]
-        lowest = min(turned.surface(n) - heights[n] - base for n in body.points if n != "head")
+        lowest = min(
+            turned.surface(n) - heights[n] - base
+            for n in body.points
+            if n != "head" and n not in loose
+        )
         return lowest, turned.surface(towards) - heights[towards] - base
 
     steps = int(TIP_LIMIT / TIP_STEP)
@@ -199,7 +219,12 @@ def _set_down(body: Body, anchor: str, supports: list[Prop], floor: bool) -> Bod
     for prop in supports:
         for name in prop.points():
             dy = max(dy, SUPPORT_HEIGHT[prop.kind] - body.surface(name))
-    name = min(_sided(anchor), key=body.surface)
+    # A foot on a step stays on it; otherwise the lower of the anchor's two sides stays put.
+    on_support = [
+        n for p in supports for n in p.points() if n.endswith("ankle") or n.endswith("toe")
+    ]
+    choices = [n for n in on_support if n.split("-")[-1] == anchor] or list(_sided(anchor))
+    name = min(choices, key=body.surface)
     return body.moved(-body.points[name][0], dy)
 
 
@@ -212,17 +237,23 @@ def _place_supports(supports: list[Prop], bodies: list[Body]) -> list[Placed]:
         name = prop.points()[0]
         body = min(bodies, key=lambda b: b.surface(name))
         top = max(SUPPORT_HEIGHT[prop.kind], body.surface(name))
-        placed.append(place_support(prop, body, top))
+        support = place_support(prop, body, top)
+        if any(_inside(b, support) for b in bodies):
+            # reaching away from the body it cuts through a limb: try the other way
+            flipped = place_support(prop, body, top, flip=True)
+            if not any(_inside(b, flipped) for b in bodies):
+                support = flipped
+        placed.append(support)
     return placed
 
 
-def _rolling(supports: list[Prop], body: Body) -> list[Placed]:
+def _rolling(supports: list[Prop], body: Body, phase: Phase) -> list[Placed]:
     out = []
     for prop in supports:
         if prop.kind in ROLLING:
             name = prop.points()[0]
             top = max(SUPPORT_HEIGHT[prop.kind], body.surface(name))
-            out.append(place_support(prop, body, top))
+            out.append(dataclasses.replace(place_support(prop, body, top), phase=phase))
     return out
 
 
@@ -251,10 +282,26 @@ def _other_props(specs: list[Prop], bodies: list[Body]) -> list[Shape]:
             shapes.append(
                 Line(((left, low), (left, high), (right, high), (right, low), (left, low)), "prop")
             )
-        elif prop.kind in ("dumbbell", "kettlebell", "barbell"):
+        elif prop.kind in HELD:
+            offset = _push_direction(prop, bodies)
             for body, phase in zip(bodies, ("start", "end"), strict=False):
-                shapes += held_shapes(prop, body, phase)  # type: ignore[arg-type]
+                shapes += held_shapes(prop, body, phase, offset)  # type: ignore[arg-type]
     return shapes
+
+
+# A pad sits this far from the limb it pushes against (its radius plus a stroke).
+PAD_DISTANCE = 6.0
+
+
+def _push_direction(prop: Prop, bodies: list[Body]) -> Point:
+    """Where a machine's pad sits: on the side its point moves towards, else under it."""
+    name = prop.points()[0]
+    if len(bodies) == 2:
+        (ax, ay), (bx, by) = bodies[0].points[name], bodies[1].points[name]
+        length = math.hypot(bx - ax, by - ay)
+        if length > 1.0:
+            return ((bx - ax) / length * PAD_DISTANCE, (by - ay) / length * PAD_DISTANCE)
+    return (0.0, -PAD_DISTANCE)
 
 
 def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
@@ -296,48 +343,106 @@ def _nose(body: Body) -> tuple[Point, Point]:
     )
 
 
-def _arrow(start: Body, end: Body) -> list[Shape]:
-    """A curved arrow along the path of the point that moves most, if one moves enough."""
+def _arrow(start: Body, end: Body, floor: bool) -> list[Shape]:
+    """A curved arrow along the path of the point that moves most, if one moves enough.
+
+    It bows away from the body's middle, like the arc a limb sweeps, and never dips below
+    the floor.
+    """
     travel = {name: math.dist(start.points[name], end.points[name]) for name in ARROW_POINTS}
     name = max(ARROW_POINTS, key=lambda n: travel[n])
     if travel[name] < ARROW_MIN_TRAVEL:
         return []
     a, b = start.points[name], end.points[name]
-    # Bow the arrow away from the body's middle, like the arc a limb sweeps.
-    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     cx = sum(p[0] for p in start.points.values()) / len(start.points)
     cy = sum(p[1] for p in start.points.values()) / len(start.points)
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy)
     nx, ny = -dy / length, dx / length
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
     if (mid[0] - cx) * nx + (mid[1] - cy) * ny < 0:
         nx, ny = -nx, -ny
+    candidates = [_bowed(a, b, (nx, ny)), _bowed(a, b, (-nx, -ny))]
+    if not floor:
+        return [candidates[0]]
+    for curve in candidates:
+        if min(y for _, y in curve.sample()) >= ARROW_CLEARANCE:
+            return [curve]
+    curve = candidates[0]
+    lift = ARROW_CLEARANCE - min(y for _, y in curve.sample())
+    return [
+        Curve(
+            (curve.start[0], curve.start[1] + lift),
+            (curve.control[0], curve.control[1] + lift),
+            (curve.end[0], curve.end[1] + lift),
+        )
+    ]
+
+
+# An arrow keeps this far above the floor line (drawing units).
+ARROW_CLEARANCE = 4.0
+
+
+def _bowed(a: Point, b: Point, normal: Point) -> Curve:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = math.hypot(dx, dy)
+    nx, ny = normal
     offset = 6.0 + 0.2 * length
-    # Start and stop short of the limb, so the arrow does not sit on the figure.
-    gap = 0.15
-    p0 = (a[0] + dx * gap + nx * offset, a[1] + dy * gap + ny * offset)
-    p2 = (b[0] - dx * gap + nx * offset, b[1] - dy * gap + ny * offset)
-    control = (mid[0] + nx * offset * 1.8, mid[1] + ny * offset * 1.8)
-    return [Curve(p0, control, p2, "arrow", "start")]
+    gap = 0.15  # start and stop short of the limb, so the arrow does not sit on the figure
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    return Curve(
+        (a[0] + dx * gap + nx * offset, a[1] + dy * gap + ny * offset),
+        (mid[0] + nx * offset * 1.8, mid[1] + ny * offset * 1.8),
+        (b[0] - dx * gap + nx * offset, b[1] - dy * gap + ny * offset),
+    )
 
 
-def overlaps(scene: Scene, margin: float = 1.5) -> list[str]:
+# How deep a bone may reach into a support before it counts as inside it (drawing units).
+OVERLAP_MARGIN = 1.5
+
+
+def _bone_points(body: Body, a: str, b: str, length: float) -> list[Point]:
+    steps = max(int(length // 2), 1)
+    pa, pb = body.points[a], body.points[b]
+    return [
+        (pa[0] + (pb[0] - pa[0]) * i / steps, pa[1] + (pb[1] - pa[1]) * i / steps)
+        for i in range(steps + 1)
+    ]
+
+
+def _beside(support: Placed, bone: tuple[str, str], view: str) -> bool:
+    """In the side view a near limb and a far limb are a body's width apart: a support under
+    the near knee is beside the far leg, not in its way."""
+    if view != "side" or not support.at.startswith(("near-", "far-")):
+        return False
+    side = support.at.split("-")[0]
+    other = "far" if side == "near" else "near"
+    return any(name.startswith(other) for name in bone)
+
+
+def _inside(body: Body, support: Placed, margin: float = OVERLAP_MARGIN) -> list[str]:
+    """The bones of `body` that reach into `support`."""
+    return [
+        f"{a}-{b}"
+        for a, b, length in body.bones()
+        if not _beside(support, (a, b), body.view)
+        and any(support.contains(p, margin) for p in _bone_points(body, a, b, length))
+    ]
+
+
+def overlaps(scene: Scene, margin: float = OVERLAP_MARGIN) -> list[str]:
     """Where a body goes below the floor or into a support: the figure's own check."""
     problems = []
     for index, body in enumerate(scene.bodies):
         pose = "start" if index == 0 else "end"
         if scene.floor and body.lowest() < -1e-6:
             problems.append(f"{pose}: below the floor ({body.lowest():.1f})")
-        for a, b, length in body.bones():
-            steps = max(int(length // 2), 1)
-            for i in range(steps + 1):
-                t = i / steps
-                pa, pb = body.points[a], body.points[b]
-                point = (pa[0] + (pb[0] - pa[0]) * t, pa[1] + (pb[1] - pa[1]) * t)
-                for support in scene.supports:
-                    if support.contains(point, margin):
-                        problems.append(f"{pose}: {a}-{b} inside the {support.kind}")
-                        break
+        for support in scene.supports:
+            if support.phase in ("both", pose):
+                problems += [
+                    f"{pose}: {bone} inside the {support.kind}"
+                    for bone in _inside(body, support, margin)
+                ]
     return sorted(set(problems))
 
 

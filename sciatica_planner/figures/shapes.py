@@ -71,3 +71,20 @@ def bounds(shapes: list[Shape]) -> tuple[float, float, float, float]:
             xs += [p[0] for p in pts]
             ys += [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def shifted(shape: Shape, dx: float) -> Shape:
+    """The shape moved `dx` to the right."""
+    if isinstance(shape, Circle):
+        return Circle(
+            (shape.centre[0] + dx, shape.centre[1]), shape.radius, shape.role, shape.phase
+        )
+    if isinstance(shape, Curve):
+        return Curve(
+            (shape.start[0] + dx, shape.start[1]),
+            (shape.control[0] + dx, shape.control[1]),
+            (shape.end[0] + dx, shape.end[1]),
+            shape.role,
+            shape.phase,
+        )
+    return Line(tuple((x + dx, y) for x, y in shape.points), shape.role, shape.phase)

@@ -32,8 +32,9 @@ THIGH = 44.0
 SHIN = 43.0  # knee to ankle
 FOOT = 14.0  # ankle to toes, seen from the side
 FOOT_END_ON = 6.0  # a foot seen from the front or above is short: it points at the viewer
-HIP_HALF_WIDTH = 9.0  # front and above views only
-SHOULDER_HALF_WIDTH = 15.0
+HIP_HALF_WIDTH = 5.0  # front and above views only: narrow, so a body lying on its side
+# reads as one line and a standing one as the classic front-view stick figure
+SHOULDER_HALF_WIDTH = 8.0
 
 
 # How far the body's surface lies below a point when it rests on something: the spine line
@@ -74,7 +75,7 @@ JOINTS: dict[str, JointRange] = {
     "neck": JointRange(-60.0, 70.0),
     "shoulder": JointRange(-70.0, 185.0),
     "elbow": JointRange(0.0, 160.0),
-    "hip": JointRange(-40.0, 145.0),
+    "hip": JointRange(-40.0, 160.0),  # 160: knees to the chest, child's pose
     "knee": JointRange(0.0, 160.0),
     "ankle": JointRange(-35.0, 90.0),  # dorsiflexion (toes up) to the foot laid flat behind
 }
@@ -217,7 +218,7 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
         shin = thigh - sign * angles[f"{side}-knee"]
         ankle = _step(knee, shin, SHIN)
         if wide:
-            foot = shin + sign * 90.0  # toes turned out, seen end-on
+            foot = trunk - sign * 90.0  # seen end-on: a short stub out to the side, flat
         else:
             flat = horizontal_foot(view, shin) if side in flat_feet else None
             foot = shin + 90.0 - (angles[f"{side}-ankle"] if flat is None else flat)
