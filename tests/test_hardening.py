@@ -379,6 +379,29 @@ def test_a_trailing_slash_is_a_usage_error(runner: CliRunner, out: Path) -> None
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "glute-bridge", "--svg", "{out}/figures/"],
+        ["import", "free-exercise-db", "{out}/missing.json", "-o", "{out}/more/"],
+    ],
+    ids=["show --svg", "import -o"],
+)
+def test_other_outputs_refuse_a_trailing_slash(
+    runner: CliRunner, out: Path, args: list[str]
+) -> None:
+    result = invoke(runner, *(a.format(out=out) for a in args))
+    assert result.exit_code == 2, result.stderr
+    assert "ends with a slash" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_show_svg_names_the_file_escaped(runner: CliRunner, out: Path) -> None:
+    result = invoke(runner, "show", "glute-bridge", "--svg", str(out / "bridge\x1b[2J.svg"))
+    assert result.exit_code == 0, result.stderr
+    assert inert(result.stderr) and "bridge\\x1b[2J.svg" in result.stderr
+
+
 def test_a_long_file_name_works(runner: CliRunner, out: Path) -> None:
     name = "w" * 247 + ".md"  # 250 characters: the temporary name once added 14 more
     result = invoke(runner, "export", "--no-journal", "-o", str(out / name))

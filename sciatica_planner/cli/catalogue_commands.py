@@ -9,7 +9,7 @@ import click
 
 from ..vocabulary import EQUIPMENT, KINDS, LEVELS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
-from .params import EquipmentType, GroupType, closest, merge_equipment
+from .params import EquipmentType, GroupType, OutputPathType, closest, merge_equipment
 
 if TYPE_CHECKING:
     from ..models import Exercise
@@ -90,7 +90,7 @@ def exercises(
 @click.option(
     "--svg",
     "svg_path",
-    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    type=OutputPathType(),
     help="Save the exercise's figure as SVG to this file, or - for standard output.",
 )
 @click.option("--force", is_flag=True, help="With --svg: replace the file if it already exists.")
@@ -138,6 +138,7 @@ def show(
 def _save_svg(exercise: Exercise, path: Path, force: bool) -> None:
     from ..files import write_atomically
     from ..render.svg import figure_svg
+    from ..text import visible
 
     svg = figure_svg(exercise)
     if svg is None:
@@ -149,7 +150,7 @@ def _save_svg(exercise: Exercise, path: Path, force: bool) -> None:
         return
     with mapped_errors():
         write_atomically(path, svg.encode("utf-8"), replace=force)
-    click.echo(f"Wrote {path} (the figure of {exercise.id}).", err=True)
+    click.echo(f"Wrote {visible(str(path))} (the figure of {exercise.id}).", err=True)
 
 
 @click.command(short_help="Check a catalogue file: exit 0 if valid, 1 if not.")

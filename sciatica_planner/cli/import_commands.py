@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .context import mapped_errors
+from .params import OutputPathType
 
 if TYPE_CHECKING:
     from ..importers.free_exercise_db import Imported
@@ -33,7 +34,7 @@ def import_group() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPathType(allow_dash=False),
     required=True,
     help="The catalogue file to write.",
 )
@@ -59,6 +60,7 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
     from ..catalogue import bundled_catalogue_data
     from ..files import write_atomically
     from ..importers.free_exercise_db import import_free_exercise_db
+    from ..text import visible
 
     with mapped_errors():
         imported = import_free_exercise_db(
@@ -71,8 +73,9 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
         write_atomically(output, text.encode("utf-8"), replace=force)
     click.echo("\n".join(_summary(imported)), err=True)
     total = len(imported.bundled["exercises"]) + len(imported.exercises)
-    click.echo(f"Wrote {output} ({total} exercises, {len(imported.exercises)} imported).", err=True)
-    click.echo(f"Plan from it with: sciatica-plan --catalogue {output} week", err=True)
+    shown = visible(str(output))  # a file name may hold escape sequences
+    click.echo(f"Wrote {shown} ({total} exercises, {len(imported.exercises)} imported).", err=True)
+    click.echo(f"Plan from it with: sciatica-plan --catalogue {shown} week", err=True)
 
 
 def _summary(imported: Imported) -> list[str]:

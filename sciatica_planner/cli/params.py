@@ -438,10 +438,11 @@ class EntryNumberType(click.ParamType):
 
 
 class OutputPathType(click.Path):
-    """A file to write, or - for standard output; a name ending with a slash names a folder."""
+    """A file to write (or - for standard output, with `allow_dash`); a name ending with a
+    slash names a folder, and is refused before Path drops the slash."""
 
-    def __init__(self) -> None:
-        super().__init__(path_type=Path, dir_okay=False, allow_dash=True)
+    def __init__(self, *, allow_dash: bool = True) -> None:
+        super().__init__(path_type=Path, dir_okay=False, allow_dash=allow_dash)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from ..files import OutputError, refuse_trailing_separator
