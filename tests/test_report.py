@@ -19,8 +19,9 @@ from sciatica_planner import safety
 from sciatica_planner.journal import Entry
 from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, pain_chart_svg
 from sciatica_planner.render.report_html import report_html
-from sciatica_planner.render.report_markdown import note_markdown, report_markdown, visible
+from sciatica_planner.render.report_markdown import note_markdown, report_markdown
 from sciatica_planner.report import PlanSettings, build_report
+from sciatica_planner.text import visible
 
 if TYPE_CHECKING:
     from sciatica_planner.models import Catalogue
@@ -135,6 +136,9 @@ def test_an_exercise_from_another_catalogue_is_named_by_its_id(catalogue: Catalo
         ("their-own-move", "their-own-move", 1)
     ]
     assert "| their-own-move | 1 | 0 |" in report_markdown(found)
+    # A journal edited by hand may hold any id: it is shown, never run.
+    odd = build_report([entry(1, "2026-11-24", 2, "x\x1b[2J|y")], TODAY, 28, catalogue, PLAN)
+    assert "| x\\\\x1b\\[2J\\|y | 1 | 0 |" in report_markdown(odd)
 
 
 def test_the_notes_in_order(report: Report) -> None:
@@ -312,9 +316,9 @@ def test_markdown_and_html_carry_the_same_numbers(report: Report) -> None:
 # -- notes: verbatim, and harmless ----------------------------------------------------------------
 
 
-def test_control_characters_become_visible() -> None:
-    assert visible("a\x1b[31mb\x07c\td\u202ee\u2066f") == "a\\x1b[31mb\\x07c\\x09d\\u202ee\\u2066f"
-    assert visible("café 😀 ünïcode") == "café 😀 ünïcode"
+def test_control_and_hidden_characters_become_codes() -> None:
+    shown = note_markdown("a\x1b[31mb\x07c\td\u202ee\u2066f café 😀")
+    assert shown == ["a\\\\x1b\\[31mb\\\\x07c\\\\x09d\\<U+202E\\>e\\<U+2066\\>f café 😀"]
 
 
 def test_a_hostile_note_is_text_in_the_html(report: Report) -> None:
@@ -325,7 +329,7 @@ def test_a_hostile_note_is_text_in_the_html(report: Report) -> None:
     item = next(t for t in _texts(page) if "alert" in t)
     assert item == (
         "Fri 20 Nov (pain 1/10): <script>alert(1)</script> **bold** [x](javascript:alert(1)) "
-        "&amp; | pipe # not a heading - not a list \\x1b[31mred\\x07 \\u202eevil"
+        "&amp; | pipe # not a heading - not a list \\x1b[31mred\\x07 <U+202E>evil"
     )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&amp;amp;" in page
     assert page.count("<br />") >= 2  # the note's own line breaks
@@ -350,7 +354,10 @@ def test_any_note_reads_back_as_typed(note: str) -> None:
     assert rendered.count("<li>") == 1 and "<ul>" in rendered
     body = rendered.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>\n")
     assert not re.search(r"<(?!br />)", body)  # no tag but the note's own line breaks
-    typed = [" ".join(visible(line).split()) for line in note.replace("\r\n", "\n").split("\n")]
+    typed = [
+        " ".join(visible(line, limit=None).split())
+        for line in note.replace("\r\n", "\n").split("\n")
+    ]
     expected = [line for line in typed if line] or ["x"]
     shown = [html.unescape(part).strip() for part in body.split("<br />")]
     # CommonMark reads NUL as U+FFFD; visible() has already turned it into \x00.

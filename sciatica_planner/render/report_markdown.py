@@ -3,11 +3,11 @@ HTML page renders in turn (with its charts drawn in place of the per-day table).
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from .. import __version__, safety
 from ..report import WEEK_DAYS
+from ..text import visible
 from ..trend import TREND_CHANGE, TREND_WINDOW_DAYS
 from . import wording
 from .markdown import escape, warning_signs
@@ -23,27 +23,13 @@ EXERCISES_HEADING = "Exercises"
 NOTES_HEADING = "Notes"
 SESSION_WORDS = "a session is a day with exercises logged"
 SPREADING_WORDS = "symptoms spreading further down the leg"
-# Format characters that reorder or hide text (bidirectional overrides and isolates, line and
-# paragraph separators): shown like control characters, so a note reads as it was typed.
-_HIDDEN_FORMATS = frozenset("\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e") | frozenset(
-    "\u2066\u2067\u2068\u2069"
-)
-
-
-def visible(text: str) -> str:
-    """Text with every control character shown as \\xNN (or \\uNNNN), never acted on."""
-    return "".join(
-        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        if unicodedata.category(ch) == "Cc" or ch in _HIDDEN_FORMATS
-        else ch
-        for ch in text
-    )
 
 
 def note_markdown(text: str) -> list[str]:
-    """A note as it was typed, one markdown line per line of it: control characters visible,
-    markdown made literal, line breaks kept as hard breaks; blank lines are left out."""
-    lines = [escape(visible(line)) for line in text.replace("\r\n", "\n").split("\n")]
+    """A note as it was typed, one markdown line per line of it: control and hidden characters
+    shown as inert codes (text.visible, uncut), markdown made literal, line breaks kept as hard
+    breaks; blank lines are left out."""
+    lines = [escape(visible(line, limit=None)) for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     return [line + "\\" for line in lines[:-1]] + lines[-1:]
 
@@ -220,7 +206,8 @@ def _exercises(report: Report) -> list[str]:
         "|---|--:|--:|",
     ]
     lines += [
-        f"| {escape(record.name)} | {record.done} | {record.rises} |" for record in report.exercises
+        f"| {escape(visible(record.name))} | {record.done} | {record.rises} |"
+        for record in report.exercises
     ]
     return [*lines, ""]
 
@@ -229,7 +216,7 @@ def _notes(report: Report) -> list[str]:
     lines = [f"## {NOTES_HEADING}", ""]
     if not report.notes:
         return [*lines, "No notes in this period.", ""]
-    lines.append("As typed, with any control characters shown as codes.")
+    lines.append("As typed, with any control or hidden characters shown as codes.")
     lines.append("")
     for note in report.notes:
         text = note_markdown(note.text) or ["(blank)"]
