@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +13,8 @@ from .errors import SciaticaPlanError
 from .text import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import yaml
     from pydantic import ValidationError
 
@@ -45,9 +49,16 @@ def bundled_catalogue_path() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / BUNDLED_NAME
 
 
-def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Read, parse and validate a catalogue; the bundled one when no path is given."""
+def load_catalogue(path: Path | None = None, *, cache: bool = True) -> Catalogue:
+    """The catalogue at `path` (the bundled one when no path is given), validated: from the
+    cache when this very file was read before, else read, parsed and validated (and cached)."""
     path = bundled_catalogue_path() if path is None else path
+    with collection_paused():
+        return _load_through_cache(path) if cache else read_catalogue(path)
+
+
+def read_catalogue(path: Path) -> Catalogue:
+    """Read, parse and validate a catalogue file, without the cache."""
     text = _read_text(path)
     root = _compose(path, text)
     return _validate(path, root)
@@ -332,3 +343,34 @@ def bundled_catalogue_data() -> dict[str, Any]:
     path = bundled_catalogue_path()
     data: dict[str, Any] = yaml.load(_read_text(path), Loader=_yaml_loader())
     return data
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and restore it as it was, even on error.
+
+    Parsing and validating a catalogue allocates millions of objects that all stay alive; each
+    allocation threshold sets off a collection that walks every one of them again, which makes a
+    big catalogue's load grow faster than its size. Nothing made while loading is cyclic garbage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_through_cache(path: Path) -> Catalogue:
+    from . import catalogue_cache
+
+    key = catalogue_cache.key_of(path, MAX_BYTES)
+    if key is not None:
+        cached = catalogue_cache.load(key)
+        if cached is not None:
+            return cached
+    catalogue = read_catalogue(path)
+    if key is not None and catalogue_cache.still_current(key):
+        catalogue_cache.store(key, catalogue)
+    return catalogue

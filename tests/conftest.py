@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -23,6 +24,8 @@ FIXED_TODAY = dt.date(2026, 11, 25)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Catalogues loaded while tests are collected cache into this run's folder, not the user's.
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="sciatica-plan-cache-")
     # No deadline: the first plan of a run also builds the models' schemas, which a deadline
     # would report as a flaky test.
     settings.register_profile("local", deadline=None)

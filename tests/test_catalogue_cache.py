@@ -1,0 +1,305 @@
+"""Loading catalogues: the validated-catalogue cache (hit, stale, corrupt, another version, an
+unwritable folder) and the garbage collector paused while a catalogue is read, then restored."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+from test_import import write_fixture
+
+import sciatica_planner
+from sciatica_planner import catalogue as catalogue_module
+from sciatica_planner import catalogue_cache
+from sciatica_planner.catalogue import CatalogueError, bundled_catalogue_path, load_catalogue
+from sciatica_planner.cli import cli
+from sciatica_planner.importers.free_exercise_db import import_free_exercise_db
+from sciatica_planner.models import Catalogue, DoseRange, Exercise
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner
+
+    from sciatica_planner.catalogue_cache import CacheKey
+
+
+@pytest.fixture
+def mine(tmp_path: Path) -> Path:
+    """A catalogue file of the user's: the bundled one, copied."""
+    path = tmp_path / "mine.yaml"
+    shutil.copyfile(bundled_catalogue_path(), path)
+    return path
+
+
+def cache_files() -> list[Path]:
+    folder = catalogue_cache.cache_folder()
+    return sorted(folder.glob("*.cache")) if folder.is_dir() else []
+
+
+def key(path: Path) -> CacheKey:
+    found = catalogue_cache.key_of(path, catalogue_module.MAX_BYTES)
+    assert found is not None
+    return found
+
+
+class Counter:
+    """Counts the catalogues read from YAML (not from the cache)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reads = 0
+        real = catalogue_module.read_catalogue
+
+        def counting(path: Path) -> Catalogue:
+            self.reads += 1
+            return real(path)
+
+        monkeypatch.setattr(catalogue_module, "read_catalogue", counting)
+
+
+@pytest.fixture
+def counter(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    return Counter(monkeypatch)
+
+
+def test_the_cache_is_in_the_user_cache_folder(mine: Path) -> None:
+    load_catalogue(mine)
+    expected = Path(os.environ["XDG_CACHE_HOME"]) / "sciatica-plan" / "catalogues"
+    assert cache_files() == [catalogue_cache.cache_file(key(mine))]
+    assert cache_files()[0].parent == expected
+
+
+def test_a_catalogue_read_before_loads_from_the_cache(mine: Path, counter: Counter) -> None:
+    first = load_catalogue(mine)
+    second = load_catalogue(mine)
+    assert counter.reads == 1
+    assert second == first
+    assert second.model_dump() == first.model_dump()
+
+
+def test_without_the_cache_it_reads_every_time(mine: Path, counter: Counter) -> None:
+    load_catalogue(mine, cache=False)
+    load_catalogue(mine, cache=False)
+    assert counter.reads == 2 and cache_files() == []
+
+
+def test_a_cached_catalogue_is_the_validated_one_in_every_respect(tmp_path: Path) -> None:
+    source = import_free_exercise_db(
+        write_fixture(tmp_path), catalogue_module.bundled_catalogue_data()
+    )
+    path = tmp_path / "more.yaml"
+    path.write_text(source.catalogue_yaml(), encoding="utf-8")
+    fresh = load_catalogue(path, cache=False)
+    load_catalogue(path)
+    cached = load_catalogue(path)
+    assert cached == fresh
+    assert cached.model_dump(mode="json") == fresh.model_dump(mode="json")
+    for new, old in zip(cached.exercises, fresh.exercises, strict=True):
+        assert type(new) is Exercise and type(new.dose_range) is DoseRange
+        assert new.model_fields_set == old.model_fields_set
+        assert type(new.steps) is tuple and type(new.groups) is tuple
+        assert new.figure == old.figure
+    assert cached.exercise("fedb-back-squat") == fresh.exercise("fedb-back-squat")
+    with pytest.raises(Exception, match="frozen"):
+        cached.exercises[0].name = "changed"  # type: ignore[misc]
+
+
+def test_a_changed_file_is_read_again_and_its_cache_rewritten(mine: Path, counter: Counter) -> None:
+    load_catalogue(mine)
+    text = mine.read_text(encoding="utf-8").replace("name: Glute bridge\n", "name: Hip bridge\n")
+    mine.write_text(text, encoding="utf-8")
+    changed = load_catalogue(mine)
+    assert counter.reads == 2
+    assert changed.exercise("glute-bridge").name == "Hip bridge"  # type: ignore[union-attr]
+    assert load_catalogue(mine) == changed and counter.reads == 2  # the cache was rewritten
+
+
+def test_same_size_and_time_but_other_bytes_is_stale(mine: Path, counter: Counter) -> None:
+    """The content hash, not only the size and modification time, decides."""
+    load_catalogue(mine)
+    before = mine.stat()
+    text = mine.read_text(encoding="utf-8").replace("name: Glute bridge\n", "name: Glute brIdge\n")
+    mine.write_text(text, encoding="utf-8")
+    os.utime(mine, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert mine.stat().st_size == before.st_size
+    assert load_catalogue(mine).exercise("glute-bridge").name == "Glute brIdge"  # type: ignore[union-attr]
+    assert counter.reads == 2
+
+
+def test_an_invalid_catalogue_is_never_cached(mine: Path) -> None:
+    mine.write_text(mine.read_text(encoding="utf-8").replace("sets: 2\n", "sets: 0\n", 1))
+    for _ in range(2):
+        with pytest.raises(CatalogueError, match="must be at least 1"):
+            load_catalogue(mine)
+    assert cache_files() == []
+
+
+def _flip_last_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(b""),
+        lambda path: path.write_bytes(b"not a cache at all"),
+        lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+        _flip_last_byte,
+        lambda path: path.write_bytes(catalogue_cache.MAGIC + b"\xff" * 8 + b"junk"),
+    ],
+    ids=["empty", "garbage", "truncated", "flipped", "bad-length"],
+)
+def test_a_corrupt_cache_is_ignored_and_rewritten(
+    mine: Path, counter: Counter, damage: Any
+) -> None:
+    fresh = load_catalogue(mine)
+    damage(cache_files()[0])
+    assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+    assert catalogue_cache.load(key(mine)) == fresh  # rewritten whole
+
+
+def test_a_cache_whose_payload_matches_its_digest_but_not_the_models_is_ignored(
+    mine: Path, counter: Counter
+) -> None:
+    """Even a well-formed cache is only trusted when its fields are the models' fields."""
+    load_catalogue(mine)
+    the_key = key(mine)
+    payload = catalogue_cache.marshal.dumps(({"groups": ()}, ()))
+    header = catalogue_cache.marshal.dumps(
+        (*catalogue_cache.astuple(the_key), catalogue_cache.hashlib.sha256(payload).hexdigest())
+    )
+    cache_files()[0].write_bytes(
+        catalogue_cache.MAGIC + len(header).to_bytes(8, "big") + header + payload
+    )
+    assert len(load_catalogue(mine).exercises) > 0
+    assert counter.reads == 2
+
+
+def test_a_cache_of_another_version_is_ignored_and_rewritten(
+    mine: Path, counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalogue(mine)
+    old = cache_files()[0].read_bytes()
+    monkeypatch.setattr(sciatica_planner, "__version__", "999.0")
+    load_catalogue(mine)
+    assert counter.reads == 2
+    assert cache_files()[0].read_bytes() != old
+    load_catalogue(mine)
+    assert counter.reads == 2
+
+
+def test_changed_validating_code_makes_the_cache_stale(
+    mine: Path, counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a source checkout the version stays while models.py changes: that is another program."""
+    load_catalogue(mine)
+    monkeypatch.setattr(catalogue_cache, "VALIDATING_MODULES", ("models.py", "planner.py"))
+    load_catalogue(mine)
+    assert counter.reads == 2
+
+
+def test_an_unwritable_cache_folder_still_plans(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, mine: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    argv = ["--catalogue", str(mine), "week", "--start", "2026-11-30", "--json", "--no-journal"]
+    first = runner.invoke(cli, argv, catch_exceptions=False)
+    second = runner.invoke(cli, argv, catch_exceptions=False)
+    assert first.exit_code == second.exit_code == 0
+    assert first.stderr == "" and json.loads(first.stdout)["days"]
+    assert first.stdout == second.stdout
+    assert blocked.read_text(encoding="utf-8") == "a file where the cache folder would be\n"
+
+
+def test_the_cache_is_written_whole_without_temporary_files_left(mine: Path) -> None:
+    load_catalogue(mine)
+    folder = catalogue_cache.cache_folder()
+    assert [p.name for p in folder.iterdir()] == [cache_files()[0].name]
+    assert cache_files()[0].read_bytes().startswith(catalogue_cache.MAGIC)
+
+
+def test_cached_and_uncached_weeks_are_the_same_bytes(mine: Path, runner: CliRunner) -> None:
+    argv = ["--catalogue", str(mine), "week", "--start", "2026-11-30", "--no-journal"]
+    cold = runner.invoke(cli, argv, catch_exceptions=False)
+    assert cache_files()
+    warm = runner.invoke(cli, argv, catch_exceptions=False)
+    assert cold.exit_code == warm.exit_code == 0 and cold.stdout == warm.stdout
+
+
+def test_two_paths_to_one_content_have_their_own_caches(mine: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    shutil.copyfile(mine, other)
+    load_catalogue(mine)
+    load_catalogue(other)
+    assert len(cache_files()) == 2
+
+
+# -- The garbage collector ------------------------------------------------------------------------
+
+
+def test_collection_is_paused_while_reading_and_restored_after(
+    mine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    real = Catalogue.model_validate
+
+    def validate(data: Any) -> Catalogue:
+        seen.append(gc.isenabled())
+        return real(data)
+
+    monkeypatch.setattr(catalogue_module, "_yaml_loader", _recording(seen))
+    monkeypatch.setattr(Catalogue, "model_validate", validate)
+    assert gc.isenabled()
+    load_catalogue(mine)
+    assert seen and not any(seen)  # paused while parsing and validating
+    assert gc.isenabled()
+
+
+def _recording(seen: list[bool]) -> Any:
+    def loader() -> type[yaml.SafeLoader]:
+        seen.append(gc.isenabled())
+        return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    return loader
+
+
+def test_collection_is_restored_after_an_error(mine: Path) -> None:
+    mine.write_text("groups: [\n", encoding="utf-8")
+    assert gc.isenabled()
+    with pytest.raises(CatalogueError):
+        load_catalogue(mine)
+    assert gc.isenabled()
+
+
+def test_collection_left_off_stays_off(mine: Path) -> None:
+    gc.disable()
+    try:
+        load_catalogue(mine)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collection_is_paused_on_a_cache_hit_too(
+    mine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_catalogue(mine)
+    seen: list[bool] = []
+    real = catalogue_cache.load
+
+    def load(found: CacheKey) -> Catalogue | None:
+        seen.append(gc.isenabled())
+        return real(found)
+
+    monkeypatch.setattr(catalogue_cache, "load", load)
+    assert load_catalogue(mine) is not None
+    assert seen == [False] and gc.isenabled()
