@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,7 +86,9 @@ def _read_text(path: Path) -> str:
 def _yaml_loader() -> type[yaml.SafeLoader]:
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not hasattr(yaml, "CSafeLoader"):
+        return yaml.SafeLoader
+    return _remembering_tags(yaml.CSafeLoader)
 
 
 @functools.cache
@@ -184,7 +187,7 @@ def _validate(path: Path, root: yaml.Node) -> Catalogue:
 
     loader = _with_unique_keys(_yaml_loader())("")  # type: ignore[arg-type]
     try:
-        data: Any = loader.construct_document(root)
+        data: Any = _construct(loader, root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -374,3 +377,97 @@ def _load_through_cache(path: Path) -> Catalogue:
     if key is not None and catalogue_cache.still_current(key):
         catalogue_cache.store(key, catalogue)
     return catalogue
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+# Numbers whose YAML 1.1 meaning is Python's: no octal "010", no "1_000", no sexagesimal "1:30".
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?\Z")
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+
+
+class _Unusual(Exception):  # a signal, not an error
+    """The document uses YAML the quick walk leaves to PyYAML's constructor."""
+
+
+def _construct(loader: yaml.SafeLoader, root: yaml.Node) -> Any:
+    """The document's data. PyYAML's constructor spends most of a big catalogue's load in
+    generic machinery; the plain YAML a catalogue is written in (mappings with text keys, lists,
+    text, whole numbers, decimals, booleans, nulls) is built by a direct walk instead. Anything
+    else (anchors, merge keys, tags, repeated keys, other numbers) goes to PyYAML's constructor,
+    which also words the errors."""
+    try:
+        return _quick(root, set())
+    except (_Unusual, RecursionError):
+        return loader.construct_document(root)
+
+
+def _quick(node: yaml.Node, seen: set[int]) -> Any:
+    import yaml
+
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        value = node.value
+        if tag == _STR:
+            return value
+        if tag == _INT and _PLAIN_INT.match(value):
+            return int(value)
+        if tag == _FLOAT and _PLAIN_FLOAT.match(value):
+            return float(value)
+        if tag == _BOOL and value.lower() in _BOOLS:
+            return _BOOLS[value.lower()]
+        if tag == _NULL:
+            return None
+        raise _Unusual
+    if id(node) in seen:  # an alias: shared data is PyYAML's to build
+        raise _Unusual
+    seen.add(id(node))
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_quick(item, seen) for item in node.value]
+    if kind is yaml.MappingNode and tag == _MAP:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
+                raise _Unusual
+            if key_node.value in result:
+                raise _Unusual
+            result[key_node.value] = _quick(value_node, seen)
+        return result
+    raise _Unusual
+
+
+@functools.cache
+def _remembering_tags(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """The C loader, remembering the tag of each plain scalar it has resolved.
+
+    The C parser asks the Python resolver for the tag of every scalar, running its regular
+    expressions; a catalogue repeats the same keys and words thousands of times. Without path
+    resolvers (the safe loader has none) a scalar's tag depends on its text alone.
+    """
+    import yaml
+
+    class RememberingLoader(base):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+        def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+            if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+                return str(super().resolve(kind, value, implicit))
+            key = (value, implicit)
+            tag = self.tags.get(key)
+            if tag is None:
+                tag = self.tags[key] = super().resolve(kind, value, implicit)
+            return tag
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            if self.yaml_path_resolvers:
+                super().descend_resolver(current_node, current_index)
+
+        def ascend_resolver(self) -> None:
+            if self.yaml_path_resolvers:
+                super().ascend_resolver()
+
+    return RememberingLoader

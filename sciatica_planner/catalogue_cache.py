@@ -152,16 +152,14 @@ def store(key: CacheKey, catalogue: Catalogue) -> None:
 
 # A cached model is (field values, names of the fields that were set). Values are plain data,
 # except the fields that hold models, listed per model class by _nested.
-def _encode(value: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(value, BaseModel):
-        cls = type(value)
-        values = {name: _encode(getattr(value, name)) for name in cls.model_fields}
-        return values, tuple(sorted(value.model_fields_set))
-    if isinstance(value, tuple):
-        return tuple(_encode(item) for item in value)
-    return value
+def _encode(model: BaseModel) -> tuple[dict[str, Any], tuple[str, ...]]:
+    cls = type(model)
+    values = {name: model.__dict__[name] for name in cls.model_fields}
+    for name, (_, many) in _nested(cls).items():
+        value = values[name]
+        if value is not None:
+            values[name] = tuple(_encode(item) for item in value) if many else _encode(value)
+    return values, tuple(sorted(model.model_fields_set))
 
 
 def _check_shapes(cls: type[BaseModel]) -> None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from test_import import write_fixture
 
 import sciatica_planner
@@ -303,3 +305,76 @@ def test_collection_is_paused_on_a_cache_hit_too(
     monkeypatch.setattr(catalogue_cache, "load", load)
     assert load_catalogue(mine) is not None
     assert seen == [False] and gc.isenabled()
+
+
+# -- The quick YAML walk ---------------------------------------------------------------------------
+
+TRICKY_SCALARS = (
+    "010\n0o17\n0x1F\n1_000\n1:30\n.inf\n-.inf\n.nan\n1.5e+3\n1e3\n+12\n-0\n0.\n"
+    "yes\nNo\nON\noff\nTrue\n~\nnull\n''\n2026-11-30\n=\n<<\n'quoted'\n\"x\\ty\"\n"
+).splitlines()
+
+
+def outcome(read: Any, text: str) -> str:
+    """What reading gives: the data's repr, or the error's type and problem."""
+    try:
+        return repr(read(text))
+    except yaml.YAMLError as error:
+        return f"{type(error).__name__}: {getattr(error, 'problem', error)}"
+
+
+def reference(text: str) -> str:
+    return outcome(lambda t: yaml.load(t, Loader=yaml.SafeLoader), text)  # pure Python PyYAML
+
+
+def quick(text: str) -> str:
+    def read(text: str) -> Any:
+        loader_class = catalogue_module._yaml_loader()
+        root = yaml.compose(text, Loader=loader_class)
+        return catalogue_module._construct(loader_class(""), root)
+
+    return outcome(read, text)
+
+
+@pytest.mark.parametrize("scalar", TRICKY_SCALARS)
+def test_the_quick_walk_reads_every_scalar_as_pyyaml_does(scalar: str) -> None:
+    for text in (f"key: {scalar}\n", f"- {scalar}\n", f"a: [{scalar}, 1]\n"):
+        assert quick(text) == reference(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, 2]\nb: *x\n",  # aliases
+        "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",  # a merge key
+        "a: !!str 12\nb: !!float 1\n",  # explicit tags
+        "1: one\ntrue: yes\n",  # keys that are not text
+        "when: 2026-11-30\n",  # a timestamp
+        "? [a, b]\n: pair\n",  # a complex key
+    ],
+)
+def test_unusual_yaml_is_left_to_pyyaml(text: str) -> None:
+    assert quick(text) == reference(text)
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=20,
+    ),
+    st.booleans(),
+)
+def test_the_quick_walk_agrees_with_pyyaml_on_any_data(data: Any, flow: bool) -> None:
+    text = yaml.safe_dump({"root": data}, default_flow_style=flow, allow_unicode=True)
+    assert quick(text) == reference(text)
+
+
+def test_a_repeated_key_is_still_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    data = yaml.safe_load(bundled_catalogue_path().read_text(encoding="utf-8"))
+    text = yaml.safe_dump(data, sort_keys=False).replace("  name: ", "  name: a\n  name: ", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogueError, match="appears twice") as caught:
+        load_catalogue(path)
+    assert caught.value.line is not None
