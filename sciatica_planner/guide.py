@@ -277,6 +277,8 @@ def _at(timer: Countdown, remaining: float, *, paused: bool = False) -> Countdow
 
 def _pain(text: str) -> int:
     word = text.strip()
+    if not word:
+        raise ValueError(f"type a number from {PAIN_MIN} to {PAIN_MAX}")
     if not word.isdigit() or not PAIN_MIN <= int(word) <= PAIN_MAX:
         raise ValueError(f"{word!r} is not a number from {PAIN_MIN} to {PAIN_MAX}")
     return int(word)

@@ -350,7 +350,10 @@ def test_log_on_a_saved_training_day_says_how_to_record(
     result = log(runner, profile, journal, "--pain", "2")
     assert result.exit_code == 0
     assert result.stdout == "Logged entry 2: 2026-11-25, pain 2/10, no exercises done.\n"
-    assert result.stderr == hint + "--planned (the whole session) or --done ID.\n"
+    assert result.stderr == hint + (
+        "--planned (the whole session) or --done ID, or let `sciatica-plan guide` walk you "
+        "through the session and log it.\n"
+    )
     assert hint not in log(runner, profile, journal, "--pain", "2", "--done", "clamshell").stderr
     rest_day = log(runner, profile, journal, "--pain", "2", "--date", "2026-11-24")
     assert rest_day.exit_code == 0 and rest_day.stderr == ""

@@ -253,7 +253,7 @@ def test_a_planned_day_from_the_catalogue_runs_to_the_end(catalogue: Catalogue) 
         start=dt.date(2026, 11, 23),
     )  # fmt: skip
     day = plan_week(catalogue, options).days[0]
-    outcome, screen, clock = run(day=day, answers=["2", "y"])
+    outcome, _, clock = run(day=day, answers=["2", "y"])
     assert outcome.completed == tuple(i.id for i in day.exercises)
     assert (outcome.pain, outcome.spreading) == (2, True)
     holds = sum(
@@ -282,7 +282,7 @@ def test_any_timer_ends_on_its_deadline(render_cost: float, seconds: int) -> Non
         exercises=(item("wall-sit", 1, hold=seconds),),
     )  # fmt: skip
     _, screen, _ = run(day=day, render_cost=render_cost)
-    (_, begun, ended) = [r for r in runs(screen) if r[0].phase == "hold"][0]
+    (_, begun, ended) = next(r for r in runs(screen) if r[0].phase == "hold")
     assert abs((ended - begun) - seconds) <= 0.2
     shown = [s for s in screen.states(Countdown) if s.phase == "hold"]
     for at, state in screen.shown:

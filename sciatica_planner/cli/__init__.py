@@ -14,6 +14,7 @@ from .. import __version__
 from . import (
     catalogue_commands,
     export_commands,
+    guide_commands,
     import_commands,
     journal_commands,
     plan_commands,
@@ -112,6 +113,7 @@ def cli(
 for command in (
     *catalogue_commands.COMMANDS,
     *plan_commands.COMMANDS,
+    *guide_commands.COMMANDS,
     *export_commands.COMMANDS,
     *journal_commands.COMMANDS,
     *report_commands.COMMANDS,

@@ -145,6 +145,26 @@ def log(
     if planned:  # planned before the entry is added, so the plan is the one `today` showed
         session = _planned_session(settings, day)
         exercises = session + tuple(e for e in exercises if e not in session)
+    record(settings, day, pain, exercises, note, spreading=spreading)
+    if not exercises and _training_day(settings, day):
+        click.echo(
+            f"{day:%A} is a training day in your plan. To record its exercises, log them with "
+            "--planned (the whole session) or --done ID, or let `sciatica-plan guide` walk you "
+            "through the session and log it.",
+            err=True,
+        )
+
+
+def record(
+    settings: Settings,
+    day: dt.date,
+    pain: int,
+    exercises: tuple[str, ...],
+    note: str | None,
+    *,
+    spreading: bool,
+) -> None:
+    """Add one entry to the journal (made if need be), confirm it, and give its advice."""
     journal = _open_journal(settings, create=True)
 
     def announce(entry: Entry) -> None:
@@ -170,12 +190,6 @@ def log(
         )
     for advice in _advice(entry):
         click.echo(advice, err=True)
-    if not exercises and _training_day(settings, day):
-        click.echo(
-            f"{day:%A} is a training day in your plan. To record its exercises, log them with "
-            "--planned (the whole session) or --done ID.",
-            err=True,
-        )
 
 
 def _planned_session(settings: Settings, day: dt.date) -> tuple[str, ...]:

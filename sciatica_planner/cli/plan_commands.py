@@ -101,7 +101,23 @@ def week(settings: Settings, plan: PlanRequest, as_json: bool) -> None:
     show_week(console(), result, catalogue, now)
 
 
-def _next_training_day(
+def chosen_day(plan: PlanRequest, day: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The week's first day and the day to show: --date, else today when the chosen week holds
+    it, else the week's first day; a --date outside the chosen week is a usage error."""
+    now = context.today()
+    chosen_week = plan.start is not None or plan.next_week
+    start = plan.week_start(now if chosen_week or day is None else day)
+    end = start + dt.timedelta(days=6)
+    if day is None:
+        day = now if start <= now <= end else start
+    elif not start <= day <= end:
+        raise click.BadParameter(
+            f"{day} is not in the week of {start} to {end}", param_hint="'--date'"
+        )
+    return start, day
+
+
+def next_training_day(
     settings: Settings, plan: PlanRequest, result: WeekPlan, after: dt.date
 ) -> tuple[Day, bool] | None:
     """The next training day after `after`: later this week, else in the following week."""
@@ -136,15 +152,7 @@ def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: b
       sciatica-plan today --date 2026-12-02 --pain 5
     """
     now = context.today()
-    chosen_week = plan.start is not None or plan.next_week
-    start = plan.week_start(now if chosen_week or day is None else day)
-    end = start + dt.timedelta(days=6)
-    if day is None:
-        day = now if start <= now <= end else start
-    elif not start <= day <= end:
-        raise click.BadParameter(
-            f"{day} is not in the week of {start} to {end}", param_hint="'--date'"
-        )
+    start, day = chosen_day(plan, day)
     catalogue, result = build_week(settings, plan, start)
     entry = result.days[(day - start).days]
     if as_json:
@@ -158,7 +166,7 @@ def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: b
         return
     from ..render.terminal.plan_views import show_day
 
-    upcoming = _next_training_day(settings, plan, result, day) if entry.rest else None
+    upcoming = next_training_day(settings, plan, result, day) if entry.rest else None
     show_day(console(), result, entry, catalogue, now, upcoming)
 
 

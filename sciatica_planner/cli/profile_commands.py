@@ -117,7 +117,7 @@ def _show(path: Path, profile: Profile, title: str) -> None:
     for key, (value, origin) in _effective(profile).items():
         note = f"  ({origin})" if origin else ""
         click.echo(f"  {key:<10} {_shown(key, value)}{note}")
-    click.echo("week, today, program and export start from these;")
+    click.echo("week, today, guide, program and export start from these;")
     click.echo("an option you type on the command line wins for that command.")
 
 

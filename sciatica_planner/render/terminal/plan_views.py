@@ -85,6 +85,24 @@ def _day_table(day: Day, pain: int) -> Table:
     return table
 
 
+def session_summary(day: Day) -> Table:
+    """The session as a numbered list of names, doses and rests: the whole day at a glance."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True, style="dim")
+    table.add_column(ratio=1)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="dim")
+    for number, item in enumerate(day.exercises, start=1):
+        rest = wording.rest(item.rest_seconds, item.sets)
+        table.add_row(
+            f"{number}.",
+            Text(item.name),
+            wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+            f"rest {rest}" if rest != "-" else "",
+        )
+    return table
+
+
 def _balance(plan: WeekPlan) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)

@@ -1,0 +1,330 @@
+"""The guided session in the terminal: a calm card per exercise, a big countdown under it.
+
+`TerminalScreen` draws the states `guide.Session` sends. At a terminal the timer redraws in
+place (rich's Live); to a file or pipe each phase is one plain line, so a log stays readable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group
+from rich.live import Live
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ...guide import Countdown, ExerciseCard, Finished, Question, RepsSet, SessionStart
+from .. import wording
+from .catalogue_views import planned_details
+from .console import Parts, bullets, red_flags
+from .plan_views import session_summary
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from ...guide import Outcome, State
+    from ...models import Catalogue, Day, Exercise, PlannedExercise, WeekPlan
+
+# Digits drawn on a 3 x 5 grid of pixels; each pixel is two columns by half a row, so a
+# digit is 6 columns by 3 rows, taller than wide, and reads from across the room.
+DIGIT_PIXELS: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+}
+HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+
+
+def _glyph(pixels: tuple[str, ...]) -> tuple[str, str, str]:
+    """Two pixel rows to a text row, in half blocks; each pixel two columns wide."""
+    rows = [*pixels, "." * len(pixels[0])]
+    return tuple(  # type: ignore[return-value]
+        "".join(
+            HALF_BLOCKS[(top == "#", bottom == "#")] * 2
+            for top, bottom in zip(rows[pair], rows[pair + 1], strict=True)
+        )
+        for pair in (0, 2, 4)
+    )
+
+
+BIG_DIGITS = {ch: _glyph(pixels) for ch, pixels in DIGIT_PIXELS.items()}
+FIGURE_MIN_WIDTH = 80  # the contract: figures from 80 columns up, beside the steps
+BAR_CELLS = 40  # the progress bar's width: a cell is 2.5% of the timer
+PHASE_STYLES = {"ready": "bold yellow", "hold": "bold green", "rest": "bold cyan"}
+KEYS_DURING = {
+    "ready": "Enter  start now    p  pause    s  skip exercise    q  end session",
+    "hold": "p  pause    s  skip exercise    q  end session",
+    "rest": "Enter  skip the rest    p  pause    s  skip exercise    q  end session",
+}
+KEYS_PAUSED = "p or Enter  go on    s  skip exercise    q  end session"
+KEYS_REPS = "Enter  set done    s  skip exercise    q  end session"
+KEYS_CARD = "Enter  start    s  skip this exercise    q  end session"
+
+
+def big_number(text: str, style: str) -> Text:
+    """`text` (digits and a colon) three rows tall."""
+    rows = [" ".join(BIG_DIGITS[ch][row] for ch in text) for row in range(3)]
+    return Text("\n".join(rows), style=style)
+
+
+def clock_text(seconds: int) -> str:
+    """'45', or '4:05' from a minute up."""
+    if seconds < 60:
+        return str(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def duration_text(seconds: int) -> str:
+    """'30 s', '3 min', '2 min 30 s'."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+def side_text(side: int | None) -> str:
+    return {1: "first side", 2: "second side"}.get(side or 0, "")
+
+
+def set_text(item: PlannedExercise, set_number: int) -> str:
+    """'Set 1 of 2'."""
+    return f"Set {set_number} of {item.sets}"
+
+
+def reps_text(item: PlannedExercise, set_number: int) -> str:
+    """'Set 1 of 2: 10 reps (each side)'."""
+    each = " (each side)" if item.per_side else ""
+    return f"{set_text(item, set_number)}: {item.reps} reps{each}"
+
+
+def countdown_title(timer: Countdown) -> str:
+    """What the timer is for, in a few words."""
+    item = timer.item
+    if timer.phase == "ready":
+        return "Change sides" if timer.side == 2 else "Get into position"
+    if timer.phase == "rest":
+        return f"Rest. Next: set {timer.set_number + 1} of {item.sets}"
+    side = side_text(timer.side)
+    return f"Hold. {set_text(item, timer.set_number)}" + (f", {side}" if side else "")
+
+
+def progress_bar(timer: Countdown) -> Text:
+    """Cells fill as the timer runs: the time gone, at a glance."""
+    done = 1 - timer.remaining / timer.seconds if timer.seconds else 1
+    filled = min(BAR_CELLS, max(0, round(done * BAR_CELLS)))
+    style = PHASE_STYLES[timer.phase].replace("bold ", "")
+    return Text.assemble(("━" * filled, style), ("━" * (BAR_CELLS - filled), "dim"))
+
+
+def countdown_panel(timer: Countdown) -> RenderableType:
+    style = "dim" if timer.paused else PHASE_STYLES[timer.phase]
+    title = countdown_title(timer) + ("  (paused)" if timer.paused else "")
+    body = Group(
+        Text(title, style=style),
+        big_number(clock_text(timer.shown_seconds), style),
+        progress_bar(timer),
+    )
+    keys = KEYS_PAUSED if timer.paused else KEYS_DURING[timer.phase]
+    return _boxed(timer.item.name, body, style, keys)
+
+
+def reps_panel(step: RepsSet) -> RenderableType:
+    item = step.item
+    body = Group(
+        Text(reps_text(item, step.set_number), style="bold green"),
+        big_number(str(item.reps), "bold green"),
+        Text("At your own pace; press Enter when the set is done.", style="dim"),
+    )
+    return _boxed(item.name, body, "bold green", KEYS_REPS)
+
+
+def _boxed(name: str, body: Group, style: str, keys: str) -> RenderableType:
+    """The live region: a box named after the exercise, the keys under it (7 lines)."""
+    panel = Panel(
+        body,
+        title=Text(name, style="bold"),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style=style,
+        padding=(0, 2),
+    )
+    return Group(panel, _keys(keys))
+
+
+def _keys(text: str) -> Text:
+    return Text(text, style="dim")
+
+
+def figure(exercise: Exercise | None, width: int) -> RenderableType | None:
+    """The exercise's drawing, to show beside its steps from FIGURE_MIN_WIDTH columns up.
+
+    The hook for the braille figures (issue 15): until their renderer is on main, no exercise
+    has a drawing to show here, so the steps take the whole width.
+    """
+    if exercise is None or width < FIGURE_MIN_WIDTH:
+        return None
+    return None
+
+
+class TerminalScreen:
+    """Draws a guided session on a rich console."""
+
+    def __init__(
+        self, console: Console, plan: WeekPlan, catalogue: Catalogue, *, figures: bool = True
+    ) -> None:
+        self.console, self.plan, self.catalogue = console, plan, catalogue
+        self.figures = figures
+        self.live: Live | None = None
+        self.drawn: object = None  # what the live region shows now, to skip identical redraws
+        self.at_terminal = console.is_terminal and not console.is_dumb_terminal
+
+    def show(self, state: State) -> None:
+        if isinstance(state, SessionStart):
+            self._start(state.day)
+        elif isinstance(state, ExerciseCard):
+            self._card(state)
+        elif isinstance(state, RepsSet):
+            line = f"{state.item.name}: {reps_text(state.item, state.set_number)}"
+            self._region(("reps", state), reps_panel(state), line)
+        elif isinstance(state, Countdown):
+            self._countdown(state)
+        elif isinstance(state, Question):
+            self._question(state)
+        elif isinstance(state, Finished):
+            self._finished(state.outcome)
+
+    def close(self) -> None:
+        """Stop redrawing in place (the terminal gets its cursor back)."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+        self.drawn = None
+
+    # -- the states ----------------------------------------------------------------------------
+
+    def _start(self, day: Day) -> None:
+        pain = self.plan.options.pain
+        trains = wording.groups(day.groups) if day.groups else "gentle work"
+        self.console.clear()
+        self.console.print(
+            Text.assemble(
+                ("Guided session: ", "bold"),
+                (wording.day_heading(day.date), "bold"),
+                f"  about {day.estimated_minutes} min, {trains}",
+            )
+        )
+        self.console.print(
+            Parts([wording.pain_source(pain, self.plan.options.pain_from)], style="dim")
+        )
+        notes = list(self.plan.warnings)
+        if self.plan.adaptation is not None:
+            notes.append(wording.adaptation(self.plan.adaptation))
+        if notes:
+            self.console.print(bullets(notes, "bold yellow"))
+        self.console.print()
+        self.console.print(session_summary(day))
+        self.console.print()
+        self.console.print(red_flags())
+        self.console.print(
+            Text(
+                "Go gently and stop any exercise that makes pain spread down your leg. "
+                "At the end (or when you press q or Ctrl-C) you are asked your pain, and the "
+                "session goes into your journal.",
+                style="dim",
+            )
+        )
+        self.console.print(_keys("Enter  begin    q  leave"))
+
+    def _card(self, card: ExerciseCard) -> None:
+        self.close()
+        item, pain = card.item, self.plan.options.pain
+        self.console.clear()
+        where = " · ".join(
+            (
+                f"Exercise {card.number} of {card.total}",
+                wording.BLOCK_LABELS.get(item.block, item.block),
+                wording.kind(item.kind, pain),
+                item.position,
+            )
+        )
+        self.console.print(Text(where, style="dim"))
+        self.console.print(Text(item.name, style="bold"))
+        exercise = self.catalogue.exercise(item.id)
+        details = Padding(planned_details(item, exercise), (0, 0, 0, 2))
+        drawing = figure(exercise, self.console.width) if self.figures else None
+        if drawing is None:
+            self.console.print(details)
+        else:  # the drawing beside the steps
+            beside = Table.grid(padding=(0, 2))
+            beside.add_column(no_wrap=True)
+            beside.add_column(ratio=1)
+            beside.add_row(drawing, details)
+            self.console.print(beside)
+        self.console.print()
+        self._region(("card", card.number), _keys(KEYS_CARD), "Press Enter to start.")
+
+    def _countdown(self, timer: Countdown) -> None:
+        key = ("timer", timer.phase, timer.set_number, timer.side, timer.paused)
+        shown = (timer.shown_seconds, round(timer.remaining / timer.seconds * BAR_CELLS))
+        if not self.at_terminal:  # one line per phase, not per second
+            title = countdown_title(timer) + (" (paused)" if timer.paused else "")
+            self._region(key, None, f"{timer.item.name}: {title}, {duration_text(timer.seconds)}")
+            return
+        self._region((key, shown), countdown_panel(timer), "")
+
+    def _region(self, key: object, renderable: RenderableType | None, line: str) -> None:
+        """Show `renderable` in the live region (a terminal), or `line` once (a file)."""
+        if key == self.drawn:
+            return
+        self.drawn = key
+        if not self.at_terminal:
+            self.console.print(Text(line))
+            return
+        assert renderable is not None
+        if self.live is None:
+            self.live = Live(renderable, console=self.console, auto_refresh=False, transient=True)
+            self.live.start(refresh=True)
+        else:
+            self.live.update(renderable, refresh=True)
+
+    def _question(self, question: Question) -> None:
+        self.close()
+        if question.problem:
+            self.console.print(Text(f"{question.problem}.", style="yellow"))
+        text = (
+            "Your pain now, 0 (none) to 10 (worst): "
+            if question.topic == "pain"
+            else "Have your symptoms spread further down the leg than before? [y/N]: "
+        )
+        if question.topic == "pain" and question.problem is None:
+            self.console.print()
+        self.console.print(Text(text, style="bold"), end="")
+
+    def _finished(self, outcome: Outcome) -> None:
+        self.close()
+        done, total = len(outcome.completed), len(outcome.completed) + len(outcome.not_done)
+        self.console.print()
+        if done == total:
+            self.console.print(Text(f"Session complete: all {total} exercises done.", style="bold"))
+        elif done:
+            self.console.print(Text(f"{done} of {total} exercises done.", style="bold"))
+        else:
+            self.console.print(Text("No exercise done, so nothing is logged.", style="bold"))
+        if outcome.completed and outcome.pain is None:
+            self.console.print(
+                Text(
+                    "Not logged. To log it: sciatica-plan log --pain N --done "
+                    + ",".join(outcome.completed)
+                )
+            )

@@ -1,0 +1,351 @@
+"""End to end: `guide` through click with a fake clock and scripted keys, and once for real in
+a pseudo-terminal, answering its prompts."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from test_guide import FakeClock, Move, Recorder, User, card
+
+from sciatica_planner import safety
+from sciatica_planner.cli import cli, guide_commands, journal_commands
+from sciatica_planner.guide import ExerciseCard, SessionStart
+from sciatica_planner.render.terminal import guide_views
+from sciatica_planner.vocabulary import WEEKDAYS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from click.testing import CliRunner, Result
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
+WEDNESDAY = "2026-11-25"  # conftest's today, a training day by default (mon, wed, fri)
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(journal_commands, "_interactive", lambda: True)
+
+
+class Script:
+    """Fake keys and clock for one `guide`: the real screen draws, a recorder watches it."""
+
+    def __init__(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        moves: list[Move] | None = None,
+        answers: list[Any] | None = None,
+    ) -> None:
+        self.clock = FakeClock()
+        self.recorder = Recorder(self.clock)
+        self.user = User(self.clock, self.recorder, list(moves or []), list(answers or ["3", "n"]))
+        draw = guide_views.TerminalScreen.show
+
+        def show(screen: guide_views.TerminalScreen, state: Any) -> None:
+            self.recorder.show(state)
+            draw(screen, state)
+
+        monkeypatch.setattr(guide_views.TerminalScreen, "show", show)
+        monkeypatch.setattr(guide_commands, "_keys", self.keys)
+        monkeypatch.setattr(guide_commands, "_clock", lambda: self.clock)
+
+    @contextlib.contextmanager
+    def keys(self) -> Iterator[User]:
+        yield self.user
+
+
+def guide(runner: CliRunner, journal: Path, *args: str) -> Result:
+    return runner.invoke(cli, ["--journal", str(journal), "guide", *args])
+
+
+def planned(runner: CliRunner, journal: Path, *args: str) -> list[str]:
+    out = runner.invoke(
+        cli, ["--journal", str(journal), "today", "--json", *args], catch_exceptions=False
+    )
+    return [item["id"] for item in json.loads(out.stdout)["exercises"]]
+
+
+def entries(runner: CliRunner, journal: Path) -> list[dict]:
+    out = runner.invoke(cli, ["--journal", str(journal), "history", "--json"])
+    return json.loads(out.stdout)["entries"]
+
+
+# -- no terminal, rest day -----------------------------------------------------------------------
+
+
+def test_without_a_terminal_it_points_to_today(runner: CliRunner, journal: Path) -> None:
+    result = guide(runner, journal)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: guide needs a terminal to read your keys; to see the session as text, use: "
+        "sciatica-plan today\n"
+    )
+    assert result.stdout == "" and not journal.exists()
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_a_rest_day_says_so_and_names_the_next_training_day(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = Script(monkeypatch)
+    result = guide(runner, journal, "--date", "2026-11-26")
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "A rest day: an easy walk of about 20 minutes is suggested." in out
+    assert "Next training day: Friday 27 November 2026" in out
+    assert "healthcare professional" in out
+    assert script.recorder.shown == [] and not journal.exists()
+
+
+# -- sessions ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_a_complete_session_is_logged_with_every_exercise(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = planned(runner, journal)
+    script = Script(monkeypatch, answers=["4", "n"])
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    assert isinstance(script.recorder.shown[0][1], SessionStart)
+    assert [c.item.id for c in script.recorder.states(ExerciseCard)] == ids
+    assert result.stdout.splitlines()[-1] == (
+        f"Logged entry 1: {WEDNESDAY}, pain 4/10, {len(ids)} exercises done."
+    )
+    (entry,) = entries(runner, journal)
+    assert entry["done"] == ids and entry["pain"] == 4 and entry["spreading"] is False
+    assert entry["note"] == f"guided session: {len(ids)} of {len(ids)} exercises"
+    assert entry["date"] == WEDNESDAY
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_a_partial_session_logs_exactly_what_was_done(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = planned(runner, journal)
+    Script(
+        monkeypatch,
+        [Move(card(ids[1]), "skip"), Move(card(ids[3]), "quit")],
+        answers=["6", "y"],
+    )
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    (entry,) = entries(runner, journal)
+    assert entry["done"] == [ids[0], ids[2]]
+    assert (entry["pain"], entry["spreading"]) == (6, True)
+    assert entry["note"] == f"guided session: 2 of {len(ids)} exercises, stopped early"
+    assert safety.SPREADING_ADVICE in result.stderr
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_ctrl_c_midway_still_asks_and_logs(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = planned(runner, journal)
+    Script(monkeypatch, [Move(card(ids[2]), KeyboardInterrupt)])
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    assert entries(runner, journal)[0]["done"] == ids[:2]
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_leaving_the_questions_logs_nothing_and_says_how(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = planned(runner, journal)
+    Script(monkeypatch, [Move(card(ids[1]), "quit")], answers=[KeyboardInterrupt])
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    assert f"Not logged. To log it: sciatica-plan log --pain N --done {ids[0]}" in result.stdout
+    assert not journal.exists()
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_nothing_done_logs_nothing(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Script(monkeypatch, [Move(lambda s: isinstance(s, SessionStart), "quit")])
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    assert "No exercise done, so nothing is logged." in result.stdout
+    assert not journal.exists()
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_the_guide_plans_as_today_does_from_profile_and_journal(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profile.toml"
+    monkeypatch.setenv("SCIATICA_PLAN_PROFILE", str(profile))
+    runner.invoke(cli, ["profile", "set", "--minutes", "15", "--level", "intermediate"])
+    log = ["--journal", str(journal), "log", "--pain", "5", "--date", "2026-11-24"]
+    assert runner.invoke(cli, log).exit_code == 0
+    ids = planned(runner, journal)
+    assert ids != planned(runner, journal, "--no-journal")  # the journal's pain 5 shapes it
+    script = Script(monkeypatch)
+    result = guide(runner, journal)
+    assert result.exit_code == 0, result.stderr
+    assert [c.item.id for c in script.recorder.states(ExerciseCard)] == ids
+    assert "pain 5/10 from your journal, Tue 24 Nov" in result.stdout
+    assert entries(runner, journal)[-1]["done"] == ids
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_another_days_session_is_logged_today(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = planned(runner, journal, "--date", "2026-11-27")
+    Script(monkeypatch)
+    result = guide(runner, journal, "--date", "2026-11-27")
+    assert result.exit_code == 0, result.stderr
+    (entry,) = entries(runner, journal)
+    assert entry["date"] == WEDNESDAY and entry["done"] == ids
+    assert entry["note"].endswith("; the plan for Fri 27 Nov")
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_a_piped_screen_gets_one_plain_line_per_step(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Script(monkeypatch)
+    out = guide(runner, journal).stdout
+    assert "\x1b[" not in out
+    assert re.search(r"^.+: Set 1 of \d: \d+ reps( \(each side\))?$", out, re.MULTILINE)
+    assert re.search(r"^.+: Hold\. Set 1 of \d+(, first side)?, \d+ (s|min)$", out, re.MULTILINE)
+    assert "Your pain now, 0 (none) to 10 (worst): " in out
+
+
+# -- the real thing, in a pseudo-terminal --------------------------------------------------------
+
+
+class Terminal:
+    """A program in a pseudo-terminal of 80 x 24: read what it shows, type what it asks."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(
+            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.screen = ""
+        self.seen = 0
+
+    def expect(self, pattern: str, timeout: float = 20) -> str:
+        """Wait until `pattern` shows after what was already matched."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = re.search(pattern, self.screen[self.seen :])
+            if found:
+                self.seen += found.end()
+                return found.group(0)
+            left = deadline - time.monotonic()
+            if left <= 0 or not self._read(left):
+                raise AssertionError(
+                    f"{pattern!r} never showed; the screen:\n{self.screen[-2000:]}"
+                )
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # the program ended and closed the terminal
+            return False
+        self.screen += ANSI.sub("", data.decode("utf-8", errors="replace"))
+        return bool(data)
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode())
+
+    def close(self) -> int:
+        with contextlib.suppress(OSError):
+            while self._read(2):
+                pass
+        code = self.process.wait(timeout=20)
+        os.close(self.master)
+        return code
+
+
+def test_the_real_command_in_a_pseudo_terminal(tmp_path: Path) -> None:
+    today = dt.date.today()
+    on = ",".join(sorted({WEEKDAYS[today.weekday()], WEEKDAYS[(today.weekday() + 3) % 7]}))
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR")
+    }
+    env.update(
+        TERM="xterm-256color",
+        SCIATICA_PLAN_JOURNAL=str(tmp_path / "journal.sqlite3"),
+        SCIATICA_PLAN_PROFILE=str(tmp_path / "profile.toml"),
+    )
+    command = [sys.executable, "-m", "sciatica_planner"]
+    plan = ["--on", on, "--minutes", "15"]
+    shown = subprocess.run(
+        [*command, "today", "--json", *plan], env=env, capture_output=True, check=True, timeout=60
+    )
+    items = json.loads(shown.stdout)["exercises"]
+    first = next(n for n, item in enumerate(items) if item["reps"] is not None)
+    doing = items[first]
+
+    terminal = Terminal([*command, "guide", *plan], env)
+    try:
+        terminal.expect(r"Enter  begin")
+        terminal.type("\r")
+        for number in range(1, first + 1):  # skip the ones before the first set of reps
+            terminal.expect(rf"Exercise {number} of {len(items)}")
+            terminal.expect(r"Enter  start")
+            terminal.type("s")
+        terminal.expect(rf"Exercise {first + 1} of {len(items)}")
+        terminal.expect(re.escape(doing["name"]))
+        terminal.expect(r"Enter  start")
+        terminal.type("\r")
+        for set_number in range(1, doing["sets"] + 1):
+            each = r" \(each side\)" if doing["per_side"] else ""
+            terminal.expect(rf"Set {set_number} of {doing['sets']}: {doing['reps']} reps{each}")
+            terminal.type("\r")
+            if set_number < doing["sets"] and doing["rest_seconds"]:
+                terminal.expect(r"Rest\. Next: set")
+                terminal.type("\r")  # Enter skips the rest
+        if first + 1 < len(items):
+            terminal.expect(rf"Exercise {first + 2} of {len(items)}")
+            terminal.type("q")
+        terminal.expect(r"Your pain now, 0 \(none\) to 10 \(worst\): ")
+        terminal.type("12\r")
+        terminal.expect(r"'12' is not a number from 0 to 10")
+        terminal.type("4\r")
+        terminal.expect(r"spread further down the leg than before\? \[y/N\]: ")
+        terminal.type("n\r")
+        terminal.expect(r"Logged entry 1: [\d-]+, pain 4/10, 1 exercise done\.")
+    finally:
+        code = terminal.close()
+    assert code == 0
+    history = subprocess.run(
+        [*command, "history", "--json"], env=env, capture_output=True, check=True, timeout=60
+    )
+    (entry,) = json.loads(history.stdout)["entries"]
+    assert entry["done"] == [doing["id"]]
+    assert (entry["pain"], entry["spreading"]) == (4, False)
