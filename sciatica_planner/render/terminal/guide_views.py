@@ -18,7 +18,7 @@ from rich.text import Text
 
 from ...guide import Countdown, ExerciseCard, Finished, Question, RepsSet, SessionStart
 from .. import wording
-from .catalogue_views import planned_details
+from .catalogue_views import figure_text, planned_details
 from .console import Parts, bullets, red_flags
 from .plan_views import session_summary
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from ...guide import Outcome, State
-    from ...models import Catalogue, Day, Exercise, PlannedExercise, WeekPlan
+    from ...models import Catalogue, Day, PlannedExercise, WeekPlan
 
 # Digits drawn on a 3 x 5 grid of pixels; each pixel is two columns by half a row, so a
 # digit is 6 columns by 3 rows, taller than wide, and reads from across the room.
@@ -59,7 +59,6 @@ def _glyph(pixels: tuple[str, ...]) -> tuple[str, str, str]:
 
 
 BIG_DIGITS = {ch: _glyph(pixels) for ch, pixels in DIGIT_PIXELS.items()}
-FIGURE_MIN_WIDTH = 80  # the contract: figures from 80 columns up, beside the steps
 BAR_CELLS = 40  # the progress bar's width: a cell is 2.5% of the timer
 PHASE_STYLES = {"ready": "bold yellow", "hold": "bold green", "rest": "bold cyan"}
 KEYS_DURING = {
@@ -166,17 +165,6 @@ def _keys(text: str) -> Text:
     return Text(text, style="dim")
 
 
-def figure(exercise: Exercise | None, width: int) -> RenderableType | None:
-    """The exercise's drawing, to show beside its steps from FIGURE_MIN_WIDTH columns up.
-
-    The hook for the braille figures (issue 15): until their renderer is on main, no exercise
-    has a drawing to show here, so the steps take the whole width.
-    """
-    if exercise is None or width < FIGURE_MIN_WIDTH:
-        return None
-    return None
-
-
 class TerminalScreen:
     """Draws a guided session on a rich console."""
 
@@ -262,14 +250,14 @@ class TerminalScreen:
         self.console.print(Text(item.name, style="bold"))
         exercise = self.catalogue.exercise(item.id)
         details = Padding(planned_details(item, exercise), (0, 0, 0, 2))
-        drawing = figure(exercise, self.console.width) if self.figures else None
+        drawing = figure_text(exercise, self.console.width) if self.figures and exercise else None
         if drawing is None:
             self.console.print(details)
-        else:  # the drawing beside the steps
+        else:  # the drawing beside the steps, as `show` has it beside the facts
             beside = Table.grid(padding=(0, 2))
-            beside.add_column(no_wrap=True)
             beside.add_column(ratio=1)
-            beside.add_row(drawing, details)
+            beside.add_column(no_wrap=True, width=max(map(len, drawing.plain.splitlines())))
+            beside.add_row(details, drawing)
             self.console.print(beside)
         self.console.print()
         self._region(("card", card.number), _keys(KEYS_CARD), "Press Enter to start.")
