@@ -349,3 +349,22 @@ def test_the_real_command_in_a_pseudo_terminal(tmp_path: Path) -> None:
     (entry,) = json.loads(history.stdout)["entries"]
     assert entry["done"] == [doing["id"]]
     assert (entry["pain"], entry["spreading"]) == (4, False)
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+@pytest.mark.parametrize(("flag", "drawn"), [([], True), (["--no-figure"], False)])
+def test_the_figure_is_beside_the_steps_unless_left_out(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch, flag: list[str], drawn: bool
+) -> None:
+    monday = ["--date", "2026-11-23", "--no-journal"]  # a session with the clamshell, drawn
+    assert "clamshell" in planned(runner, journal, *monday)
+    Script(monkeypatch, [Move(card("clamshell"), "quit")])
+    out = guide(runner, journal, *monday, *flag).stdout
+    card_text = out[
+        out.index("Clamshell\n") : out.index("Press Enter to start.", out.index("Clamshell\n"))
+    ]
+    braille = [line for line in card_text.splitlines() if re.search("[\u2801-\u28ff]", line)]
+    assert bool(braille) is drawn
+    assert [line for line in card_text.splitlines() if len(line) > 80] == []
+    if drawn:  # beside the steps, not under them
+        assert any("1. Lie on your side" in line for line in braille)
