@@ -198,7 +198,7 @@ def test_the_guide_plans_as_today_does_from_profile_and_journal(
 ) -> None:
     profile = tmp_path / "profile.toml"
     monkeypatch.setenv("SCIATICA_PLAN_PROFILE", str(profile))
-    runner.invoke(cli, ["profile", "set", "--minutes", "15", "--level", "intermediate"])
+    runner.invoke(cli, ["profile", "set", "--minutes", "20", "--level", "intermediate"])
     log = ["--journal", str(journal), "log", "--pain", "5", "--date", "2026-11-24"]
     assert runner.invoke(cli, log).exit_code == 0
     ids = planned(runner, journal)
