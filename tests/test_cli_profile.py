@@ -357,3 +357,12 @@ def test_log_on_a_saved_training_day_says_how_to_record(
     assert hint not in log(runner, profile, journal, "--pain", "2", "--done", "clamshell").stderr
     rest_day = log(runner, profile, journal, "--pain", "2", "--date", "2026-11-24")
     assert rest_day.exit_code == 0 and rest_day.stderr == ""
+
+
+def test_a_path_with_an_escape_is_shown_inert(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a\x1b[31mb.toml"
+    shown = ok(runner, path, "profile").stdout
+    assert "\x1b" not in shown and "a\\x1b[31mb.toml" in shown
+    ok(runner, path, "profile", "set", "--days", "2")
+    removed = ok(runner, path, "profile", "reset", "--yes").stdout
+    assert "\x1b" not in removed and not path.exists()

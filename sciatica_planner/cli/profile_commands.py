@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
+from ..text import visible
 from ..vocabulary import (
     DAYS_DEFAULT,
     DAYS_MAX,
@@ -113,7 +114,7 @@ def _effective(profile: Profile) -> dict[str, tuple[Any, str]]:
 
 def _show(path: Path, profile: Profile, title: str) -> None:
     click.echo(title)
-    click.echo(f"  file: {path}")
+    click.echo(f"  file: {visible(str(path))}")
     for key, (value, origin) in _effective(profile).items():
         note = f"  ({origin})" if origin else ""
         click.echo(f"  {key:<10} {_shown(key, value)}{note}")
@@ -245,19 +246,20 @@ def reset(settings: Settings, yes: bool) -> None:
     from ..profile import remove_profile
 
     path = profile_path(settings)
+    shown = visible(str(path))
     if not path.exists():
-        click.echo(f"No saved plan options ({path} does not exist); nothing to reset.")
+        click.echo(f"No saved plan options ({shown} does not exist); nothing to reset.")
         return
     if not yes and not _interactive():
         raise click.UsageError(
-            f"no terminal to ask whether to remove {path}; pass --yes to remove it"
+            f"no terminal to ask whether to remove {shown}; pass --yes to remove it"
         )
-    if not yes and not click.confirm(f"Remove your saved plan options ({path})?", default=False):
+    if not yes and not click.confirm(f"Remove your saved plan options ({shown})?", default=False):
         click.echo("Nothing removed.")
         return
     with mapped_errors():
         remove_profile(path)
-    click.echo(f"Removed {path}: the plan commands use the defaults again.")
+    click.echo(f"Removed {shown}: the plan commands use the defaults again.")
 
 
 COMMANDS = (profile,)
