@@ -232,7 +232,9 @@ def test_a_piped_screen_gets_one_plain_line_per_step(
     out = guide(runner, journal).stdout
     assert "\x1b[" not in out
     assert re.search(r"^.+: Set 1 of \d: \d+ reps( \(each side\))?$", out, re.MULTILINE)
-    assert re.search(r"^.+: Hold\. Set 1 of \d+(, first side)?, \d+ (s|min)$", out, re.MULTILINE)
+    hold = r"^.+: Hold \d+ (s|min)( \d+ s)?\. Set 1 of \d+(, first side)?$"
+    assert re.search(hold, out, re.MULTILINE)
+    assert re.search(r"^.+: Get into position, 5 s$", out, re.MULTILINE)
     assert "Your pain now, 0 (none) to 10 (worst): " in out
 
 

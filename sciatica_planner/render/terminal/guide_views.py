@@ -115,7 +115,8 @@ def countdown_title(timer: Countdown) -> str:
     if timer.phase == "rest":
         return f"Rest. Next: set {timer.set_number + 1} of {item.sets}"
     side = side_text(timer.side)
-    return f"Hold. {set_text(item, timer.set_number)}" + (f", {side}" if side else "")
+    hold = f"Hold {duration_text(timer.seconds)}. {set_text(item, timer.set_number)}"
+    return hold + (f", {side}" if side else "")
 
 
 def progress_bar(timer: Countdown) -> Text:
@@ -123,7 +124,8 @@ def progress_bar(timer: Countdown) -> Text:
     done = 1 - timer.remaining / timer.seconds if timer.seconds else 1
     filled = min(BAR_CELLS, max(0, round(done * BAR_CELLS)))
     style = PHASE_STYLES[timer.phase].replace("bold ", "")
-    return Text.assemble(("━" * filled, style), ("━" * (BAR_CELLS - filled), "dim"))
+    # Heavy for the time gone, light for the time to go: readable without colour too.
+    return Text.assemble(("━" * filled, style), ("─" * (BAR_CELLS - filled), "dim"))
 
 
 def countdown_panel(timer: Countdown) -> RenderableType:
@@ -267,7 +269,9 @@ class TerminalScreen:
         shown = (timer.shown_seconds, round(timer.remaining / timer.seconds * BAR_CELLS))
         if not self.at_terminal:  # one line per phase, not per second
             title = countdown_title(timer) + (" (paused)" if timer.paused else "")
-            self._region(key, None, f"{timer.item.name}: {title}, {duration_text(timer.seconds)}")
+            if timer.phase != "hold":  # a hold's title says its time
+                title += f", {duration_text(timer.seconds)}"
+            self._region(key, None, f"{timer.item.name}: {title}")
             return
         self._region((key, shown), countdown_panel(timer), "")
 
