@@ -525,3 +525,19 @@ def test_columns_that_make_no_sense_are_ignored(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == plain.stdout
     assert result.stdout.strip()
+
+
+@pytest.mark.parametrize("columns", ["30", "40", "50", "59"])
+@pytest.mark.parametrize("command", [["week"], ["today", "--date", "2026-11-23"]])
+def test_narrow_terminals_wrap_names_instead_of_dropping_them(
+    runner: CliRunner, columns: str, command: list[str]
+) -> None:
+    args = [*command, "--no-journal", "--start", "2026-11-23"]
+    planned = json.loads(invoke(runner, *args, "--json").stdout)
+    days = planned.get("days", [planned])
+    names = {item["name"] for day in days for item in day["exercises"]}
+    result = invoke(runner, *args, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    for name in names:  # each name's first word, at least: a wrapped name is still there
+        assert name.split()[0].rstrip(",") in result.stdout, (columns, name)
+    assert "healthcare" in result.stdout

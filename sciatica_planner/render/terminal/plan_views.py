@@ -63,13 +63,19 @@ def _day_title(day: Day, today: dt.date | None) -> Parts:
     return Parts(parts, separator="  ")
 
 
+# The narrowest the Exercise column gets: room for a word of a name on a narrow terminal, where
+# the dose wraps instead (a name dropped to make room for a dose was the old failure).
+EXERCISE_MIN_WIDTH = 10
+
+
 def _day_table(day: Day, pain: int) -> Table:
     """One row per exercise, under a heading row for each block (warm-up, main, cool-down).
     The table is as wide as its content needs, up to the terminal's width."""
     table = Table(box=box.SIMPLE, pad_edge=False, show_header=True)
     table.add_column("", no_wrap=True, style="dim", justify="right")
-    table.add_column("Exercise")
-    table.add_column("Dose", no_wrap=True)
+    # Below 60 columns the dose wraps too, and the name keeps room: names are never dropped.
+    table.add_column("Exercise", min_width=EXERCISE_MIN_WIDTH)
+    table.add_column("Dose")
     table.add_column("Rest", no_wrap=True)
     index = 0
     for block, items in wording.blocks(day.exercises):
