@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import json
 from typing import TYPE_CHECKING
 
@@ -136,3 +138,61 @@ def test_plan_errors_and_bad_options_write_nothing(runner: CliRunner, tmp_path: 
 def test_output_is_required(runner: CliRunner) -> None:
     code, _, err = export(runner)
     assert code == 2 and "'-o' / '--output'" in err
+
+
+@pytest.mark.parametrize("name", ["week.pdf", "week.docx", "week.rtf"])
+def test_an_unknown_suffix_is_a_usage_error_naming_the_formats(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out, err = export(runner, "-o", str(folder / name))
+    assert code == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("Error: ") and ".md, .html, .json, .ics" in last
+    assert "print it from a browser" in last  # the way to a PDF
+    assert list(folder.iterdir()) == []
+    # --format says what the file is, whatever its name.
+    assert export(runner, "--format", "html", "-o", str(folder / name))[0] == 0
+
+
+@pytest.mark.parametrize("option", [["--time", "18:00"], ["--remind", "10"]])
+@pytest.mark.parametrize("name", ["week.md", "week.html", "week.json"])
+def test_calendar_options_for_another_format_are_a_usage_error(
+    runner: CliRunner, tmp_path: Path, option: list[str], name: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, err = export(runner, *option, "-o", str(folder / name))
+    assert code == 2 and option[0] in err and ".ics" in err
+    assert list(folder.iterdir()) == []
+
+
+def test_remind_sets_the_calendar_alarm_and_zero_turns_it_off(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    default, early, off = (tmp_path / f"{n}.ics" for n in ("default", "early", "off"))
+    assert export(runner, "-o", str(default))[0] == 0
+    assert export(runner, "--remind", "45", "-o", str(early))[0] == 0
+    assert export(runner, "--remind", "0", "-o", str(off))[0] == 0
+
+    def triggers(path: Path) -> list[dt.timedelta]:
+        calendar = Calendar.from_ical(path.read_bytes())
+        return [alarm.decoded("trigger") for alarm in calendar.walk("VALARM")]
+
+    events = len(Calendar.from_ical(default.read_bytes()).walk("VEVENT"))
+    assert triggers(default) == [-dt.timedelta(minutes=30)] * events
+    assert triggers(early) == [-dt.timedelta(minutes=45)] * events
+    assert triggers(off) == []
+    code, _, err = export(runner, "--remind", "-5", "-o", str(tmp_path / "bad.ics"))
+    assert code == 2 and "--remind" in err
+
+
+def test_form_cues_are_in_every_export(runner: CliRunner) -> None:
+    week = json.loads(export(runner, "--format", "json", "-o", "-")[1])
+    cues = [cue for day in week["days"] for item in day["exercises"] for cue in item["cues"]]
+    assert cues
+    markdown = " ".join(export(runner, "--format", "markdown", "-o", "-")[1].split())
+    page = " ".join(export(runner, "--format", "html", "-o", "-")[1].split())
+    for cue in cues:
+        assert cue in markdown and html.escape(cue, quote=False) in page

@@ -15,8 +15,9 @@ from markdown_it import MarkdownIt
 
 from sciatica_planner import safety
 from sciatica_planner.models import Catalogue, WeekPlan
+from sciatica_planner.render import wording
 from sciatica_planner.render.html import week_html
-from sciatica_planner.render.ics import event_uid, week_ics
+from sciatica_planner.render.ics import CalendarTimes, event_uid, week_ics
 from sciatica_planner.render.markdown import (
     FILL_IN,
     GLANCE,
@@ -333,7 +334,7 @@ def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> N
 def test_ics_one_event_per_training_day(normal: tuple[WeekPlan, Catalogue]) -> None:
     plan = normal[0]
     now = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
-    calendar = Calendar.from_ical(week_ics(plan, dt.time(18, 15), now))
+    calendar = Calendar.from_ical(week_ics(plan, CalendarTimes(dt.time(18, 15), 30), now))
     events = calendar.walk("VEVENT")
     training = [d for d in plan.days if not d.rest]
     assert len(events) == len(training)
@@ -351,12 +352,33 @@ def test_ics_one_event_per_training_day(normal: tuple[WeekPlan, Catalogue]) -> N
             assert item.name in description
         blocks = [line for line in description.splitlines() if line.endswith(":")]
         assert blocks[:3] == ["Warm-up:", "Main:", "Cool-down:"]
+        # Each exercise on its own line with its dose, readable on a phone; nothing to run.
+        for item in day.exercises:
+            assert f"- {item.name}: {wording.planned_dose(item)}" in description.splitlines()
+        assert "sciatica-plan today" not in description
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["action"]) == "DISPLAY"
+        assert alarm.decoded("trigger") == -dt.timedelta(minutes=30)
+
+
+def test_ics_reminder_is_set_or_left_out(normal: tuple[WeekPlan, Catalogue]) -> None:
+    plan = normal[0]
+    now = dt.datetime(2026, 11, 25, 8, 0, tzinfo=dt.UTC)
+    early = Calendar.from_ical(week_ics(plan, CalendarTimes(dt.time(7), 90), now))
+    assert {a.decoded("trigger") for a in early.walk("VALARM")} == {-dt.timedelta(minutes=90)}
+    assert len(early.walk("VALARM")) == len(early.walk("VEVENT"))
+    off = Calendar.from_ical(week_ics(plan, CalendarTimes(dt.time(7), 0), now))
+    assert off.walk("VALARM") == [] and off.walk("VEVENT")
 
 
 def test_ics_is_the_same_but_for_its_timestamp(normal: tuple[WeekPlan, Catalogue]) -> None:
     plan = normal[0]
-    first = week_ics(plan, dt.time(7, 30), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    later = week_ics(plan, dt.time(7, 30), dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+    first = week_ics(
+        plan, CalendarTimes(dt.time(7, 30), 30), dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
+    later = week_ics(
+        plan, CalendarTimes(dt.time(7, 30), 30), dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    )
     assert first != later
     strip = lambda data: [x for x in data.splitlines() if not x.startswith(b"DTSTAMP")]  # noqa: E731
     assert strip(first) == strip(later)
@@ -439,7 +461,9 @@ def test_per_side_comes_from_the_plan_not_the_catalogue(plain: Catalogue) -> Non
     )
     assert "2 x 8 each side" in terminal(show_week, plan, plain, MONDAY)
     assert "2 x 8 each side" in week_markdown(plan, plain)
-    assert b"2 x 8 each side" in week_ics(plan, dt.time(7), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert b"2 x 8 each side" in week_ics(
+        plan, CalendarTimes(dt.time(7), 0), dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    )
 
 
 @pytest.mark.parametrize("pain", [7, 8, 10])
@@ -453,7 +477,7 @@ def test_a_flare_up_week_shows_gentle_work_and_no_strength_chart(
         "today": terminal(show_day, plan, plan.days[0], plain, MONDAY, None),
         "markdown": week_markdown(plan, plain),
         "html": week_html(plan, plain),
-        "ics": week_ics(plan, dt.time(7), now).decode(),
+        "ics": week_ics(plan, CalendarTimes(dt.time(7), 30), now).decode(),
     }
     for name, text in outputs.items():
         flat = " ".join(text.split())

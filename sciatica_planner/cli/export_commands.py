@@ -7,7 +7,10 @@ import json
 from typing import TYPE_CHECKING
 
 import click
+from click.core import ParameterSource
 
+from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
+from ..render.ics import CalendarTimes
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
 from .context import Settings, pass_settings
@@ -23,7 +26,26 @@ if TYPE_CHECKING:
 FORMATS = ("markdown", "html", "json", "ics")
 
 
-def _render_program(fmt: str, plans: list[WeekPlan], catalogue: Catalogue, at: dt.time) -> bytes:
+def _calendar_only(chosen: str) -> None:
+    """--time and --remind typed for a format without a calendar would do nothing: say so.
+    (Saved in the profile, they are only the calendar's defaults, so they pass quietly.)"""
+    if chosen == "ics":
+        return
+    ctx = click.get_current_context()
+    for name, flag in (("at", "--time"), ("remind", "--remind")):
+        if ctx.get_parameter_source(name) in (
+            ParameterSource.COMMANDLINE,
+            ParameterSource.ENVIRONMENT,
+        ):
+            raise click.UsageError(
+                f"{flag} sets the calendar's sessions, but this export is {chosen}; "
+                "write a .ics file (or give --format ics) to use it"
+            )
+
+
+def _render_program(
+    fmt: str, plans: list[WeekPlan], catalogue: Catalogue, calendar: CalendarTimes
+) -> bytes:
     if fmt == "json":
         data = {"weeks": [plan.model_dump(mode="json") for plan in plans]}
         return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
@@ -34,13 +56,13 @@ def _render_program(fmt: str, plans: list[WeekPlan], catalogue: Catalogue, at: d
     if fmt == "ics":
         from ..render.ics import weeks_ics
 
-        return weeks_ics(plans, at, dt.datetime.now(dt.UTC))
+        return weeks_ics(plans, calendar, dt.datetime.now(dt.UTC))
     from ..render.markdown import program_markdown
 
     return program_markdown(plans, catalogue).encode()
 
 
-def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> bytes:
+def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTimes) -> bytes:
     if fmt == "json":
         return (
             json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
@@ -52,7 +74,7 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
     if fmt == "ics":
         from ..render.ics import week_ics
 
-        return week_ics(plan, at, dt.datetime.now(dt.UTC))
+        return week_ics(plan, calendar, dt.datetime.now(dt.UTC))
     from ..render.markdown import week_markdown
 
     return week_markdown(plan, catalogue).encode()
@@ -78,9 +100,16 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, at: dt.time) -> byte
     "--time",
     "at",
     type=TimeType(),
-    default="07:30",
-    show_default=True,
-    help="Start time of each session in the calendar (iCalendar only).",
+    default=None,
+    help="Start time of each session in the calendar (iCalendar only).  [default: 07:30]",
+)
+@click.option(
+    "--remind",
+    type=click.IntRange(0, REMIND_MAX),
+    default=None,
+    metavar="MIN",
+    help="A calendar reminder this many minutes before each session; 0 for none (iCalendar "
+    f"only).  [default: {REMIND_DEFAULT}]",
 )
 @pass_settings
 def export(
@@ -90,25 +119,28 @@ def export(
     output: Path,
     force: bool,
     weeks: int | None,
-    at: dt.time,
+    at: dt.time | None,
+    remind: int | None,
 ) -> None:
     """Save this week's routine: markdown, a printable HTML handout, JSON or iCalendar.
 
     \b
     Example:
       sciatica-plan export -o week.html
-      sciatica-plan export --next -o sessions.ics --time 18:00
+      sciatica-plan export --next -o sessions.ics --time 18:00 --remind 15
       sciatica-plan export --format markdown -o -
     """
     chosen = chosen_format(fmt, output, FORMATS)
+    _calendar_only(chosen)
+    calendar = CalendarTimes(at or TIME_DEFAULT, REMIND_DEFAULT if remind is None else remind)
     start = plan.week_start(context.today())
     if weeks is None:
         catalogue, week = build_week(settings, plan, start)
-        data = _render(chosen, week, catalogue, at)
+        data = _render(chosen, week, catalogue, calendar)
         what = f"week of {week.start}"
     else:
         catalogue, plans = build_program(settings, plan, start, weeks)
-        data = _render_program(chosen, plans, catalogue, at)
+        data = _render_program(chosen, plans, catalogue, calendar)
         what = f"{weeks} week{'s' if weeks != 1 else ''} from {start}"
     write_output(output, data, force=force, what=f"{chosen}, {what}")
 

@@ -22,6 +22,7 @@ SUFFIXES = {
     ".htm": "html",
     ".json": "json",
     ".ics": "ics",
+    ".txt": "markdown",  # markdown reads as plain text
 }
 DEFAULT_FORMAT = "markdown"
 
@@ -46,6 +47,14 @@ def chosen_format(fmt: str | None, output: Path, formats: tuple[str, ...]) -> st
     if fmt is not None:
         return fmt.lower()
     suffix = output.suffix.lower()
+    if str(output) != "-" and suffix and suffix not in SUFFIXES:
+        usual = {name: suffix for suffix, name in reversed(SUFFIXES.items())}
+        names = ", ".join(usual[f] for f in formats)
+        pdf = "; for a PDF, write .html and print it from a browser" if "html" in formats else ""
+        raise click.UsageError(
+            f"{output}: sciatica-plan does not write {suffix} files; name it {names}, or give "
+            f"--format{pdf}"
+        )
     named = SUFFIXES.get(suffix, DEFAULT_FORMAT)
     if named not in formats:
         raise click.UsageError(

@@ -6,13 +6,14 @@ Times are floating (no time zone): a session at 07:30 stays at 07:30 wherever th
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import safety
 from . import wording
 
 if TYPE_CHECKING:
-    from ..models import WeekPlan
+    from ..models import Day, WeekPlan
 
 PRODUCT_ID = "-//sciatica-plan//sciatica-plan//EN"
 
@@ -22,13 +23,39 @@ def event_uid(date: dt.date, seed: int) -> str:
     return f"{date.isoformat()}-{seed}@sciatica-plan"
 
 
-def week_ics(plan: WeekPlan, at: dt.time, now: dt.datetime) -> bytes:
-    return weeks_ics([plan], at, now)
+@dataclass(frozen=True)
+class CalendarTimes:
+    """When each session sits in the calendar, and how long before it a reminder goes off
+    (0: no reminder)."""
+
+    at: dt.time
+    remind_minutes: int
 
 
-def weeks_ics(plans: list[WeekPlan], at: dt.time, now: dt.datetime) -> bytes:
-    """One calendar event per training day of every week."""
-    from icalendar import Calendar, Event
+def week_ics(plan: WeekPlan, times: CalendarTimes, now: dt.datetime) -> bytes:
+    return weeks_ics([plan], times, now)
+
+
+def session_description(plan: WeekPlan, day: Day) -> str:
+    """What a phone shows under the event: each exercise with its dose, block by block, then
+    the disclaimer and the emergency signs."""
+    lines = [f"About {day.estimated_minutes} minutes: {wording.trains(day.groups)}.", ""]
+    for block, items in wording.blocks(day.exercises):
+        lines.append(f"{wording.block_label(block, plan.options.pain)}:")
+        lines += [f"- {item.name}: {wording.planned_dose(item)}" for item in items]
+        lines.append("")
+    lines += [
+        safety.DISCLAIMER_SHORT,
+        "",
+        f"{safety.EMERGENCY_BOX_TITLE}: {safety.EMERGENCY_SUMMARY}",
+        "Every warning sign: sciatica-plan safety",
+    ]
+    return "\n".join(lines)
+
+
+def weeks_ics(plans: list[WeekPlan], times: CalendarTimes, now: dt.datetime) -> bytes:
+    """One calendar event per training day of every week, with a reminder unless it is off."""
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -38,34 +65,20 @@ def weeks_ics(plans: list[WeekPlan], at: dt.time, now: dt.datetime) -> bytes:
     for plan, day in ((week, day) for week in plans for day in week.days):
         if day.rest:
             continue
-        trains = wording.groups(day.groups) if day.groups else "gentle mobility"
-        lines = []
-        for block, items in wording.blocks(day.exercises):
-            lines.append(f"{wording.BLOCK_LABELS.get(block, block)}:")
-            for item in items:
-                dose = wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side)
-                lines.append(
-                    f"- {item.name}: {dose} ({wording.kind(item.kind, plan.options.pain)})"
-                )
-        description = "\n".join(
-            [
-                f"About {day.estimated_minutes} minutes.",
-                *lines,
-                "",
-                "Steps: sciatica-plan today --date " + day.date.isoformat(),
-                "",
-                plan.disclaimer,
-                "",
-                f"{safety.RED_FLAGS_TITLE}:",
-                *(f"- {flag}" for flag in plan.red_flags),
-            ]
-        )
+        gentle = " (gentle)" if wording.flare_up(plan.options.pain) else ""
+        summary = f"Sciatica exercises{gentle}: {wording.trains(day.groups)}"
         event = Event()
         event.add("uid", event_uid(day.date, plan.options.seed))
         event.add("dtstamp", now)
-        event.add("dtstart", dt.datetime.combine(day.date, at))
+        event.add("dtstart", dt.datetime.combine(day.date, times.at))
         event.add("duration", dt.timedelta(minutes=max(day.estimated_minutes, 1)))
-        event.add("summary", f"Sciatica exercises: {trains}")
-        event.add("description", description)
+        event.add("summary", summary)
+        event.add("description", session_description(plan, day))
+        if times.remind_minutes > 0:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", -dt.timedelta(minutes=times.remind_minutes))
+            event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
