@@ -110,6 +110,22 @@ def cli(
     profile_commands.use_saved_options(ctx, ctx.obj)
 
 
+# Commands whose output is a short confirmation rather than a view: the one-line disclaimer
+# follows it here, once, instead of in each of them (every view prints its own). `import`
+# writes a file and reports on stderr, so its line goes to stderr too.
+CONFIRMING = {"log": False, "forget": False, "profile": False, "import": True}
+
+
+@cli.result_callback()
+@click.pass_context
+def _disclaimer_after(ctx: click.Context, *_: object, **__: object) -> None:
+    command = ctx.invoked_subcommand
+    if command in CONFIRMING:
+        from ..safety import DISCLAIMER_LINE
+
+        click.echo(DISCLAIMER_LINE, err=CONFIRMING[command])
+
+
 for command in (
     *catalogue_commands.COMMANDS,
     *plan_commands.COMMANDS,

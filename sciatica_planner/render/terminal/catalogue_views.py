@@ -206,3 +206,4 @@ def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
             str(sum(e.flare_safe for e in mine)),
         )
     console.print(table)
+    say(console, disclaimer_line())
