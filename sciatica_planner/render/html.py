@@ -43,14 +43,16 @@ code { font-size: 0.85em; }
   h2 { font-size: 12pt; margin-top: 0.8rem; }
   h3 { font-size: 10pt; margin-top: 0.5rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  blockquote, table { break-inside: avoid; page-break-inside: avoid; }
+  blockquote { break-inside: avoid; page-break-inside: avoid; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
   .how-to { column-count: 3; column-gap: 5mm; font-size: 8pt; }
   .how-to h2 { column-span: all; margin-top: 0; }
   .how-to h3 { margin-top: 0.5rem; }
   .how-to ol { padding-left: 1.1rem; margin: 0.1rem 0 0.2rem; }
   .how-to p { margin: 0.15rem 0; }
-  .safety { column-count: 3; column-gap: 5mm; font-size: 8pt; }
-  .safety h2 { break-after: avoid; }
+  .safety { font-size: 7.5pt; line-height: 1.25; }
+  .safety ul { padding-left: 0.9rem; }
+  .safety h2 { column-span: none; break-after: avoid; font-size: 10pt; }
   .safety blockquote { break-inside: avoid; }
 }
 """
@@ -91,7 +93,8 @@ def _how_to_in_columns(body: str) -> str:
     section, _, after = tail.partition(signs)
     first, *exercises = section.split("<h3>")
     articles = "".join(f"<article>\n<h3>{block}</article>\n" for block in exercises)
+    # The warning signs run on in the same columns, so no half-empty page opens between them.
     return (
-        f'{head}<section class="how-to">\n{how_to}{first}{articles}</section>\n'
-        f'<section class="safety">\n{signs}{after}</section>\n'
+        f'{head}<section class="how-to">\n{how_to}{first}{articles}'
+        f'<section class="safety">\n{signs}{after}</section>\n</section>\n'
     )
