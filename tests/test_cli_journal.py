@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from sciatica_planner import safety
 from sciatica_planner.cli import cli, journal_commands
 from sciatica_planner.journal import SCHEMA_VERSION
 from sciatica_planner.safety import FLARE_UP_LOGGED, SPREADING_ADVICE
@@ -77,17 +78,21 @@ def three_entries(runner: CliRunner, journal: Path) -> Path:
 # -- log --------------------------------------------------------------------------------------
 
 
+ONE_LINE = f"{safety.DISCLAIMER_LINE}\n"
+
+
 def test_log_confirms_in_one_line(runner: CliRunner, journal: Path) -> None:
+    """One line of confirmation, then the one-line disclaimer every command ends with."""
     first = ok(
         runner, journal, "log", "--pain", "4", "--done", "glute-bridge", "--done", "clamshell"
     )
-    assert first.stdout == "Logged entry 1: 2026-11-25, pain 4/10, 2 exercises done.\n"
+    assert first.stdout == "Logged entry 1: 2026-11-25, pain 4/10, 2 exercises done.\n" + ONE_LINE
     assert first.stderr == f"Started your journal, readable by you only: {journal}\n"
     second = ok(runner, journal, "log", "--pain", "0", "--date", "2026-11-20")
-    assert second.stdout == "Logged entry 2: 2026-11-20, pain 0/10, no exercises done.\n"
+    assert second.stdout == "Logged entry 2: 2026-11-20, pain 0/10, no exercises done.\n" + ONE_LINE
     assert second.stderr == ""
     third = ok(runner, journal, "log", "--pain", "10", "--done", "bird-dog")
-    assert third.stdout == "Logged entry 3: 2026-11-25, pain 10/10, 1 exercise done.\n"
+    assert third.stdout == "Logged entry 3: 2026-11-25, pain 10/10, 1 exercise done.\n" + ONE_LINE
 
 
 def test_log_stores_what_was_given(runner: CliRunner, journal: Path) -> None:
@@ -129,7 +134,7 @@ def test_log_files_are_private(runner: CliRunner, journal: Path) -> None:
 def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -> None:
     ok(runner, journal, "log", "--pain", "1")  # the journal's first note out of the way
     result = ok(runner, journal, "log", "--pain", "5", "--spreading", "--done", "bird-dog")
-    assert result.stdout == "Logged entry 2: 2026-11-25, pain 5/10, 1 exercise done.\n"
+    assert result.stdout == "Logged entry 2: 2026-11-25, pain 5/10, 1 exercise done.\n" + ONE_LINE
     assert result.stderr == SPREADING_ADVICE + "\n"
     assert "Symptoms spreading further down the leg mean ease off" in result.stderr
     assert [e["spreading"] for e in history_json(runner, journal)["entries"]] == [False, True]
@@ -142,7 +147,10 @@ def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -
 def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: int) -> None:
     ok(runner, journal, "log", "--pain", "1")
     result = ok(runner, journal, "log", "--pain", str(pain))
-    assert result.stdout == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n"
+    assert (
+        result.stdout
+        == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n" + ONE_LINE
+    )
     assert result.stderr == FLARE_UP_LOGGED.format(pain=pain) + "\n"
     assert result.stderr.startswith(f"Pain {pain}/10: your plan will be a gentle flare-up")
     assert "NHS 111" in result.stderr
@@ -155,7 +163,7 @@ def test_log_spreading_with_flare_up_pain_gives_both(runner: CliRunner, journal:
         SPREADING_ADVICE,
         FLARE_UP_LOGGED.format(pain=9),
     ]
-    assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n"
+    assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n" + ONE_LINE
 
 
 @pytest.mark.parametrize("pain", ["0", "3", "6"])
@@ -165,7 +173,10 @@ def test_log_without_spreading_or_flare_up_gives_no_advice(
     ok(runner, journal, "log", "--pain", "1")
     result = ok(runner, journal, "log", "--pain", pain)
     assert result.stderr == ""
-    assert result.stdout == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n"
+    assert (
+        result.stdout
+        == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n" + ONE_LINE
+    )
     assert history_json(runner, journal)["entries"][-1]["spreading"] is False
 
 
@@ -453,7 +464,7 @@ def test_forget_with_yes(runner: CliRunner, three_entries: Path) -> None:
         "Done   glute-bridge, clamshell",
         f"Note   {SQL_NOTE}",
     ]
-    assert lines[-1] == "Deleted entry 4: 2026-11-25, pain 4/10."
+    assert lines[-2:] == ["Deleted entry 4: 2026-11-25, pain 4/10.", safety.DISCLAIMER_LINE]
     assert "spreading" not in result.stdout
     assert [e["id"] for e in history_json(runner, three_entries, "--days", "365")["entries"]] == [
         2,
@@ -481,8 +492,9 @@ def test_forget_asks_first(
     monkeypatch.setattr(journal_commands, "_interactive", lambda: True)
     result = ok(runner, three_entries, "forget", "3", input=answer)
     assert "Delete entry 3? [y/N]: " in result.stdout
-    last = result.stdout.splitlines()[-1]
+    *_, last, disclaimer = result.stdout.splitlines()
     assert last == ("Nothing deleted." if kept else "Deleted entry 3: 2026-11-20, pain 6/10.")
+    assert disclaimer == safety.DISCLAIMER_LINE
     ids = [e["id"] for e in history_json(runner, three_entries)["entries"]]
     assert (3 in ids) is kept
 

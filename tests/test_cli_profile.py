@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sciatica_planner.cli import cli, journal_commands
+from sciatica_planner.safety import DISCLAIMER_LINE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -238,7 +239,9 @@ def test_a_bad_profile_is_one_error_line(
 def test_reset_with_yes(runner: CliRunner, profile: Path) -> None:
     ok(runner, profile, "profile", "set", "--days", "4")
     result = ok(runner, profile, "profile", "reset", "--yes")
-    assert result.stdout == f"Removed {profile}: the plan commands use the defaults again.\n"
+    assert result.stdout == (
+        f"Removed {profile}: the plan commands use the defaults again.\n{DISCLAIMER_LINE}\n"
+    )
     assert not profile.exists()
     again = ok(runner, profile, "profile", "reset", "--yes")
     assert "nothing to reset" in again.stdout
@@ -302,6 +305,7 @@ def test_log_planned_logs_the_days_plan(runner: CliRunner, profile: Path, journa
     assert result.exit_code == 0, result.stderr
     assert (
         result.stdout == f"Logged entry 2: 2026-11-25, pain 3/10, {len(planned)} exercises done.\n"
+        f"{DISCLAIMER_LINE}\n"
     )
     entry = history(runner, profile, journal)[-1]
     assert entry["done"] == planned and entry["pain"] == 3
@@ -349,7 +353,9 @@ def test_log_on_a_saved_training_day_says_how_to_record(
     ok(runner, profile, "profile", "set", "--on", "mon,wed")
     result = log(runner, profile, journal, "--pain", "2")
     assert result.exit_code == 0
-    assert result.stdout == "Logged entry 2: 2026-11-25, pain 2/10, no exercises done.\n"
+    assert result.stdout == (
+        f"Logged entry 2: 2026-11-25, pain 2/10, no exercises done.\n{DISCLAIMER_LINE}\n"
+    )
     assert result.stderr == hint + (
         "--planned (the whole session) or --done ID, or let `sciatica-plan guide` walk you "
         "through the session and log it.\n"
