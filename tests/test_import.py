@@ -24,6 +24,7 @@ from sciatica_planner.importers.free_exercise_db import (
     map_exercise,
 )
 from sciatica_planner.planner import PlanError, plan_week
+from sciatica_planner.safety import DISCLAIMER_LINE
 from strategies import plan_options
 
 if TYPE_CHECKING:
@@ -448,6 +449,7 @@ def test_import_writes_a_catalogue_that_validates_and_says_what_it_did(
         "  1  mainly trains muscles outside the five groups (upper body, abdominals, calves)",
         f"Wrote {output} ({bundled + 11} exercises, 11 imported).",
         f"Plan from it with: sciatica-plan --catalogue {output} week",
+        DISCLAIMER_LINE,
     ]
     text = output.read_text(encoding="utf-8")
     assert text.startswith("# A sciatica-plan catalogue")
