@@ -59,8 +59,9 @@ def main() -> None:
     )
     args.output.write_text(page, encoding="utf-8")
     rows = math.ceil(len(cards) / args.columns)
-    width = args.columns * (CARD_WIDTH + GAP) + 16
-    height = rows * (CARD_HEIGHT + GAP) + 16
+    # each card: its size, a 1 px border each side, the gap; the page: an 8 px margin
+    width = args.columns * (CARD_WIDTH + 2 + GAP) + 16
+    height = rows * (CARD_HEIGHT + 2 + GAP) + 16
     print(f"{len(cards)} figures; --window-size={width},{height}")
 
 

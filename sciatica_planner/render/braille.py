@@ -78,16 +78,24 @@ def scene_lines(scene: Scene, columns: int, rows: int) -> list[str]:
     rws = min(math.ceil((height * scale + 1) / 4 - 1e-9), room_rows)
     frames = [_frame(scene, "start", left, high, scale, cols, rws)]
     if layout == "start":
-        return frames[0]
+        return _trimmed(frames[0])
     frames.append(_frame(scene, "end", left, high, scale, cols, rws))
     if layout == "across":
         middle = rws // 2
-        return [
-            a + (ARROW_ACROSS if i == middle else " " * GAP_COLUMNS) + b
-            for i, (a, b) in enumerate(zip(*frames, strict=True))
-        ]
+        return _trimmed(
+            [
+                a + (ARROW_ACROSS if i == middle else " " * GAP_COLUMNS) + b
+                for i, (a, b) in enumerate(zip(*frames, strict=True))
+            ]
+        )
     pad = " " * cols
-    return [*frames[0], *([pad] * GAP_ROWS), *frames[1]]
+    return [*_trimmed(frames[0]), *([pad] * GAP_ROWS), *_trimmed(frames[1])]
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """Without blank rows above and below the drawing (rounding can leave one)."""
+    drawn = [i for i, line in enumerate(lines) if line.strip(" " + ARROW_ACROSS)]
+    return lines[drawn[0] : drawn[-1] + 1] if drawn else lines
 
 
 def _frame(
