@@ -31,7 +31,15 @@ MAGIC = b"sciatica-plan catalogue cache\n"
 LENGTH_BYTES = 8
 # The code whose rules decide what a valid catalogue is: a change to any of them (in a source
 # checkout, without a new version number) makes every cached catalogue stale.
-VALIDATING_MODULES = ("models.py", "vocabulary.py", "catalogue.py", "catalogue_cache.py")
+VALIDATING_MODULES = (
+    "models.py",
+    "vocabulary.py",
+    "catalogue.py",
+    "catalogue_cache.py",
+    "figures/poses.py",
+    "figures/props.py",
+    "figures/skeleton.py",
+)
 
 
 @dataclass(frozen=True)
