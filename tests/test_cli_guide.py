@@ -370,3 +370,20 @@ def test_the_figure_is_beside_the_steps_unless_left_out(
     assert [line for line in card_text.splitlines() if len(line) > 80] == []
     if drawn:  # beside the steps, not under them
         assert any("1. Lie on your side" in line for line in braille)
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_a_journal_that_cannot_be_written_says_how_to_log_by_hand(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_journal = tmp_path / "notes.txt"
+    not_a_journal.write_text("my own notes\n", encoding="utf-8")
+    ids = planned(runner, tmp_path / "none.sqlite3")
+    Script(monkeypatch, [Move(card(ids[2]), "quit")], answers=["3", "y"])
+    result = guide(runner, not_a_journal)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2:][0] == (
+        f"Not logged. Log it with: sciatica-plan log --pain 3 --done {ids[0]},{ids[1]} --spreading"
+    )
+    assert result.stderr.splitlines()[-1].startswith("Error: ")
+    assert not_a_journal.read_text(encoding="utf-8") == "my own notes\n"

@@ -108,6 +108,13 @@ def _clock() -> Callable[[], float]:
     return time.monotonic
 
 
+def _has_termios() -> bool:
+    """Single keys need a POSIX terminal (Linux, macOS, WSL)."""
+    import importlib.util
+
+    return importlib.util.find_spec("termios") is not None
+
+
 def _interactive() -> bool:
     from .journal_commands import _interactive as at_a_terminal
 
@@ -139,7 +146,7 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
       sciatica-plan guide
       sciatica-plan guide --minutes 15
     """
-    if not _interactive():
+    if not _interactive() or not _has_termios():
         raise NoTerminal(
             "guide needs a terminal to read your keys; to see the session as text, use: "
             "sciatica-plan today"
@@ -173,7 +180,19 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
         now = context.today()
         planned_for = f"{day:%a} {day.day} {day:%b}" if day != now else None
         note = journal_note(outcome, planned_for)
-        record(settings, now, outcome.pain, outcome.completed, note, spreading=outcome.spreading)
+        try:
+            record(
+                settings, now, outcome.pain, outcome.completed, note, spreading=outcome.spreading
+            )
+        except click.ClickException:
+            # The session is done; say how to log it by hand once the journal is fixed.
+            click.echo(
+                f"Not logged. Log it with: sciatica-plan log --pain {outcome.pain} --done "
+                + ",".join(outcome.completed)
+                + (" --spreading" if outcome.spreading else ""),
+                err=True,
+            )
+            raise
 
 
 COMMANDS = (guide,)
