@@ -387,3 +387,55 @@ def test_a_journal_that_cannot_be_written_says_how_to_log_by_hand(
     )
     assert result.stderr.splitlines()[-1].startswith("Error: ")
     assert not_a_journal.read_text(encoding="utf-8") == "my own notes\n"
+
+
+# -- today fits the day: the last screenful is the whole session, numbered ------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        [],
+        ["--days", "4", "--level", "intermediate", "--equipment", "band,dumbbells",
+         "--minutes", "20", "--date", "2026-11-26"],
+        ["--pain", "8"],
+        ["--on", "mon,thu", "--level", "intermediate", "--equipment", "band", "--minutes", "120",
+         "--date", "2026-11-23"],
+    ],
+)  # fmt: skip
+def test_todays_last_screenful_is_the_whole_session(
+    runner: CliRunner, journal: Path, options: list[str]
+) -> None:
+    data = json.loads(
+        runner.invoke(
+            cli, ["--journal", str(journal), "today", "--json", *options], catch_exceptions=False
+        ).stdout
+    )
+    assert data["exercises"], "a training day"
+    result = runner.invoke(
+        cli, ["--journal", str(journal), "today", *options], env={"COLUMNS": "80"}
+    )
+    lines = result.stdout.splitlines()
+    screen = lines[-24:]
+    assert all(len(line) <= 80 for line in lines)
+    assert any("healthcare professional" in line for line in screen)  # the emergency box
+    for number, item in enumerate(data["exercises"], start=1):
+        dose = re.escape(
+            f"{item['sets']} x {item['reps']}"
+            if item["reps"]
+            else f"{item['sets']} x {item['hold_seconds']} s"
+            if item["sets"] > 1
+            else f"{item['hold_seconds']} s"
+            if item["hold_seconds"] < 120
+            else f"{item['hold_seconds'] // 60} min"
+        )
+        start = re.escape(item["name"][:8])
+        row = rf"(^|\s){number}\. {start}.*? {dose}"
+        assert any(re.search(row, line) for line in screen), (number, item["name"], screen)
+    # The details come first, above the list.
+    assert any("Dose: " in line for line in lines[:-24])
+
+
+def test_a_rest_day_has_no_session_list(runner: CliRunner, journal: Path) -> None:
+    out = runner.invoke(cli, ["--journal", str(journal), "today", "--date", "2026-11-26"]).stdout
+    assert "A rest day" in out and "The session in order" not in out

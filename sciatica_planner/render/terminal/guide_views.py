@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group
+from rich.constrain import Constrain
 from rich.live import Live
 from rich.padding import Padding
 from rich.panel import Panel
@@ -19,7 +20,7 @@ from rich.text import Text
 from ...guide import Countdown, ExerciseCard, Finished, Question, RepsSet, SessionStart
 from .. import wording
 from .catalogue_views import figure_text, planned_details
-from .console import Parts, bullets, red_flags
+from .console import READABLE_WIDTH, Parts, bullets, emergency_box, say
 from .plan_views import session_summary
 
 if TYPE_CHECKING:
@@ -69,6 +70,13 @@ KEYS_DURING = {
 KEYS_PAUSED = "p or Enter  go on    s  skip exercise    q  end session"
 KEYS_REPS = "Enter  set done    s  skip exercise    q  end session"
 KEYS_CARD = "Enter  start    s  skip this exercise    q  end session"
+START_HINT = (
+    "Go gently; stop any exercise that makes pain spread down your leg. At the end you are "
+    "asked your pain, and the session goes into your journal."
+)
+# The session's list before it starts has the lines a 24-row screen leaves around it: a title,
+# the pain line, the 5-line emergency box, the hint, the keys and blank lines.
+START_ROWS = 12
 
 
 def big_number(text: str, style: str) -> Text:
@@ -207,34 +215,26 @@ class TerminalScreen:
         pain = self.plan.options.pain
         trains = wording.groups(day.groups) if day.groups else "gentle work"
         self.console.clear()
-        self.console.print(
+        say(
+            self.console,
             Text.assemble(
                 ("Guided session: ", "bold"),
                 (wording.day_heading(day.date), "bold"),
                 f"  about {day.estimated_minutes} min, {trains}",
-            )
+            ),
         )
-        self.console.print(
-            Parts([wording.pain_source(pain, self.plan.options.pain_from)], style="dim")
-        )
+        say(self.console, Parts([wording.pain_source(pain, self.plan.options.pain_from)], "dim"))
         notes = list(self.plan.warnings)
         if self.plan.adaptation is not None:
             notes.append(wording.adaptation(self.plan.adaptation))
         if notes:
-            self.console.print(bullets(notes, "bold yellow"))
+            say(self.console, bullets(notes, "bold yellow"))
         self.console.print()
-        self.console.print(session_summary(day))
+        say(self.console, session_summary(day, START_ROWS))
         self.console.print()
-        self.console.print(red_flags())
-        self.console.print(
-            Text(
-                "Go gently and stop any exercise that makes pain spread down your leg. "
-                "At the end (or when you press q or Ctrl-C) you are asked your pain, and the "
-                "session goes into your journal.",
-                style="dim",
-            )
-        )
-        self.console.print(_keys("Enter  begin    q  leave"))
+        say(self.console, emergency_box())
+        say(self.console, Text(START_HINT, style="dim"))
+        say(self.console, _keys("Enter  begin    q  leave"))
 
     def _card(self, card: ExerciseCard) -> None:
         self.close()
@@ -248,19 +248,22 @@ class TerminalScreen:
                 item.position,
             )
         )
-        self.console.print(Text(where, style="dim"))
-        self.console.print(Text(item.name, style="bold"))
+        say(self.console, Text(where, style="dim"))
+        say(self.console, Text(item.name, style="bold"))
         exercise = self.catalogue.exercise(item.id)
         details = Padding(planned_details(item, exercise), (0, 0, 0, 2))
-        drawing = figure_text(exercise, self.console.width) if self.figures and exercise else None
+        width = min(self.console.width, READABLE_WIDTH)
+        drawing = figure_text(exercise, width) if self.figures and exercise else None
         if drawing is None:
-            self.console.print(details)
+            say(self.console, details)
         else:  # the drawing beside the steps, as `show` has it beside the facts
+            drawn = max(map(len, drawing.plain.splitlines()))
             beside = Table.grid(padding=(0, 2))
             beside.add_column(ratio=1)
-            beside.add_column(no_wrap=True, width=max(map(len, drawing.plain.splitlines())))
+            beside.add_column(no_wrap=True, width=drawn)
             beside.add_row(details, drawing)
-            self.console.print(beside)
+            # A wide terminal gives the steps their readable width and the drawing its own.
+            self.console.print(beside, width=min(self.console.width, READABLE_WIDTH + drawn + 2))
         self.console.print()
         self._region(("card", card.number), _keys(KEYS_CARD), "Press Enter to start.")
 
@@ -284,6 +287,7 @@ class TerminalScreen:
             self.console.print(Text(line))
             return
         assert renderable is not None
+        renderable = Constrain(renderable, READABLE_WIDTH)
         if self.live is None:
             self.live = Live(renderable, console=self.console, auto_refresh=False, transient=True)
             self.live.start(refresh=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from ...models import Catalogue, Day, WeekPlan
+    from ...models import Catalogue, Day, PlannedExercise, WeekPlan
 
 
 def _options_line(plan: WeekPlan) -> Parts:
@@ -91,22 +91,59 @@ def _day_table(day: Day, pain: int) -> Table:
     return table
 
 
-def session_summary(day: Day) -> Table:
-    """The session as a numbered list of names, doses and rests: the whole day at a glance."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", no_wrap=True, style="dim")
-    table.add_column(ratio=1)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, style="dim")
-    for number, item in enumerate(day.exercises, start=1):
-        rest = wording.rest(item.rest_seconds, item.sets)
-        table.add_row(
-            f"{number}.",
-            Text(item.name),
-            wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
-            f"rest {rest}" if rest != "-" else "",
-        )
+# The lines a 24-row terminal has for the session's numbered list at the end of `today`: the
+# 5-line emergency box, a heading and a blank line take the rest.
+SUMMARY_ROWS = 17
+
+
+def session_summary(day: Day, rows: int | None = None) -> Table:
+    """The session as a numbered list of names, doses and rests: the whole day at a glance.
+
+    One exercise a line (a long name is cut with an ellipsis, never wrapped); more exercises
+    than `rows` go in two columns without the rests, so a long session still fits its screen."""
+    cells: list[tuple[Text | str, ...]] = [
+        _summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)
+    ]
+    pairs = 2 if rows is not None and len(cells) > rows else 1
+    if pairs == 2:
+        cells = [cell[:3] for cell in cells]
+    table = Table.grid(padding=(0, 1), expand=True)
+    half = (len(cells) + 1) // 2
+    for pair in range(pairs):
+        mine = cells if pairs == 1 else (cells[:half], cells[half:])[pair]
+        for column in range(len(cells[0]) if cells else 0):
+            widest = max(Text(str(cell[column])).cell_len for cell in mine)
+            if column == 1:  # the name takes what is left, cut short if need be
+                table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            else:
+                style = "dim" if column in (0, 3) else ""
+                table.add_column(
+                    width=widest,
+                    no_wrap=True,
+                    style=style,
+                    justify="right" if not column else "left",
+                )
+        if pair == 0 and pairs == 2:
+            table.add_column(width=1)  # a gutter between the two lists
+    if pairs == 1:
+        for cell in cells:
+            table.add_row(*cell)
+        return table
+    left, right = cells[:half], cells[half:]
+    right += [("", "", "")] * (len(left) - len(right))
+    for one, other in zip(left, right, strict=True):
+        table.add_row(*one, "", *other)
     return table
+
+
+def _summary_cells(number: int, item: PlannedExercise) -> tuple[Text | str, ...]:
+    rest = wording.rest(item.rest_seconds, item.sets)
+    return (
+        f"{number}.",
+        Text(item.name),
+        wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
+        f"rest {rest}" if rest != "-" else "",
+    )
 
 
 def _balance(plan: WeekPlan) -> Table:
@@ -193,6 +230,11 @@ def show_day(
             console.print(Text.assemble((f"{index}. {item.name}", "bold"), "  ", (about, "dim")))
             details = planned_details(item, catalogue.exercise(item.id))
             say(console, Padding(details, (0, 0, 0, 3)))
+    if day.exercises:  # the last screenful: the whole session, numbered as above
+        console.print()
+        heading = f"The session in order: {len(day.exercises)} exercises, about "
+        say(console, Text(heading + f"{day.estimated_minutes} min", style="bold"))
+        say(console, session_summary(day, SUMMARY_ROWS))
     console.print()
     say(console, emergency_box())
 
