@@ -130,9 +130,10 @@ def test_a_complete_session_is_logged_with_every_exercise(
     assert result.exit_code == 0, result.stderr
     assert isinstance(script.recorder.shown[0][1], SessionStart)
     assert [c.item.id for c in script.recorder.states(ExerciseCard)] == ids
-    assert result.stdout.splitlines()[-1] == (
-        f"Logged entry 1: {WEDNESDAY}, pain 4/10, {len(ids)} exercises done."
-    )
+    assert result.stdout.splitlines()[-2:] == [
+        f"Logged entry 1: {WEDNESDAY}, pain 4/10, {len(ids)} exercises done.",
+        safety.DISCLAIMER_LINE,
+    ]
     (entry,) = entries(runner, journal)
     assert entry["done"] == ids and entry["pain"] == 4 and entry["spreading"] is False
     assert entry["note"] == f"guided session: {len(ids)} of {len(ids)} exercises"

@@ -193,6 +193,9 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
                 err=True,
             )
             raise
+    from ..safety import DISCLAIMER_LINE
+
+    click.echo(DISCLAIMER_LINE)  # the session's screens have scrolled away with its start
 
 
 COMMANDS = (guide,)
