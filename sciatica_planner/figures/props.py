@@ -59,6 +59,19 @@ DEFAULT_AT = {
     "mat": "pelvis",
 }
 BARBELL_PLATE = 16.0  # a plate's radius, seen end on (a 45 cm plate, to the figure's scale)
+# Furniture, in drawing units: a seat's thickness and backrest, how far a seat reaches behind
+# the point it is under (a chair's depth, a bench's length) and the lip in front of it, the
+# depth of a chair held by its back.
+SEAT_THICKNESS = 4.0
+BACKREST = 40.0
+SEAT_REACH = {"chair": 32.0, "machine": 32.0, "bench": 50.0}
+SEAT_LIP = 8.0
+CHAIR_DEPTH = 36.0
+# A ball under a limb is never wider than this share of the height it lifts the limb to: a
+# limb almost upright on it would otherwise call for a ball as tall as the figure.
+BALL_MAX_SHARE = 0.7
+BAND_POST_CLEARANCE = 25.0  # a band's post stands this far in front of the body
+DOORFRAME_GAP = 25.0  # the frame starts this far below the heel: the other leg lies through
 PAIRS = {f"{point}s": point for point in SIDED_POINTS}  # hands, knees, ankles, ...
 
 
@@ -149,11 +162,12 @@ class Placed:
         back: list[Shape] = []
         if self.kind in ("chair", "machine"):
             x = self.left if self.centre_x - self.left > self.right - self.centre_x else self.right
-            back = [Line(((x, self.top), (x, self.top + 40.0)), "prop", phase)]
-        seat = Line(_rect(self.left, self.right, self.top - 4.0, self.top), "prop", phase)
+            back = [Line(((x, self.top), (x, self.top + BACKREST)), "prop", phase)]
+        bottom = self.top - SEAT_THICKNESS
+        seat = Line(_rect(self.left, self.right, bottom, self.top), "prop", phase)
         legs = [
-            Line(((self.left + inset, self.top - 4.0), (self.left + inset, 0.0)), "prop", phase),
-            Line(((self.right - inset, self.top - 4.0), (self.right - inset, 0.0)), "prop", phase),
+            Line(((self.left + inset, bottom), (self.left + inset, 0.0)), "prop", phase),
+            Line(((self.right - inset, bottom), (self.right - inset, 0.0)), "prop", phase),
         ]
         return [seat, *legs, *back]
 
@@ -164,7 +178,7 @@ class Placed:
             r = self.radius if self.kind == "ball" else self.top / 2
             return math.dist(point, (self.centre_x, r)) < r - margin
         if self.kind in ("chair", "bench", "machine"):
-            inside_seat = self.top - 4.0 + margin < y < self.top - margin
+            inside_seat = self.top - SEAT_THICKNESS + margin < y < self.top - margin
             return inside_seat and self.left + margin < x < self.right - margin
         return self.left + margin < x < self.right - margin and margin < y < self.top - margin
 
@@ -183,7 +197,7 @@ def _ball(prop: Prop, body: Body, top: float) -> Placed:
             ux, uy = -(y - ay) / length, (x - ax) / length
             if uy < 0:
                 ux, uy = -ux, -uy
-    radius = min(top / (1.0 + uy), top * 0.7)
+    radius = min(top / (1.0 + uy), top * BALL_MAX_SHARE)
     centre = x - ux * radius
     return Placed("ball", centre - radius, centre + radius, top, radius, centre)
 
@@ -209,7 +223,7 @@ def _support_under(prop: Prop, body: Body, top: float, flip: bool) -> Placed:
         half = {"towel": 10.0, "pillow": 16.0, "step": 16.0}[prop.kind]
         return Placed(prop.kind, x - half, x + half, top, 0.0, x)
     # Seats reach mostly behind the point, away from the rest of the body.
-    reach, lip = (32.0, 8.0) if prop.kind != "bench" else (50.0, 8.0)
+    reach, lip = SEAT_REACH[prop.kind], SEAT_LIP
     left, right = (x - reach, x + lip) if away < 0 else (x - lip, x + reach)
     return Placed(prop.kind, left, right, top, 0.0, x)
 
@@ -218,7 +232,7 @@ def chair_backrest(prop: Prop, body: Body) -> Placed:
     """A chair whose backrest top the hand holds; the chair stands in front of the body."""
     hand = body.points[prop.points()[0]]
     away = 1.0 if _centroid(body)[0] <= hand[0] else -1.0
-    seat_far = hand[0] + away * 36.0
+    seat_far = hand[0] + away * CHAIR_DEPTH
     left, right = sorted((hand[0], seat_far))
     return Placed("chair-back", left, right, SUPPORT_HEIGHT["chair"], 0.0, hand[0])
 
@@ -310,21 +324,21 @@ def band_shapes(prop: Prop, body: Body, post_x: float, phase: Phase) -> list[Sha
     return shapes
 
 
-def band_post_x(prop: Prop, body: Body) -> float:
+def band_post_x(body: Body) -> float:
     """Where a band's post stands: in front of the body (the way it faces), clear of it."""
     xs = [p[0] for p in body.points.values()]
-    return max(xs) + 25.0
+    return max(xs) + BAND_POST_CLEARANCE
 
 
-def wall_shapes(prop: Prop, body: Body, top: float) -> tuple[float, list[Shape]]:
+def wall_shapes(prop: Prop, body: Body, top: float) -> list[Shape]:
     """A wall touching the prop's point, on the side away from the rest of the body."""
     name = prop.points()[0]
     away = -1.0 if _centroid(body)[0] >= body.points[name][0] else 1.0
     x = body.points[name][0] + away * depth(name)
     if prop.kind == "doorframe":
         y = body.points[prop.points()[0]][1]
-        return x, [Line(((x, max(y - 25.0, 0.0)), (x, top)), "prop")]
-    return x, [Line(((x, 0.0), (x, top)), "prop")]
+        return [Line(((x, max(y - DOORFRAME_GAP, 0.0)), (x, top)), "prop")]
+    return [Line(((x, 0.0), (x, top)), "prop")]
 
 
 def stick_shapes(body: Body, phase: Phase) -> list[Shape]:

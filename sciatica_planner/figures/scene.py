@@ -1,9 +1,9 @@
 """A figure's scene: the start and end bodies placed by their contacts, with their props.
 
-Placement: each pose is turned (if its base names two contacts) so that both contacts rest
-on their supports, set down so nothing goes below the floor or into a support under it, and
-slid so the base's anchor point is at x = 0 in both poses: a foot that stays put between the
-start and the end is drawn in one place.
+Placement: each pose is tipped over its first contact until it rests (if its base names
+contacts), set down so nothing goes below the floor or into a support under it, and slid so
+the base's anchor point is at x = 0 in both poses: a foot that stays put between the start
+and the end is drawn in one place.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from .skeleton import (
     SIDES,
     Body,
     Point,
-    bones_of,
     depth,
     pose_body,
 )
@@ -146,7 +145,7 @@ def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
 
 # The search for a resting position: how far a body may tip either way, and the step.
 TIP_LIMIT = 100.0
-TIP_STEP = 0.5
+TIP_STEP = 1.0
 
 
 def _resting_turn(
@@ -266,9 +265,9 @@ def _other_props(specs: list[Prop], bodies: list[Body]) -> list[Shape]:
             placed = chair_backrest(prop, start)
             shapes += backrest_shapes(placed, start.points[prop.points()[0]])
         elif prop.kind in ("wall", "doorframe"):
-            shapes += wall_shapes(prop, start, highest + WALL_ABOVE)[1]
+            shapes += wall_shapes(prop, start, highest + WALL_ABOVE)
         elif prop.kind == "band":
-            post = band_post_x(prop, start)
+            post = band_post_x(start)
             for body, phase in zip(bodies, ("start", "end"), strict=False):
                 shapes += band_shapes(prop, body, post, phase)  # type: ignore[arg-type]
         elif prop.kind == "stick":
@@ -306,8 +305,6 @@ def _push_direction(prop: Prop, bodies: list[Body]) -> Point:
 
 def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
     shapes: list[Shape] = []
-    far = [(a, b) for a, b, _ in bones_of(body.view) if a.startswith("far") or b.startswith("far")]
-    near = [(a, b) for a, b, _ in bones_of(body.view) if (a, b) not in far and b != "head"]
     # Far limbs first, so the near ones are drawn over them.
     for side, role in (("far", "far"), ("near", "body")):
         chains = (
@@ -316,7 +313,6 @@ def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
         )
         for chain in chains:
             shapes.append(Line(tuple(body.points[n] for n in chain), role, phase))  # type: ignore[arg-type]
-    del near
     trunk = ("pelvis", "waist", "chest", "neck")
     shapes.append(Line(tuple(body.points[n] for n in trunk), "body", phase))
     if body.view != "side":
@@ -444,10 +440,6 @@ def overlaps(scene: Scene, margin: float = OVERLAP_MARGIN) -> list[str]:
                     for bone in _inside(body, support, margin)
                 ]
     return sorted(set(problems))
-
-
-def side_names() -> tuple[str, ...]:
-    return SIDES
 
 
 __all__ = ["PoseError", "Scene", "build_scene", "overlaps"]
