@@ -197,3 +197,13 @@ def test_a_standing_movement_is_drawn_side_by_side() -> None:
     assert end_left > start_right
     chairs = [s for s in shapes if s.role == "prop"]
     assert len(chairs) >= 2 * 4  # the chair is drawn in both panels
+
+
+def test_a_key_keeps_ids_unique_when_an_exercise_appears_twice(catalogue: Catalogue) -> None:
+    exercise = catalogue.exercise("clamshell")
+    assert exercise is not None
+    monday, friday = figure_svg(exercise, key="mon-clamshell"), figure_svg(exercise, key="fri")
+    assert monday is not None and friday is not None
+    assert 'id="figure-mon-clamshell-title"' in monday
+    assert 'id="figure-fri-title"' in friday
+    assert 'id="figure-clamshell-title"' in (figure_svg(exercise) or "")

@@ -41,14 +41,16 @@ def scene_of(figure: Figure) -> Scene:
     return build_scene(figure.start, figure.end, figure.props)
 
 
-def figure_svg(exercise: Exercise, width: str | None = None) -> str | None:
+def figure_svg(exercise: Exercise, width: str | None = None, key: str | None = None) -> str | None:
     """The exercise's figure as an SVG document, or None when it has none (imported ones).
 
     `width` sets the width attribute (e.g. "100%" or "6cm"); by default the natural size.
+    `key` makes the title's id unique on a page that shows the same exercise twice
+    (default: the exercise's id).
     """
     if exercise.figure is None:
         return None
-    return scene_svg(scene_of(exercise.figure), exercise.name, exercise.id, width)
+    return scene_svg(scene_of(exercise.figure), exercise.name, key or exercise.id, width)
 
 
 def laid_out(scene: Scene) -> tuple[list[Shape], bool]:
@@ -82,7 +84,7 @@ def scene_svg(scene: Scene, title: str, key: str = "figure", width: str | None =
     def pt(x: float, y: float) -> str:
         return f"{x - left:.1f},{high - y:.1f}"
 
-    title_id = f"{key}-title"
+    title_id = f"figure-{key}-title"  # an XML id must not start with a digit
     size = (
         f'width="{w * PIXELS_PER_UNIT:.0f}" height="{h * PIXELS_PER_UNIT:.0f}"'
         if width is None
