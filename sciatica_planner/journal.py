@@ -392,9 +392,12 @@ class Journal:
     creates nothing.
     """
 
-    def __init__(self, path: Path, db: sqlite3.Connection | None, created: bool) -> None:
+    def __init__(
+        self, path: Path, db: sqlite3.Connection | None, created: bool, *, writable: bool = True
+    ) -> None:
         self.path = path
         self.created = created  # True when this call made the file
+        self.writable = writable  # False: opened read-only, as the file is read-only for us
         self._db = db
 
     @classmethod
@@ -416,8 +419,8 @@ class Journal:
             if create and not writable:
                 raise JournalError(
                     path,
-                    "the journal is read-only for you, so nothing was logged; make it writable "
-                    "(chmod u+w) to log (the file was left as it was)",
+                    "the journal (or its folder) is read-only for you, so nothing was logged; "
+                    "make it writable (chmod u+w) to log (the file was left as it was)",
                 )
             db = _connect(path, writable=writable)
             try:
@@ -439,7 +442,7 @@ class Journal:
             except BaseException:
                 db.close()
                 raise
-            return cls(path, db, created=created)
+            return cls(path, db, created=created, writable=writable)
 
     def close(self) -> None:
         if self._db is not None:
@@ -519,6 +522,12 @@ class Journal:
         """Delete one entry (and its exercises); return what was deleted, or None if none was."""
         if self._db is None:
             return None
+        if not self.writable:
+            raise JournalError(
+                self.path,
+                "the journal (or its folder) is read-only for you, so nothing was deleted; make "
+                "it writable (chmod u+w) to delete an entry (the file was left as it was)",
+            )
         with _translated(self.path, "delete the entry"), _writing(self._db) as db:
             found = self._one(db, number)
             if found is not None:

@@ -721,7 +721,11 @@ def test_a_journal_you_cannot_write_is_read_without_leaving_files(
         assert [e.note for e in journal.entries()] == ["fine"]
         assert files_in(folder) == ["journal.sqlite3"]  # no -wal, no -shm, not even meanwhile
     assert files_in(folder) == ["journal.sqlite3"]
-    with pytest.raises(JournalError, match="read-only for you, so nothing was logged"):
+    with Journal.open(path, create=False) as journal:
+        with pytest.raises(JournalError, match="is read-only for you, so nothing was deleted"):
+            journal.delete(1)
+        assert [e.note for e in journal.entries()] == ["fine"]
+    with pytest.raises(JournalError, match="is read-only for you, so nothing was logged"):
         Journal.open(path, create=True)
     assert files_in(folder) == ["journal.sqlite3"]
 
