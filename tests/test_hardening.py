@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from sciatica_planner.cli import cli
 from sciatica_planner.text import is_control, is_hidden
@@ -541,3 +543,27 @@ def test_narrow_terminals_wrap_names_instead_of_dropping_them(
     for name in names:  # each name's first word, at least: a wrapped name is still there
         assert name.split()[0].rstrip(",") in result.stdout, (columns, name)
     assert "healthcare" in result.stdout
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(note=st.text(max_size=40))
+@example(note="\x1b]52;c;aGk=\x07\x9b2J\r\u202eevil\u200b")
+def test_any_note_is_stored_or_refused_and_every_output_is_inert(
+    runner: CliRunner, note: str
+) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        journal = str(Path(folder) / "journal.sqlite3")
+        logged = invoke(runner, "--journal", journal, "log", "--pain", "2", "--note", note)
+        assert logged.exit_code in (0, 2), logged.stderr
+        assert inert(logged.stderr)
+        as_json = invoke(runner, "--journal", journal, "history", "--json").stdout
+        assert inert(as_json)
+        if logged.exit_code == 0:
+            assert json.loads(as_json)["entries"][0]["note"] == note
+        as_csv = invoke(runner, "--journal", journal, "history", "--csv").stdout
+        assert inert(as_csv.replace("\r\n", "\n").replace("\t", " "))
+        for view in (["history"], ["forget", "1", "--yes"]):
+            shown = invoke(runner, "--journal", journal, *view)
+            assert inert(shown.stdout) and inert(shown.stderr)
