@@ -208,6 +208,20 @@ def test_export_takes_its_calendar_time_from_the_profile(runner: CliRunner, prof
     assert "T060000" in typed and "T180500" not in typed
 
 
+@pytest.mark.parametrize(("saved", "trigger"), [("45", "TRIGGER:-PT45M"), ("0", None)])
+def test_export_takes_its_reminder_from_the_profile(
+    runner: CliRunner, profile: Path, saved: str, trigger: str | None
+) -> None:
+    ok(runner, profile, "profile", "set", "--remind", saved)
+    calendar = ok(runner, profile, "export", "--format", "ics", "-o", "-").stdout
+    triggers = [line for line in calendar.splitlines() if line.startswith("TRIGGER")]
+    assert set(triggers) == ({trigger} if trigger else set())
+    typed = ok(runner, profile, "export", "--format", "ics", "-o", "-", "--remind", "10").stdout
+    assert "TRIGGER:-PT10M" in typed
+    # Saved, they are only the calendar's defaults: another format passes quietly.
+    assert ok(runner, profile, "export", "--format", "markdown", "-o", "-").stdout
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
