@@ -440,3 +440,22 @@ def test_todays_last_screenful_is_the_whole_session(
 def test_a_rest_day_has_no_session_list(runner: CliRunner, journal: Path) -> None:
     out = runner.invoke(cli, ["--journal", str(journal), "today", "--date", "2026-11-26"]).stdout
     assert "A rest day" in out and "The session in order" not in out
+
+
+@pytest.mark.parametrize("args", [["guide", "--help"], ["profile"], ["profile", "set", "--help"]])
+def test_help_and_profile_stay_light(args: list[str], tmp_path: Path) -> None:
+    program = (
+        "import sys\n"
+        "from sciatica_planner.cli import cli\n"
+        "try:\n"
+        f"    cli.main({args!r}, prog_name='sciatica-plan')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'pydantic', 'pydantic_core', 'rich', 'yaml'}\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    env = {**os.environ, "SCIATICA_PLAN_PROFILE": str(tmp_path / "profile.toml")}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.stdout.splitlines()[-1] == "LOADED []"
