@@ -456,6 +456,11 @@ def test_help_and_profile_stay_light(args: list[str], tmp_path: Path) -> None:
     )
     env = {**os.environ, "SCIATICA_PLAN_PROFILE": str(tmp_path / "profile.toml")}
     done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60, env=env
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
     )
     assert done.stdout.splitlines()[-1] == "LOADED []"
