@@ -211,7 +211,8 @@ def check_equipment(value: Any) -> tuple[str, ...]:
 def parse_time(text: str) -> dt.time:
     """'07:30' (24-hour clock); ValueError otherwise."""
     hours, minutes = text.strip().split(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+    # Two digits at most for the hour: 99999999999999999999:00 is a typo, not an overflow.
+    if not (hours.isdigit() and minutes.isdigit() and len(hours) <= 2 and len(minutes) == 2):
         raise ValueError(text)
     return dt.time(int(hours), int(minutes))
 

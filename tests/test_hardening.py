@@ -468,6 +468,19 @@ def test_odd_input_is_a_usage_error(runner: CliRunner, journal: Path, args: list
     assert all(len(line) <= 600 for line in result.stderr.splitlines())
 
 
+@pytest.mark.parametrize(
+    "saved",
+    ['time = "99999999999999999999:00"', f'time = "{"9" * 5001}:00"', "minutes = " + "9" * 30],
+)
+def test_odd_saved_values_are_clean_errors(runner: CliRunner, out: Path, saved: str) -> None:
+    profile = out / "profile.toml"
+    profile.write_text(saved + "\n", encoding="utf-8")
+    result = invoke(runner, "--profile", str(profile), "week", "--no-journal")
+    assert result.exit_code in (1, 2), result.stderr
+    assert result.stderr.startswith("Error: ") and "unexpected" not in result.stderr
+    assert all(len(line) <= 600 for line in result.stderr.splitlines())
+
+
 def test_dates_at_the_edge_of_the_range_still_plan(runner: CliRunner) -> None:
     for start in ("1900-01-01", "2999-12-31"):
         result = invoke(runner, "week", "--no-journal", "--start", start)
