@@ -74,8 +74,10 @@ class Script:
         yield self.user
 
 
-def guide(runner: CliRunner, journal: Path, *args: str) -> Result:
-    return runner.invoke(cli, ["--journal", str(journal), "guide", *args])
+def guide(
+    runner: CliRunner, journal: Path, *args: str, env: dict[str, str] | None = None
+) -> Result:
+    return runner.invoke(cli, ["--journal", str(journal), "guide", *args], env=env)
 
 
 def planned(runner: CliRunner, journal: Path, *args: str) -> list[str]:
@@ -464,3 +466,32 @@ def test_help_and_profile_stay_light(args: list[str], tmp_path: Path) -> None:
         check=True,
     )
     assert done.stdout.splitlines()[-1] == "LOADED []"
+
+
+def test_the_key_reader_maps_keys_and_ignores_the_rest() -> None:
+    reading, writing = os.pipe()
+    keys = guide_commands.TerminalKeys(reading)
+    try:
+        assert keys.read(0.01) is None  # nothing pressed: the timeout passes
+        for pressed, key in [
+            (b"\r", "enter"), (b" ", "enter"), (b"S", "skip"), (b"p", "pause"), (b"q", "quit"),
+            (b"x", None), (b"\x1b[A", None), (b"\x1bq", None),
+        ]:  # fmt: skip
+            os.write(writing, pressed)
+            assert keys.read(1) == key, pressed
+        os.close(writing)
+        with pytest.raises(EOFError):
+            keys.read(1)
+    finally:
+        os.close(reading)
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+def test_the_start_of_a_session_fits_one_screen(
+    runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Script(monkeypatch, [Move(lambda s: isinstance(s, SessionStart), "quit")])
+    out = guide(runner, journal, env={"COLUMNS": "80"}).stdout
+    start = out[: out.index("Enter  begin")].splitlines()
+    assert len(start) < 24
+    assert "healthcare professional" in out[: out.index("Enter  begin")]
