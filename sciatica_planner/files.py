@@ -147,7 +147,7 @@ def write_atomically(
         refuse_trailing_separator(path)
     path = Path(path)
     _check_target(path, replace=replace)
-    with _stopping_cleanly():
+    with stopping_cleanly():
         _write_through_temporary(path, data, replace=replace, mode=mode)
 
 
@@ -249,7 +249,7 @@ def _in_main_thread() -> bool:
 
 
 @contextlib.contextmanager
-def _stopping_cleanly() -> Iterator[None]:
+def stopping_cleanly() -> Iterator[None]:
     """SIGTERM and SIGHUP raise inside the block (so `finally` clauses clean up), then stop the
     program as the signal asked. Signals someone chose to ignore (nohup) stay ignored."""
     if not _in_main_thread():  # only the main thread may set handlers

@@ -244,6 +244,14 @@ def _create_journal(path: Path) -> bool:
     several `log` commands start a journal at once. The file is owner-only (0600) from its first
     byte. False if another process made the journal first.
     """
+    from .files import stopping_cleanly
+
+    # SIGTERM and SIGHUP, like Ctrl-C, remove the half-built journal before the program ends.
+    with stopping_cleanly():
+        return _build_and_link(path)
+
+
+def _build_and_link(path: Path) -> bool:
     from .files import link_without_clobbering, temporary_beside
 
     handle, temporary = temporary_beside(path, suffix=".new")

@@ -867,3 +867,33 @@ def test_a_fifo_as_the_journal_is_refused_without_blocking(folder: Path, create:
     with pytest.raises(JournalError, match="it is a FIFO \\(named pipe\\), not a journal file"):
         Journal.open(path, create=create)
     assert stat.S_ISFIFO(path.stat().st_mode)
+
+
+STOPPED_CREATOR = textwrap.dedent(
+    """
+    import os, signal, sys
+    from sciatica_planner import journal
+
+    real_migrate = journal._migrate
+
+    def stopped_while_building(db, path):
+        real_migrate(db, path)
+        os.kill(os.getpid(), getattr(signal, sys.argv[2]))
+
+    journal._migrate = stopped_while_building
+    journal.Journal.open(sys.argv[1], create=True)
+    """
+)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_journal_stopped_while_being_built_leaves_nothing(folder: Path, name: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_CREATOR, str(folder / "journal.sqlite3"), name],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == -getattr(signal, name), done.stderr
+    assert files_in(folder) == []
