@@ -226,29 +226,28 @@ EDUCATION: tuple[Lesson, ...] = (
         "Keep moving",
         "Staying active helps more than bed rest. Keep up your normal activities as far as you "
         "can and walk a little every day, building up gradually.",
-        "NICE guideline NG59; NHS, Sciatica; UK physical activity guidelines",  # [N2, H1, W3],
+        "NICE NG59; NHS, Sciatica; UK activity guidelines",  # [N2, H1, W3]
     ),
     Lesson(
         "Hurt is not always harm",
         "Some discomfort during exercise is expected and is not a sign of damage. Pain up to "
         "about 5/10 that settles by the next morning is usually fine; if it does not settle, do "
         "less next time. New numbness, tingling or weakness is different: check the signs above.",
-        "the pain-monitoring model, Silbernagel and others, 2007",  # [S1, S2, S3],
+        "the pain-monitoring model (Silbernagel 2007)",  # [S1, S2, S3]
     ),
     Lesson(
         "Centralising or spreading",
         "Symptoms that move up the leg towards your back (centralising) while you exercise are "
         "usually a good sign. Symptoms that spread further down the leg mean ease off: stop "
         "that exercise, and log it (sciatica-plan log --spreading) so the plan eases too.",
-        "May and Aina, 2012, and its 2018 update",  # [D1, D2],
+        "May and Aina 2012; May and others 2018",  # [D1, D2]
     ),
     Lesson(
         "A flare-up plan",
         "In a flare-up, ease the dose rather than stopping everything: short walks, gentle "
-        "mobility and the positions that ease your pain. Log your pain and the plan turns to a "
-        "gentle routine until it settles. If a flare-up does not settle within a few days, see "
-        "a GP or physiotherapist.",
-        "NHS, Sciatica; NICE guideline NG59",  # [H1, N2],
+        "mobility and the positions that ease your pain. Log your pain and the plan turns gentle "
+        "until it settles. If it does not settle within a few days, see a GP or physiotherapist.",
+        "NHS, Sciatica; NICE NG59",  # [H1, N2]
     ),
 )
 

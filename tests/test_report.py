@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from sciatica_planner import safety
 from sciatica_planner.journal import Entry
+from sciatica_planner.render.markdown import WARNING_SIGNS
 from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, pain_chart_svg
 from sciatica_planner.render.report_html import report_html
 from sciatica_planner.render.report_markdown import note_markdown, report_markdown
@@ -174,7 +175,7 @@ def test_disclaimer_and_every_red_flag_are_on_the_page(report: Report) -> None:
     for page in (report_markdown(report), report_html(report)):
         flat = " ".join(html.unescape(page).split())
         assert "consult a healthcare professional" in flat
-        assert safety.RED_FLAGS_TITLE in flat
+        assert WARNING_SIGNS in flat  # "stop exercising and get medical help"
         for urgency in safety.URGENCIES:
             assert f"{urgency.label}: {urgency.action}" in flat
             assert all(sign in flat for sign in urgency.signs)

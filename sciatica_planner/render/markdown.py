@@ -57,7 +57,7 @@ def program_markdown(plans: list[WeekPlan], catalogue: Catalogue) -> str:
 FILL_IN = "Name: ______________________ Clinician: ______________________ Date: ____________"
 GLANCE = "Your week at a glance"
 HOW_TO = "How to do each exercise"
-WARNING_SIGNS = "Warning signs: when to get medical help"
+WARNING_SIGNS = "Warning signs: stop exercising and get medical help"
 LIVING_WITH = "Living with sciatica"
 
 
@@ -202,12 +202,12 @@ def _sentence(note: str) -> str:
 def warning_signs(disclaimer: str) -> list[str]:
     """Every warning sign by urgency, what to do, and the disclaimer (the handout's and the
     clinician's report's)."""
-    lines = [f"## {WARNING_SIGNS}", "", f"**{safety.RED_FLAGS_TITLE}:**", ""]
+    lines = [f"## {WARNING_SIGNS}", ""]
     for urgency in safety.URGENCIES:
         lines += [f"**{urgency.label}: {escape(urgency.action)}**", ""]
         lines += [f"- {escape(sign)}" for sign in urgency.signs]
         lines.append("")
-    lines += [escape(safety.SEE_A_CLINICIAN), "", escape(safety.UNSURE), ""]
+    lines += [f"{escape(safety.SEE_A_CLINICIAN)} {escape(safety.UNSURE)}", ""]
     lines += [f"> **Please read.** {escape(disclaimer)}", ""]
     return lines
 
