@@ -156,6 +156,7 @@ class Session:
     ) -> None:
         self.day, self.steps = day, steps
         self.clock, self.keys, self.screen = clock, keys, screen
+        self.drawing_takes = 0.0  # how long the screen took to draw a timer, last time
 
     def run(self) -> Outcome:
         completed: list[str] = []
@@ -228,10 +229,15 @@ class Session:
             remaining = deadline - self.clock()
             if remaining <= CLOCK_RESOLUTION:
                 return
-            self.screen.show(_at(timer, remaining))
-            remaining = deadline - self.clock()  # drawing took time: wait only what is left
-            if remaining <= CLOCK_RESOLUTION:
-                return
+            # A drawing that would outlast the timer is not started: the screen already shows
+            # the last second, and the timer ends on time however slow the screen is.
+            if remaining > self.drawing_takes:
+                began = self.clock()
+                self.screen.show(_at(timer, remaining))
+                self.drawing_takes = self.clock() - began
+                remaining = deadline - self.clock()  # drawing took time: wait only what is left
+                if remaining <= CLOCK_RESOLUTION:
+                    return
             key = self.keys.read(min(TICK_SECONDS, remaining))
             if key == "enter" and timer.phase != "hold":
                 return
