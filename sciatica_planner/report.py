@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from . import progression, trend
+from .safety import WEEK_DAYS
 from .vocabulary import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -19,20 +20,9 @@ if TYPE_CHECKING:
 
     from .models import Adaptation, Catalogue
 
-WEEK_DAYS = 7
-
-
-class Logged(Protocol):
-    """A journal entry as the report reads it."""
-
-    @property
-    def date(self) -> dt.date: ...
-
-    @property
-    def pain(self) -> int: ...
-
-    @property
-    def done(self) -> tuple[str, ...]: ...
+class Logged(progression.Logged, Protocol):
+    """A journal entry as the report reads it: what the summary reads, and the note and
+    whether symptoms spread."""
 
     @property
     def note(self) -> str | None: ...
