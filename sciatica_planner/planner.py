@@ -28,6 +28,7 @@ from .planning.balance import (
     weekly_sets,
 )
 from .planning.choose import context_for, fits_session, pick, taken
+from .planning.lighten import lighten
 from .planning.policy import Stage, policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
@@ -36,6 +37,8 @@ from .planning.timing import minutes, slot_seconds
 from .vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .models import Adaptation, Catalogue, Exercise, PlanOptions, WeekPlan
     from .planning.policy import Policy
     from .planning.pool import Pool
@@ -111,6 +114,7 @@ class _Draft:
     pool: Pool
     ceiling: dict[str, int]
     rng: random.Random
+    keeps: Callable[[list[Session]], bool]  # the week's time and rule 8, as it grows
 
     @property
     def sets(self) -> int:
@@ -124,6 +128,31 @@ class _Draft:
 
 
 def _strength_week(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    policy: Policy,
+    fewer_than: int | None,
+    volume_cap: float | None = None,
+) -> _Draft:
+    """The week's strength work (`_grown`); a programme's lighter week (`volume_cap`) is its
+    full week with the doses lowered to the cap (planning/lighten.py), so it keeps the full
+    week's balance and exercises and comes close to the cap. Where the full week cannot come
+    down to the cap and stay balanced, the week is also grown afresh under the cap (and
+    lowered the same way), and the lighter of the two wins, the full week of equals."""
+    full = _grown(catalogue, options, policy, fewer_than)
+    if volume_cap is None or policy.strength_paused:  # a flare-up's holds are the gentlest
+        return full
+    if lighten(full.sessions, policy, full.pool, volume_cap, full.keeps):
+        return full
+    try:
+        capped = _grown(catalogue, options, policy, fewer_than, volume_cap)
+    except PlanError:
+        return full
+    lighten(capped.sessions, policy, capped.pool, volume_cap, capped.keeps)
+    return min((full, capped), key=lambda d: strength_volume(d.sessions))
+
+
+def _grown(
     catalogue: Catalogue,
     options: PlanOptions,
     policy: Policy,
@@ -174,20 +203,23 @@ def _grow_week(
     budget = options.minutes * 60
     uses: dict[str, int] = {}
     ceiling = ceilings(policy, schedule)
-    draft = _Draft(sessions, list(schedule.warnings), pool, ceiling, rng)
-    if policy.strength_paused:
-        _gentle_holds(sessions, pool, policy, uses, rng)
-        return draft
     main_budget = budget - gentle_reserve(budget)
-    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
 
-    def fits(week: list[Session]) -> bool:
+    def keeps(week: list[Session]) -> bool:
         """Within the time, and at pain 4-6 lighter than the pain-0 week (rule 8)."""
         if fewer_than is not None and sum(i.dose.sets for s in week for i in s.main) >= fewer_than:
             return False
-        if volume_cap is not None and strength_volume(week) > volume_cap:
-            return False  # a deload week: at most its share of the week before
         return all(s.main_seconds() <= main_budget for s in week)
+
+    def fits(week: list[Session]) -> bool:
+        """As `keeps`; a programme's lighter week grown afresh is also within its cap."""
+        return keeps(week) and (volume_cap is None or strength_volume(week) <= volume_cap)
+
+    draft = _Draft(sessions, list(schedule.warnings), pool, ceiling, rng, keeps)
+    if policy.strength_paused:
+        _gentle_holds(sessions, pool, policy, uses, rng)
+        return draft
+    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
 
     def valid(week: list[Session]) -> bool:
         return balanced(weekly_sets(week))

@@ -176,9 +176,12 @@ def plan_program(
     """`weeks` weeks from `options.start`, one after another, in blocks of four: the block's
     third week takes the level's full ceiling, the two before it 80% and 90% of that week's
     strength volume, and the fourth deloads to at most 70% of it; later blocks step the doses
-    up one notch. The journal's adaptation shapes the first week, and an exercise it found
-    flaring stays out throughout. Every week keeps the options' seed, so the exercises stay
-    put while the doses change."""
+    up one notch. A lighter week is its own full week with the doses lowered to its cap
+    (planning/lighten.py), and the build weeks are planned from the top down, each capped at
+    the week after it too, so the volume builds in order even where a week's own full form
+    (without heavy work, say) outweighs the top week. The journal's adaptation shapes the
+    first week, and an exercise it found flaring stays out throughout. Every week keeps the
+    options' seed, so the exercises stay put while the doses change."""
     from .models import Adaptation
     from .planner import plan_week
     from .planning.policy import Stage
@@ -210,18 +213,23 @@ def plan_program(
             stepped = later_block
         first_top = first_top or top
         shares = safety.LATER_BUILD_SHARES if later_block else safety.PROGRAM_BUILD_SHARES
-        for week in range(first, min(first + block, weeks + 1)):
-            place = week - first
-            if week == top_week:
-                plans.append(top)
-                continue
-            deload = place == block - 1
-            share = safety.DELOAD_VOLUME_SHARE if deload else shares[place]
-            theme: Literal["build", "deload"] = "deload" if deload else "build"
-            cap = share * volume(top)
-            plans.append(
-                week_plan(week, Stage(week, theme, 1.0, volume_cap=cap, progressing=stepped))
+        built = {top_week: top}
+        # The build weeks from the top down, each capped at its share of the top week and at
+        # the week after it, so the block builds in order whatever each week's own full form.
+        below = volume(top)
+        for week in range(top_week - 1, first - 1, -1):
+            cap = min(shares[week - first] * volume(top), below)
+            built[week] = week_plan(
+                week, Stage(week, "build", 1.0, volume_cap=cap, progressing=stepped)
             )
+            below = volume(built[week])
+        deload = first + block - 1
+        if deload <= weeks:
+            cap = safety.DELOAD_VOLUME_SHARE * volume(top)
+            built[deload] = week_plan(
+                deload, Stage(deload, "deload", 1.0, volume_cap=cap, progressing=stepped)
+            )
+        plans += [built[week] for week in range(first, min(first + block, weeks + 1))]
     return plans
 
 

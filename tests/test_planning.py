@@ -1,5 +1,5 @@
 """Each step of the planning pipeline on hand-built inputs: policy, pool, schedule, choose,
-session and balance."""
+session, balance and lighten."""
 
 from __future__ import annotations
 
@@ -8,11 +8,21 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sciatica_planner import safety
 from sciatica_planner.models import Catalogue, Exercise, PlanOptions
-from sciatica_planner.planning.balance import Growth, balanced, ceilings, grow, weekly_sets
+from sciatica_planner.planning.balance import (
+    Growth,
+    balanced,
+    ceilings,
+    grow,
+    strength_volume,
+    weekly_sets,
+)
 from sciatica_planner.planning.choose import Context, pick
+from sciatica_planner.planning.lighten import lighten
 from sciatica_planner.planning.policy import Dose, policy_for
 from sciatica_planner.planning.pool import build_pool, fits, variant_families
 from sciatica_planner.planning.schedule import schedule_week
@@ -312,3 +322,62 @@ def test_stepping_up_takes_the_harder_variant_of_a_topped_out_exercise() -> None
     assert "glutes-harder" in ids and "glutes-topped" not in ids
     steady = {e.id for e in build_pool(catalogue, policy_for(opts())).strength["glutes"]}
     assert {"glutes-harder", "glutes-topped"} <= steady
+
+
+# -- lighten ----------------------------------------------------------------------------------
+
+
+def _full_week() -> Growth:
+    """The minimal catalogue's week at the top of its ranges' sets: each scheduled group does
+    3 x 10 of its exercise (the hip group abduction and adduction on its two days), 6 sets a
+    group and 300 repetitions in all."""
+    growth = _growth(minimal_catalogue_data())
+    hip = iter(growth.pool.strength["hip-abductors-adductors"])
+    for session in growth.sessions:
+        for group in session.groups:
+            found = growth.pool.strength[group]
+            e = next(hip) if group == "hip-abductors-adductors" else found[0]
+            session.main.append(Item(e, Dose(3, 10, None), "main"))
+    assert strength_volume(growth.sessions) == 300
+    return growth
+
+
+def _lightened(cap: float) -> tuple[Growth, bool]:
+    growth = _full_week()
+    return growth, lighten(growth.sessions, growth.policy, growth.pool, cap, lambda week: True)
+
+
+def _doses(growth: Growth) -> list[Dose]:
+    return [i.dose for s in growth.sessions for i in s.main]
+
+
+def test_lightening_lowers_the_repetitions_evenly_before_any_set() -> None:
+    growth, reached = _lightened(290)
+    assert reached and 280 < strength_volume(growth.sessions) <= 290
+    doses = _doses(growth)
+    assert {d.sets for d in doses} == {3}  # the weekly sets stay as they were
+    assert {d.reps for d in doses} == {9, 10}  # one repetition off several, not many off one
+
+
+def test_lightening_then_takes_sets_from_the_most_trained_groups() -> None:
+    growth, reached = _lightened(150)
+    volume = strength_volume(growth.sessions)
+    assert reached and 150 - 8 < volume <= 150  # within one set of the cap
+    assert {d.reps for d in _doses(growth)} == {8}  # the low end of the range, 8-12
+    assert balanced(weekly_sets(growth.sessions))
+    assert all(1 <= d.sets <= 3 for d in _doses(growth))  # rule 11
+
+
+def test_a_cap_out_of_reach_leaves_the_lightest_balanced_week() -> None:
+    growth, reached = _lightened(0)
+    assert not reached
+    assert balanced(weekly_sets(growth.sessions))
+    assert {(d.sets, d.reps) for d in _doses(growth)} == {(1, 8)}  # every range's low end
+
+
+@given(st.floats(0, 300), st.floats(0, 300))
+def test_a_lower_cap_never_gives_more_volume(cap: float, other: float) -> None:
+    """The descent follows one path whatever the cap, so a programme's weeks keep their order."""
+    low, high = sorted((cap, other))
+    lower, higher = (strength_volume(_lightened(c)[0].sessions) for c in (low, high))
+    assert lower <= higher

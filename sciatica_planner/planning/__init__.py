@@ -2,5 +2,6 @@
 
 policy (what the pain tier and options allow and dose) -> pool (the eligible exercises, indexed)
 -> schedule (groups to days) -> choose (candidates and their score) -> session (blocks, order,
-time) -> balance (even weekly sets), assembled by `planner.plan_week`.
+time) -> balance (even weekly sets) -> lighten (a programme's lighter week: lower doses),
+assembled by `planner.plan_week`.
 """

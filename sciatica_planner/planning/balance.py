@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..models import Exercise
-    from .policy import Policy
+    from .policy import Dose, Policy
     from .pool import Pool
     from .schedule import Schedule
     from .session import Session
@@ -60,11 +60,13 @@ def strength_volume(sessions: list[Session]) -> float:
     """Sets x repetitions of the strength work, a hold's seconds counted as repetitions at one
     per 3 s (the contract's measure of a programme's volume)."""
     return sum(
-        i.dose.sets * (i.dose.reps if i.dose.reps is not None else (i.dose.hold_seconds or 0) / 3)
-        for s in sessions
-        for i in s.main
-        if i.exercise.kind == "strength"
+        dose_volume(i.dose) for s in sessions for i in s.main if i.exercise.kind == "strength"
     )
+
+
+def dose_volume(dose: Dose) -> float:
+    """One dose's share of strength_volume."""
+    return dose.sets * (dose.reps if dose.reps is not None else (dose.hold_seconds or 0) / 3)
 
 
 def level_counts(sessions: list[Session]) -> tuple[int, int, int]:
@@ -271,7 +273,9 @@ class Growth:
                 if old.groups[0] != group or not full & set(old.groups[1:]):
                     continue
                 keep = set(self.pool.required_movements.get(group, ())) & set(old.tags)
-                candidates_need = keep if _needed(self, session, index) else set()
+                candidates_need = (
+                    keep if needed(self.sessions, self.pool, session, index) else set()
+                )
                 rest = [i for n, i in enumerate(session.main) if n != index]
                 trial = replace(session, main=rest)
                 candidates = []
@@ -460,7 +464,9 @@ def _repairs(growth: Growth, weekly: dict[str, int]) -> list[Repair]:
             if any(weekly[g] == high for g in groups):
                 if item.dose.sets > low_sets:
                     moves.append((session, index, -1))
-                if primaries[groups[0]] > 1 and not _needed(growth, session, index):
+                if primaries[groups[0]] > 1 and not needed(
+                    growth.sessions, growth.pool, session, index
+                ):
                     moves.append((session, index, 0))
                 moves += [(session, index, e) for e in _lighter(growth, session, index)]
             if (
@@ -480,7 +486,7 @@ def _lighter(growth: Growth, session: Session, index: int) -> list[Exercise]:
     trial = replace(session, main=[i for n, i in enumerate(session.main) if n != index])
     held = taken(trial, growth.pool)
     keep = set(growth.pool.required_movements.get(old.groups[0], ())) & set(old.tags)
-    need = keep if _needed(growth, session, index) else set()
+    need = keep if needed(growth.sessions, growth.pool, session, index) else set()
     return [
         e
         for e in growth.pool.strength[old.groups[0]]
@@ -490,13 +496,13 @@ def _lighter(growth: Growth, session: Session, index: int) -> list[Exercise]:
     ]
 
 
-def _needed(growth: Growth, session: Session, index: int) -> bool:
+def needed(sessions: list[Session], pool: Pool, session: Session, index: int) -> bool:
     """The item is the week's only one of a required movement (the hip group's abduction)."""
     exercise = session.main[index].exercise
-    moves = set(growth.pool.required_movements.get(exercise.groups[0], ())) & set(exercise.tags)
+    moves = set(pool.required_movements.get(exercise.groups[0], ())) & set(exercise.tags)
     others = [
         i.exercise
-        for s in growth.sessions
+        for s in sessions
         for n, i in enumerate(s.main)
         if not (s is session and n == index) and i.exercise.groups[0] == exercise.groups[0]
     ]

@@ -40,7 +40,9 @@ class Stage:
     week: int  # 1-based
     theme: Literal["build", "deload"]
     ceiling_share: float  # of the level's weekly ceiling
-    volume_cap: float | None = None  # a deload's most strength volume (sets x reps)
+    # A lighter week's most strength volume (sets x reps): its full week's doses come down to
+    # it (lighten.py).
+    volume_cap: float | None = None
     progressing: bool = False  # a later block: doses one notch up
 
 
