@@ -2,8 +2,8 @@
 
 One file per catalogue path in the user cache folder (platformdirs). It holds the catalogue's
 validated values as `marshal` data (plain values only: marshal cannot run code), behind a header
-with the key it was made for: the catalogue's resolved path, size, modification time, SHA-256
-of its bytes, and the program (its version and the code that validates). A cache whose header
+with the key it was made for: the catalogue's resolved path, size, modification time, BLAKE2b
+digest of its bytes, and the program (its version and the code that validates). A cache whose header
 does not match, whose payload fails its own digest, or that cannot be decoded is ignored and
 rewritten; one that cannot be written is skipped. Either way the catalogue is read as usual.
 """
@@ -11,11 +11,9 @@ rewritten; one that cannot be written is skipped. Either way the catalogue is re
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import stat
-import tempfile
 import typing
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -26,7 +24,12 @@ if TYPE_CHECKING:
 
     from .models import Catalogue
 
-CACHE_FORMAT = 1  # bump when the file layout below changes
+try:  # hashlib's BLAKE2 itself: importing hashlib also loads OpenSSL, a few ms of every start
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+CACHE_FORMAT = 2  # bump when the file layout below changes
 MAGIC = b"sciatica-plan catalogue cache\n"
 LENGTH_BYTES = 8
 # The code whose rules decide what a valid catalogue is: a change to any of them (in a source
@@ -49,7 +52,7 @@ class CacheKey:
     path: str
     size: int
     mtime_ns: int
-    sha256: str
+    digest: str  # BLAKE2b of the file's bytes
     program: str
 
 
@@ -60,7 +63,7 @@ def cache_folder() -> Path:
 
 
 def cache_file(key: CacheKey) -> Path:
-    name = hashlib.sha256(key.path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    name = blake2b(key.path.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
     return cache_folder() / f"{name}.cache"
 
 
@@ -81,7 +84,7 @@ def key_of(path: Path, max_bytes: int) -> CacheKey | None:
         str(resolved),
         before.st_size,
         before.st_mtime_ns,
-        hashlib.sha256(data).hexdigest(),
+        blake2b(data).hexdigest(),
         program_fingerprint(),
     )
 
@@ -99,7 +102,7 @@ def still_current(key: CacheKey) -> bool:
 def program_fingerprint() -> str:
     from . import __version__
 
-    digest = hashlib.sha256(f"{__version__}:{CACHE_FORMAT}".encode())
+    digest = blake2b(f"{__version__}:{CACHE_FORMAT}".encode())
     here = Path(__file__).resolve().parent
     for name in VALIDATING_MODULES:
         with contextlib.suppress(OSError):
@@ -122,7 +125,7 @@ def load(key: CacheKey) -> Catalogue | None:
     except (EOFError, ValueError, TypeError):
         return None
     payload = blob[start + length :]
-    if header != (*astuple(key), hashlib.sha256(payload).hexdigest()):
+    if header != (*astuple(key), blake2b(payload).hexdigest()):
         return None
     try:
         return _decode(marshal.loads(payload))
@@ -137,8 +140,10 @@ def store(key: CacheKey, catalogue: Catalogue) -> None:
         payload = marshal.dumps(_encode(catalogue))
     except (ValueError, Uncacheable):  # values the cache cannot hold: plan without one
         return
-    header = marshal.dumps((*astuple(key), hashlib.sha256(payload).hexdigest()))
+    header = marshal.dumps((*astuple(key), blake2b(payload).hexdigest()))
     blob = MAGIC + len(header).to_bytes(LENGTH_BYTES, "big") + header + payload
+    import tempfile
+
     target = cache_file(key)
     temporary: str | None = None
     try:

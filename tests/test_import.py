@@ -697,3 +697,58 @@ def test_output_in_a_missing_folder_is_an_error(tmp_path: Path, runner: CliRunne
     result = runner.invoke(cli, argv)
     assert result.exit_code == 1
     assert result.stderr == f"Error: {output}: the folder {output.parent} does not exist\n"
+
+
+# -- Marked in every view and export -----------------------------------------------------------
+
+MARK = "(imported, not reviewed for sciatica)"
+
+
+def _seed_planning_an_import(catalogue: Catalogue) -> tuple[int, str]:
+    for seed in range(40):
+        opts = options(level="advanced", equipment=("band", "dumbbells", "machine"), seed=seed)
+        plan = plan_week(catalogue, opts)
+        for day in plan.days:
+            for item in day.exercises:
+                if item.id.startswith("fedb-"):
+                    return seed, day.date.isoformat()
+    raise AssertionError("no seed plans an imported exercise")
+
+
+def test_imported_exercises_are_marked_in_every_view_and_export(
+    imported_path: Path, runner: CliRunner
+) -> None:
+    seed, date = _seed_planning_an_import(load_catalogue(imported_path))
+    plan = [
+        "--start", START, "--seed", str(seed), "--level", "advanced",
+        "--equipment", "band,dumbbells,machine", "--no-journal",
+    ]  # fmt: skip
+    base = ["--catalogue", str(imported_path)]
+    views = {
+        "week": [*base, "week", *plan],
+        "today": [*base, "today", *plan, "--date", date],
+        "exercises": [*base, "exercises", "quads"],
+        "show": [*base, "show", "fedb-goblet-squat"],
+        "markdown": [*base, "export", *plan, "--format", "markdown", "-o", "-"],
+        "html": [*base, "export", *plan, "--format", "html", "-o", "-"],
+        "ics": [*base, "export", *plan, "--format", "ics", "-o", "-"],
+    }
+    for name, argv in views.items():
+        result = runner.invoke(cli, argv, catch_exceptions=False, env={"COLUMNS": "200"})
+        assert result.exit_code == 0, (name, result.stderr)
+        text = result.stdout
+        if name == "ics":  # iCalendar folds long lines (click reads CRLF as LF), escapes commas
+            text = text.replace("\n ", "").replace("\\,", ",")
+        flat = " ".join(text.split())
+        assert MARK in flat, name
+    week = runner.invoke(cli, [*base, "week", *plan, "--json"], catch_exceptions=False)
+    planned = [e for d in json.loads(week.stdout)["days"] for e in d["exercises"]]
+    assert any(CAUTION in e["cautions"] for e in planned if e["id"].startswith("fedb-"))
+    assert all(CAUTION not in e["cautions"] for e in planned if not e["id"].startswith("fedb-"))
+    shown = runner.invoke(cli, [*base, "show", "fedb-goblet-squat", "--json"])
+    assert json.loads(shown.stdout)["source"] == "imported"
+
+
+def test_bundled_exercises_carry_no_mark(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["week", "--start", START, "--no-journal"], catch_exceptions=False)
+    assert "imported" not in result.stdout

@@ -81,9 +81,10 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
 def _summary(imported: Imported) -> list[str]:
     """How many were read, imported per group, left out per reason."""
     from ..render.wording import groups as group_names
+    from ..text import visible
 
-    count = imported.read
-    lines = [f"Read {count} exercise{'s' if count != 1 else ''} from {imported.path}."]
+    count, source = imported.read, visible(str(imported.path))
+    lines = [f"Read {count} exercise{'s' if count != 1 else ''} from {source}."]
     groups = ", ".join(f"{group_names((g,))} {n}" for g, n in imported.per_group().items())
     lines.append(f"Imported {len(imported.exercises)}: {groups}.")
     if imported.left_out:

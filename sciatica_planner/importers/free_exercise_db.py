@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..errors import SciaticaPlanError
 from ..models import Text
 from ..vocabulary import EQUIPMENT, GROUPS, TAGS
+from . import IMPORTED_CAUTION
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,10 +33,7 @@ ID_MAX_LENGTH = 40  # models.ExerciseId's limit
 # The whole database is about 1 MB. Reading at most sixteen times that (counted in bytes read,
 # not in the size a file claims) bounds the memory any input can take.
 MAX_BYTES = 16 * 1024 * 1024
-CAUTION = (
-    "Imported from free-exercise-db and not reviewed for sciatica: ask a healthcare professional "
-    "whether it suits you before trying it."
-)
+CAUTION = IMPORTED_CAUTION
 
 
 @dataclass(frozen=True)

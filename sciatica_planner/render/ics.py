@@ -42,7 +42,9 @@ def session_description(plan: WeekPlan, day: Day) -> str:
     lines = [f"About {day.estimated_minutes} minutes: {wording.trains(day.groups)}.", ""]
     for block, items in wording.blocks(day.exercises):
         lines.append(f"{wording.block_label(block, plan.options.pain)}:")
-        lines += [f"- {item.name}: {wording.planned_dose(item)}" for item in items]
+        lines += [
+            f"- {wording.exercise_name(item)}: {wording.planned_dose(item)}" for item in items
+        ]
         lines.append("")
     lines += [
         safety.DISCLAIMER_SHORT,

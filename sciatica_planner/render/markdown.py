@@ -123,8 +123,9 @@ def _day(day: Day, pain: int) -> list[str]:
     for block, items in wording.blocks(day.exercises):
         for number, item in enumerate(items):
             label = wording.block_label(block, pain) if number == 0 else ""
+            name = escape(wording.exercise_name(item))
             lines.append(
-                f"| {label} | {escape(item.name)} | {wording.planned_dose(item)} | "
+                f"| {label} | {name} | {wording.planned_dose(item)} | "
                 f"{wording.rest(item.rest_seconds, item.sets)} | {_ticks(item.sets)} |"
             )
     return [*lines, ""]
@@ -165,7 +166,7 @@ def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
     lines = [f"## {HOW_TO}", ""]
     for item in first.values():
         exercise = catalogue.exercise(item.id)
-        lines += [f"### {escape(item.name)}", ""]
+        lines += [f"### {escape(wording.exercise_name(item))}", ""]
         planned = doses[item.id]
         if len(planned) == 1:
             dose = next(iter(planned))

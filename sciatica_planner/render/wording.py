@@ -11,12 +11,26 @@ from ..safety import FLARE_SAFE_MAX_PAIN
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..models import Adaptation, PlannedExercise
+    from ..models import Adaptation, Exercise, PlannedExercise
 
 # The article the five groups come from (its text is in the design notes).
 SOURCE_ARTICLE = (
     "\u201cTargeted Muscle Strengthening Exercises for Alleviating Sciatica Pain\u201d by liuqiyue"
 )
+
+# What every view and export says after the name of an exercise imported from another
+# database (`import free-exercise-db`): it was not reviewed for sciatica.
+IMPORTED_MARK = "imported, not reviewed for sciatica"
+
+
+def exercise_name(item: Exercise | PlannedExercise) -> str:
+    """The name, marked '(imported, not reviewed for sciatica)' for an imported exercise: a
+    catalogue's by its source, a planned one by the caution every import carries."""
+    from ..importers import IMPORTED_CAUTION
+
+    imported = getattr(item, "source", None) == "imported" or IMPORTED_CAUTION in item.cautions
+    return f"{item.name} ({IMPORTED_MARK})" if imported else item.name
+
 
 BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 

@@ -48,7 +48,7 @@ def exercise_table(exercises: Iterable[Exercise]) -> Table:
     for e in exercises:
         about = ", ".join((e.kind, e.level, *e.equipment))
         table.add_row(
-            Text.assemble(e.name, "\n", (e.id, "bold"), (f"  {about}", "dim")),
+            Text.assemble(wording.exercise_name(e), "\n", (e.id, "bold"), (f"  {about}", "dim")),
             wording.dose(e.sets, e.reps, e.hold_seconds, e.per_side),
             Text("yes", style="green") if e.flare_safe else Text("no", style="dim"),
         )
@@ -141,9 +141,10 @@ def figure_text(exercise: Exercise, width: int) -> Text | None:
 def show_exercise(
     console: Console, catalogue: Catalogue, exercise: Exercise, figure: bool = True
 ) -> None:
-    title = Text.assemble((exercise.name, "bold"), "  ", (exercise.id, "dim"))
+    name = wording.exercise_name(exercise)
+    title = Text.assemble((name, "bold"), "  ", (exercise.id, "dim"))
     if title.cell_len > console.width:  # keep the id whole, on a line of its own
-        title = Text.assemble((exercise.name, "bold"), "\n", (exercise.id, "dim"))
+        title = Text.assemble((name, "bold"), "\n", (exercise.id, "dim"))
     say(console, title)
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -170,6 +171,8 @@ def show_exercise(
         "Source",
         f"named in the source article, {wording.SOURCE_ARTICLE}"
         if exercise.source == "article"
+        else wording.IMPORTED_MARK
+        if exercise.source == "imported"
         else "added for a balanced programme",
     )
     if exercise.dose_note:

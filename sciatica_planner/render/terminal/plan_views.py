@@ -84,7 +84,7 @@ def _day_table(day: Day, pain: int) -> Table:
             index += 1
             table.add_row(
                 str(index),
-                Text(item.name),
+                Text(wording.exercise_name(item)),
                 wording.planned_dose(item),
                 wording.rest(item.rest_seconds, item.sets),
             )
@@ -227,7 +227,8 @@ def show_day(
             index += 1
             about = f"{wording.kind(item.kind, plan.options.pain)}, {item.position}, {item.id}"
             console.print()
-            console.print(Text.assemble((f"{index}. {item.name}", "bold"), "  ", (about, "dim")))
+            name = wording.exercise_name(item)
+            console.print(Text.assemble((f"{index}. {name}", "bold"), "  ", (about, "dim")))
             details = planned_details(item, catalogue.exercise(item.id))
             say(console, Padding(details, (0, 0, 0, 3)))
     if day.exercises:  # the last screenful: the whole session, numbered as above
