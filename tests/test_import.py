@@ -727,6 +727,7 @@ def test_imported_exercises_are_marked_in_every_view_and_export(
     views = {
         "week": [*base, "week", *plan],
         "today": [*base, "today", *plan, "--date", date],
+        "program": [*base, "program", "--weeks", "1", *plan],
         "exercises": [*base, "exercises", "quads"],
         "show": [*base, "show", "fedb-goblet-squat"],
         "markdown": [*base, "export", *plan, "--format", "markdown", "-o", "-"],

@@ -249,7 +249,7 @@ class TerminalScreen:
             )
         )
         say(self.console, Text(where, style="dim"))
-        say(self.console, Text(item.name, style="bold"))
+        say(self.console, Text(wording.exercise_name(item), style="bold"))
         exercise = self.catalogue.exercise(item.id)
         details = Padding(planned_details(item, exercise), (0, 0, 0, 2))
         width = min(self.console.width, READABLE_WIDTH)

@@ -140,7 +140,7 @@ def _summary_cells(number: int, item: PlannedExercise) -> tuple[Text | str, ...]
     rest = wording.rest(item.rest_seconds, item.sets)
     return (
         f"{number}.",
-        Text(item.name),
+        Text(wording.exercise_name(item)),
         wording.dose(item.sets, item.reps, item.hold_seconds, item.per_side),
         f"rest {rest}" if rest != "-" else "",
     )
