@@ -7,6 +7,7 @@ other processes stretch wall time, far less a process's own CPU time, and never 
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
 import shutil
@@ -33,6 +34,7 @@ IMPORT_FLOOR = "import click, yaml, pydantic, rich.console, rich.table\n"
 MODEL_FLOOR = IMPORT_FLOOR + "class M(pydantic.BaseModel):\n    x: int = 0\nM(x=1)\n"
 # Each benchmark run caches catalogues in a folder of its own, never the user's.
 CACHE_HOME = Path(tempfile.mkdtemp(prefix="sciatica-plan-bench-cache-"))
+atexit.register(shutil.rmtree, CACHE_HOME, True)
 
 
 def empty_cache() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
 import tempfile
 from typing import TYPE_CHECKING
 
@@ -25,7 +27,8 @@ FIXED_TODAY = dt.date(2026, 11, 25)
 
 def pytest_configure(config: pytest.Config) -> None:
     # Catalogues loaded while tests are collected cache into this run's folder, not the user's.
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="sciatica-plan-cache-")
+    os.environ["XDG_CACHE_HOME"] = folder = tempfile.mkdtemp(prefix="sciatica-plan-cache-")
+    atexit.register(shutil.rmtree, folder, True)
     # No deadline: the first plan of a run also builds the models' schemas, which a deadline
     # would report as a flaky test.
     settings.register_profile("local", deadline=None)
