@@ -33,7 +33,8 @@ TAGS = range(0xE0000, 0xE0080)
 # Categories that never draw themselves: format (Cf: bidi controls, zero-width characters, the
 # byte-order mark), line and paragraph separators, and surrogates (undecodable bytes).
 HIDDEN_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Cs"})
-# The 66 non-characters: U+FDD0..U+FDEF and the last two code points of every plane.
+# 32 of the 66 non-characters, U+FDD0..U+FDEF; the other 34, the last two code points of every
+# plane (U+FFFE, U+FFFF, U+1FFFE...), are told by their low bits in `is_hidden`.
 NONCHARACTERS = range(0xFDD0, 0xFDF0)
 ELLIPSIS = "\u2026"
 # How much of one outside value a message shows: enough for any real path or name.
