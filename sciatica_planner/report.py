@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from .models import Adaptation, Catalogue
 
+
 class Logged(progression.Logged, Protocol):
     """A journal entry as the report reads it: what the summary reads, and the note and
     whether symptoms spread."""

@@ -580,3 +580,22 @@ def test_any_note_is_stored_or_refused_and_every_output_is_inert(
         for view in (["history"], ["forget", "1", "--yes"]):
             shown = invoke(runner, "--journal", journal, *view)
             assert inert(shown.stdout) and inert(shown.stderr)
+
+
+def test_a_hand_edited_journal_is_a_clean_error_or_a_note(runner: CliRunner, out: Path) -> None:
+    import sqlite3
+
+    journal = out / "journal\x1b[2J.sqlite3"
+    assert invoke(runner, "--journal", str(journal), "log", "--pain", "3").exit_code == 0
+    db = sqlite3.connect(journal, isolation_level=None)
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    db.execute("UPDATE entries SET pain = 'abc'")
+    db.close()
+    history = invoke(runner, "--journal", str(journal), "history")
+    assert history.exit_code == 1
+    assert inert(history.stderr) and "unexpected" not in history.stderr
+    assert "entry 1 cannot be read: its pain 'abc' is not a whole number" in history.stderr
+    week = invoke(runner, "--journal", str(journal), "week")
+    assert week.exit_code == 0, week.stderr
+    assert week.stderr.startswith("Note: planning without your journal: ")
+    assert inert(week.stderr)

@@ -9,7 +9,15 @@ import click
 
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
-from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
+from .context import (
+    Settings,
+    console,
+    echo_json,
+    error_line,
+    load,
+    mapped_errors,
+    pass_settings,
+)
 from .params import DateType, PlanRequest, plan_options
 
 if TYPE_CHECKING:
@@ -75,7 +83,7 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
         with Journal.open(journal_path(settings), create=False) as journal:
             entries = journal.entries(since=since)
     except SciaticaPlanError as error:
-        click.echo(f"Note: planning without your journal: {error}", err=True)
+        click.echo(f"Note: planning without your journal: {error_line(str(error))}", err=True)
         return None
     return summarise(entries, now) if entries else None
 
