@@ -68,6 +68,18 @@ class NotAJournalError(JournalError):
     """The file exists but is not a sciatica-plan journal; it was left as it was."""
 
 
+class UnreadableEntryError(JournalError):
+    """An entry holds a value this program never writes (the file was edited by hand)."""
+
+    def __init__(self, path: Path | str, number: int, problem: str) -> None:
+        self.number = number
+        super().__init__(
+            path,
+            f"entry {number} cannot be read: {problem} (was the file edited by hand? "
+            f"sciatica-plan forget {number} deletes it)",
+        )
+
+
 class NewerJournalError(JournalError):
     """A newer sciatica-plan wrote this journal; this one neither reads nor downgrades it."""
 
@@ -530,17 +542,29 @@ class Journal:
         """Delete one entry (and its exercises); return what was deleted, or None if none was."""
         if self._db is None:
             return None
+        self._require_writable()
+        with _translated(self.path, "delete the entry"), _writing(self._db) as db:
+            found = self._one(db, number)
+            if found is not None:
+                db.execute("DELETE FROM entries WHERE id = ?", (number,))
+        return found
+
+    def delete_unreadable(self, number: int) -> bool:
+        """Delete an entry whose values cannot be read (so cannot be returned); True if it was
+        there."""
+        if self._db is None:
+            return False
+        self._require_writable()
+        with _translated(self.path, "delete the entry"), _writing(self._db) as db:
+            return db.execute("DELETE FROM entries WHERE id = ?", (number,)).rowcount > 0
+
+    def _require_writable(self) -> None:
         if not self.writable:
             raise JournalError(
                 self.path,
                 "the journal (or its folder) is read-only for you, so nothing was deleted; make "
                 "it writable (chmod u+w) to delete an entry (the file was left as it was)",
             )
-        with _translated(self.path, "delete the entry"), _writing(self._db) as db:
-            found = self._one(db, number)
-            if found is not None:
-                db.execute("DELETE FROM entries WHERE id = ?", (number,))
-        return found
 
     def _one(self, db: sqlite3.Connection, number: int) -> Entry | None:
         rows = db.execute(
@@ -565,10 +589,7 @@ class Journal:
         entry_id, date, pain, note, spreading = row
         problem = _bad_value(date, pain, note, spreading, done)
         if problem is not None:
-            raise JournalError(
-                self.path,
-                f"entry {entry_id} cannot be read: {problem} (was the file edited by hand?)",
-            )
+            raise UnreadableEntryError(self.path, entry_id, problem)
         return Entry(
             id=entry_id,
             date=dt.date.fromisoformat(date),

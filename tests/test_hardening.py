@@ -599,3 +599,8 @@ def test_a_hand_edited_journal_is_a_clean_error_or_a_note(runner: CliRunner, out
     assert week.exit_code == 0, week.stderr
     assert week.stderr.startswith("Note: planning without your journal: ")
     assert inert(week.stderr)
+    forget = invoke(runner, "--journal", str(journal), "forget", "1", "--yes")
+    assert forget.exit_code == 0, forget.stderr
+    assert forget.stderr.startswith("Warning: ") and inert(forget.stderr)
+    assert forget.stdout.startswith("Deleted entry 1.\n")
+    assert invoke(runner, "--journal", str(journal), "history").exit_code == 0

@@ -842,8 +842,14 @@ def test_a_hand_edited_value_is_a_clean_error_naming_the_entry(path: Path, case:
                 read()
             message = str(caught.value)
             assert message.startswith(f"{path}: entry 2 cannot be read: {problem}")
-            assert message.endswith("(was the file edited by hand?)")
+            assert message.endswith(
+                "(was the file edited by hand? sciatica-plan forget 2 deletes it)"
+            )
         assert journal.entry(1) is not None  # the other entries still read
+    with Journal.open(path, create=True) as journal:
+        assert journal.delete_unreadable(2)
+        assert not journal.delete_unreadable(2)
+        assert [e.id for e in journal.entries()] == [1]
 
 
 def test_nothing_is_logged_when_the_announcement_fails(path: Path) -> None:

@@ -12,7 +12,15 @@ from .. import safety
 from ..text import is_control, is_hidden, visible
 from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN, WEEKDAYS
 from . import context
-from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
+from .context import (
+    Settings,
+    console,
+    echo_json,
+    error_line,
+    load,
+    mapped_errors,
+    pass_settings,
+)
 from .params import DateType, EntryNumberType, closest, note_text
 
 if TYPE_CHECKING:
@@ -358,9 +366,15 @@ def forget(settings: Settings, number: int, yes: bool) -> None:
         raise click.UsageError(
             f"no terminal to ask whether to delete entry {number}; pass --yes to delete it"
         )
+    from ..journal import UnreadableEntryError
+
     journal = _open_journal(settings, create=False)
     with mapped_errors():
-        entry = journal.entry(number)
+        try:
+            entry = journal.entry(number)
+        except UnreadableEntryError as error:
+            _forget_unreadable(journal, number, yes, error)
+            return
     if entry is None:
         raise click.BadParameter(
             f"no entry {number} in the journal. See the numbers with: sciatica-plan history",
@@ -377,6 +391,19 @@ def forget(settings: Settings, number: int, yes: bool) -> None:
     if deleted is None:  # another process deleted it while we asked
         raise click.BadParameter(f"entry {number} is already gone", param_hint="'ENTRY'")
     click.echo(f"Deleted entry {deleted.id}: {deleted.date}, pain {deleted.pain}/10.")
+
+
+def _forget_unreadable(journal: Journal, number: int, yes: bool, problem: Exception) -> None:
+    """An entry a hand edit made unreadable cannot be shown, but it can still be deleted."""
+    click.echo(f"Warning: {error_line(str(problem))}", err=True)
+    if not yes and not click.confirm(f"Delete entry {number}?", default=False):
+        click.echo("Nothing deleted.")
+        return
+    with mapped_errors():
+        gone = journal.delete_unreadable(number)
+    if not gone:  # another process deleted it while we asked
+        raise click.BadParameter(f"entry {number} is already gone", param_hint="'ENTRY'")
+    click.echo(f"Deleted entry {number}.")
 
 
 COMMANDS = (log, history, forget)
