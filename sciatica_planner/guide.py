@@ -225,20 +225,28 @@ class Session:
         """Run a timer to its deadline. Enter ends getting ready or a rest early (never a hold);
         p pauses and resumes; s and q leave it."""
         deadline = self.clock() + timer.seconds
+        last_shown: int | None = None
         while True:
             remaining = deadline - self.clock()
             if remaining <= CLOCK_RESOLUTION:
                 return
             # A drawing that would outlast the timer is not started: the screen already shows
-            # the last second, and the timer ends on time however slow the screen is.
-            if remaining > self.drawing_takes:
+            # the last second, and the timer ends on time however slow the screen is. Nor is
+            # one that would only show the same number again while the next one comes due: a
+            # slow screen waits for that second instead, so it misses none.
+            current = _at(timer, remaining)
+            stale = current.shown_seconds == last_shown and remaining - self.drawing_takes < (
+                current.shown_seconds - 1
+            )
+            if remaining > self.drawing_takes and not stale:
                 began = self.clock()
-                self.screen.show(_at(timer, remaining))
+                self.screen.show(current)
+                last_shown = current.shown_seconds
                 self.drawing_takes = self.clock() - began
                 remaining = deadline - self.clock()  # drawing took time: wait only what is left
                 if remaining <= CLOCK_RESOLUTION:
                     return
-            key = self.keys.read(min(TICK_SECONDS, remaining))
+            key = self.keys.read(min(TICK_SECONDS, remaining, _to_next_second(remaining)))
             if key == "enter" and timer.phase != "hold":
                 return
             if key == "pause":
@@ -273,6 +281,13 @@ class Session:
                 return parse(self.keys.read_line())
             except ValueError as error:
                 problem = str(error)
+
+
+def _to_next_second(remaining: float) -> float:
+    """How long until the countdown's whole number changes (just past it): waking then, a slow
+    screen still draws every second, the last one included."""
+    shown = math.ceil(remaining - CLOCK_RESOLUTION)
+    return max(remaining - (shown - 1) + 2 * CLOCK_RESOLUTION, CLOCK_RESOLUTION)
 
 
 def _at(timer: Countdown, remaining: float, *, paused: bool = False) -> Countdown:
