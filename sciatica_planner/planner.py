@@ -33,7 +33,7 @@ from .planning.policy import Stage, policy_for
 from .planning.pool import PlanError, build_pool
 from .planning.schedule import schedule_week
 from .planning.session import Item, Session, fill_gentle, warm_up_target, work_seconds
-from .planning.timing import minutes, slot_seconds
+from .planning.timing import dose_seconds, minutes, slot_seconds
 from .vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _grow_week(
 
     draft = _Draft(sessions, list(schedule.warnings), pool, ceiling, rng, keeps)
     if policy.strength_paused:
-        _gentle_holds(sessions, pool, policy, uses, rng)
+        _gentle_holds(sessions, pool, policy, uses, rng, main_budget)
         return draft
     _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
 
@@ -302,6 +302,12 @@ def _first_exercises(
         moves: tuple[str | None, ...] = pool.required_movements.get(group) or (None,)
         for i in range(max(len(days), len(moves)) if days else 0):
             jobs[days[i % len(days)].date].append((group, moves[i % len(moves)]))
+    # The fewest sets a job for each group can take, kept back from the ceiling for the jobs
+    # still to choose, so an exercise that also trains a group leaves it room for its own.
+    fewest = {
+        g: min((policy.strength_sets(e)[0] for e in pool.strength[g]), default=0) for g in GROUPS
+    }
+    pending = [job for session in sessions for job in jobs[session.date]]
     for session in sessions:
         todo = list(jobs[session.date])
         chosen_for: list[list[Exercise]] = []
@@ -317,14 +323,19 @@ def _first_exercises(
             }
             job = min(todo, key=lambda j: (len(options[j]), GROUPS.index(j[0])))
             todo.remove(job)
+            pending.remove(job)
             group, move = job
             found = options[job]
             weekly = weekly_sets(sessions)
             counts = level_counts(sessions)
+            reserved = {g: fewest[g] * sum(j[0] == g for j in pending) for g in GROUPS}
             within = [
                 e
                 for e in found
-                if all(weekly[g] + policy.strength_sets(e)[0] <= ceiling[g] for g in e.groups)
+                if all(
+                    weekly[g] + policy.strength_sets(e)[0] + reserved[g] <= ceiling[g]
+                    for g in e.groups
+                )
                 and keeps_level(policy, counts, e, policy.strength_sets(e)[0])
             ]
             chosen = pick(within or found, context_for(session, policy, uses, weekly, compact), rng)
@@ -386,12 +397,26 @@ def _same_class(old: Exercise, new: Exercise) -> bool:
 
 
 def _gentle_holds(
-    sessions: list[Session], pool: Pool, policy: Policy, uses: dict[str, int], rng: random.Random
+    sessions: list[Session],
+    pool: Pool,
+    policy: Policy,
+    uses: dict[str, int],
+    rng: random.Random,
+    main_budget: float,
 ) -> None:
-    """A flare-up: a few gentle holds (rule 8) for the day's groups, at the low end of the range."""
+    """A flare-up: a few gentle holds (rule 8) for the day's groups, at the low end of the
+    range, each only where it fits the main block's time, so the warm-up and the hamstring
+    stretch (rule 1) always have theirs."""
     for session in sessions:
         for group in session.groups[:FLARE_UP_HOLDS]:
-            candidates = [e for e in pool.strength[group] if fits_session(e, session, pool)]
+            candidates = [
+                e
+                for e in pool.strength[group]
+                if fits_session(e, session, pool)
+                and session.main_seconds()
+                + dose_seconds(e, policy.dose(e, policy.strength_sets(e)[0]))
+                <= main_budget
+            ]
             chosen = pick(candidates, context_for(session, policy, uses), rng)
             if chosen is not None:
                 add_strength(session, chosen, policy, uses)
