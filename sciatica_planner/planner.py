@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from . import safety
@@ -25,6 +25,7 @@ from .planning.balance import (
     level_counts,
     repair,
     strength_volume,
+    trains_level,
     weekly_sets,
 )
 from .planning.choose import context_for, fits_session, pick, taken
@@ -97,7 +98,15 @@ def plan_week(
         if baseline and any(i.dose.sets > 1 for s in baseline.sessions for i in s.main):
             fewer_than = baseline.sets
     volume_cap = stage.volume_cap if stage else None
-    draft = _strength_week(catalogue, options, policy, fewer_than, volume_cap)
+    try:
+        draft = _strength_week(catalogue, options, policy, fewer_than, volume_cap)
+    except PlanError as error:
+        if not policy.easier_first or error.filter != "--minutes":
+            raise
+        # Easier variants could not balance in the time: ease off with the usual exercises
+        # (still flare-safe and lighter), as a pain of 4-6 would.
+        policy = replace(policy, easier_first=False)
+        draft = _strength_week(catalogue, options, policy, fewer_than, volume_cap)
     warnings = _fill_sessions(draft, options, policy)
     plan = _week_plan(options, policy, draft.sessions, warnings, adaptation)
     if stage is None:
@@ -219,7 +228,7 @@ def _grow_week(
     if policy.strength_paused:
         _gentle_holds(sessions, pool, policy, uses, rng, main_budget)
         return draft
-    _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
+    below_level = _first_exercises(sessions, pool, policy, ceiling, uses, rng, compact, main_budget)
 
     def valid(week: list[Session]) -> bool:
         return balanced(weekly_sets(week))
@@ -247,6 +256,14 @@ def _grow_week(
             f"cannot balance the week's strength work across the five groups ({reached}) "
             f"in sessions of {options.minutes} minutes; allow more --minutes, spread the "
             "--on days, or use a catalogue with more exercises that train one group",
+            filter="--minutes",
+        )
+    if below_level and not trains_level(policy, level_counts(sessions)):
+        # Quicker work below the level made the time but left the week short of its level
+        # (rule 14): say the sessions are too short rather than plan beginner work instead.
+        raise PlanError(
+            f"sessions of {options.minutes} minutes are too short for a week of "
+            f"{policy.level} work on these days; allow more --minutes or more --days",
             filter="--minutes",
         )
     return draft
@@ -291,11 +308,13 @@ def _first_exercises(
     rng: random.Random,
     compact: bool,
     main_budget: float,
-) -> None:
+) -> bool:
     """One exercise per scheduled group and session, each required movement somewhere in the
     week (the hip group's abduction and adduction). In each session the group with the fewest
     candidates chooses first, so a scarce group is not left without an exercise. A session
-    whose choices overrun its time then trades them for quicker ones that do the same job."""
+    whose choices overrun its time then trades them for quicker ones that do the same job.
+    True when a trade took work below what rule 14 counts."""
+    below_level = False
     jobs: dict[dt.date, list[tuple[str, str | None]]] = {s.date: [] for s in sessions}
     for group in GROUPS:
         days = [s for s in sessions if group in s.groups]
@@ -350,7 +369,8 @@ def _first_exercises(
                 )
             add_strength(session, chosen, policy, uses)
             chosen_for.append(found)
-        _quicken(session, chosen_for, pool, policy, uses, main_budget)
+        below_level |= _quicken(session, chosen_for, pool, policy, uses, main_budget)
+    return below_level
 
 
 def _quicken(
@@ -360,32 +380,39 @@ def _quicken(
     policy: Policy,
     uses: dict[str, int],
     main_budget: float,
-) -> None:
+) -> bool:
     """While the session overruns its time, swap the one item whose quickest alternative for
-    the same job (its group and required movement) saves the most time."""
-    while session.main_seconds() > main_budget:
-        best: tuple[float, int, Exercise] | None = None
-        for index, (item, found) in enumerate(zip(session.main, chosen_for, strict=True)):
-            others = [i for k, i in enumerate(session.main) if k != index]
-            trial = Session(session.date, session.groups, session.allowed, main=others)
-            held = taken(trial, pool)
-            for exercise in found:
-                if not fits_session(exercise, trial, pool, held) or not _same_class(
-                    item.exercise, exercise
-                ):
-                    continue
-                saving = item.seconds - slot_seconds(exercise, policy.strength_sets(exercise)[0])
-                if saving > 0 and (best is None or saving > best[0]):
-                    best = (saving, index, exercise)
-        if best is None:
-            return  # nothing quicker: the caller reports the minutes the session needs
-        _, index, exercise = best
-        old = session.main[index].exercise.id
-        uses[old] -= 1
-        session.main[index] = Item(
-            exercise, policy.dose(exercise, policy.strength_sets(exercise)[0]), "main"
-        )
-        uses[exercise.id] = uses.get(exercise.id, 0) + 1
+    the same job (its group and required movement) saves the most time: first keeping what rule
+    14 counts, and only when that cannot fit the time, any alternative (the growth that follows
+    keeps the level where the week's other work allows). True when a swap left rule 14's kind."""
+    crossed = False
+    for strict in (True, False):
+        while session.main_seconds() > main_budget:
+            best: tuple[float, int, Exercise] | None = None
+            for index, (item, found) in enumerate(zip(session.main, chosen_for, strict=True)):
+                others = [i for k, i in enumerate(session.main) if k != index]
+                trial = Session(session.date, session.groups, session.allowed, main=others)
+                held = taken(trial, pool)
+                for exercise in found:
+                    if not fits_session(exercise, trial, pool, held) or (
+                        strict and not _same_class(item.exercise, exercise)
+                    ):
+                        continue
+                    saving = item.seconds - slot_seconds(
+                        exercise, policy.strength_sets(exercise)[0]
+                    )
+                    if saving > 0 and (best is None or saving > best[0]):
+                        best = (saving, index, exercise)
+            if best is None:
+                break  # nothing quicker of this kind
+            _, index, exercise = best
+            crossed |= not _same_class(session.main[index].exercise, exercise)
+            uses[session.main[index].exercise.id] -= 1
+            session.main[index] = Item(
+                exercise, policy.dose(exercise, policy.strength_sets(exercise)[0]), "main"
+            )
+            uses[exercise.id] = uses.get(exercise.id, 0) + 1
+    return crossed  # still over the time: the caller reports the minutes the session needs
 
 
 def _same_class(old: Exercise, new: Exercise) -> bool:
@@ -434,7 +461,8 @@ def _level_warnings(
     if short:
         warnings.append(
             f"Sessions this short give {', '.join(short)} fewer than "
-            f"{policy.weekly_floor} strength sets this week, the least a {policy.level} week "
+            f"{policy.weekly_floor} strength sets this week, the least "
+            f"{'an' if policy.level[0] in 'aeiou' else 'a'} {policy.level} week "
             "aims for; allow more --minutes if you can."
         )
     if policy.level == "beginner":

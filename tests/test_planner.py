@@ -337,6 +337,32 @@ def test_sessions_long_enough_always_plan(opts: PlanOptions, minutes: int) -> No
     ),
     minutes=20,
 )
+@example(  # Friday's first choices at intermediate needed 21-22 minutes: quicker ones of any
+    days=3,  # level may stand in where no quicker one above beginner fits
+    opts=PlanOptions(
+        days=3,
+        on=("mon", "wed", "fri"),
+        level="intermediate",
+        equipment=(),
+        minutes=20,
+        seed=50,
+        start=dt.date(2020, 1, 2),
+    ),
+    minutes=20,
+)
+@example(
+    days=3,
+    opts=PlanOptions(
+        days=3,
+        on=("mon", "wed", "fri"),
+        level="intermediate",
+        equipment=(),
+        minutes=20,
+        seed=7,
+        start=dt.date(2020, 1, 2),
+    ),
+    minutes=20,
+)
 def test_sessions_of_20_minutes_always_plan_on_spread_days(
     days: int, opts: PlanOptions, minutes: int
 ) -> None:
@@ -600,6 +626,18 @@ def adaptation(direction: str, *flared: str) -> Adaptation:
 
 
 @given(plan_options(), st.sampled_from(["regress", "hold", "progress"]))
+@example(  # the easier variants could not balance in 30 minutes: it eases off with the usual ones
+    opts=PlanOptions(
+        days=2,
+        on=("mon", "thu"),
+        level="advanced",
+        equipment=("dumbbells",),
+        minutes=30,
+        seed=26573,
+        start=dt.date(2020, 1, 1),
+    ),
+    direction="regress",
+)
 def test_adapted_weeks_keep_every_rule(opts: PlanOptions, direction: str) -> None:
     opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_TWO_DAY_SESSION)})
     plan = plan_week(BUNDLED, opts, adaptation(direction))
