@@ -604,3 +604,23 @@ def test_a_hand_edited_journal_is_a_clean_error_or_a_note(runner: CliRunner, out
     assert forget.stderr.startswith("Warning: ") and inert(forget.stderr)
     assert forget.stdout.startswith("Deleted entry 1.\n")
     assert invoke(runner, "--journal", str(journal), "history").exit_code == 0
+
+
+@pytest.mark.parametrize("weeks", [[], ["--weeks", "2"]], ids=["week", "programme"])
+def test_exported_json_writes_hidden_characters_as_escapes(
+    monkeypatch: pytest.MonkeyPatch, runner: CliRunner, weeks: list[str]
+) -> None:
+    """The catalogue refuses hidden characters, but the export's JSON keeps them inert anyway
+    (the warnings and reasons are built from text too)."""
+    from sciatica_planner.cli import export_commands
+
+    real = export_commands.json.dumps
+    monkeypatch.setattr(
+        export_commands.json,
+        "dumps",
+        lambda data, **kw: real({"smuggled": "\x9b2J\u202e", "data": data}, **kw),
+    )
+    result = invoke(runner, "export", "--no-journal", "--format", "json", "-o", "-", *weeks)
+    assert result.exit_code == 0, result.stderr
+    assert inert(result.stdout)
+    assert json.loads(result.stdout)["smuggled"] == "\x9b2J\u202e"

@@ -11,6 +11,7 @@ from click.core import ParameterSource
 
 from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
 from ..render.ics import CalendarTimes
+from ..text import json_safe
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
 from .context import Settings, pass_settings
@@ -48,7 +49,7 @@ def _render_program(
 ) -> bytes:
     if fmt == "json":
         data = {"weeks": [plan.model_dump(mode="json") for plan in plans]}
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+        return (json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n").encode()
     if fmt == "html":
         from ..render.html import program_html
 
@@ -65,7 +66,7 @@ def _render_program(
 def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTimes) -> bytes:
     if fmt == "json":
         return (
-            json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+            json_safe(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
         ).encode()
     if fmt == "html":
         from ..render.html import week_html

@@ -153,14 +153,3 @@ class Parts:
             line.append_text(part)
         if line:
             yield from line.wrap(console, options.max_width)
-
-
-def literal(text: str) -> str:
-    """Journal text as typed, with control characters shown as \\xNN instead of run.
-
-    A note is data: an escape sequence in it must not recolour or clear the user's terminal.
-    """
-    return "".join(
-        ch if ch == "\n" or not (ord(ch) < 32 or 127 <= ord(ch) < 160) else f"\\x{ord(ch):02x}"
-        for ch in text
-    )
