@@ -204,8 +204,8 @@ UNSURE = (
 # The compact box that ends every plan view: the emergency signs in short (contract: at most 6
 # lines at 80 columns) and where to find the rest.
 DISCLAIMER_BRIEF = "Not medical advice: consult a healthcare professional before you start."
-EVERY_SIGN = "Every warning sign: sciatica-plan safety"
-EMERGENCY_BOX_TITLE = "Emergency: go to A&E or call 999 now if you have"
+EVERY_SIGN = "Every sign: sciatica-plan safety"
+EMERGENCY_BOX_TITLE = "Go to A&E or call 999 now if you have"
 EMERGENCY_SUMMARY = (
     "sciatica in both legs; numbness around your genitals, anus or inner thighs; new bladder, "
     "bowel or sexual problems, or not noticing when you need to poo."

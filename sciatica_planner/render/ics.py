@@ -50,7 +50,7 @@ def session_description(plan: WeekPlan, day: Day) -> str:
         safety.DISCLAIMER_SHORT,
         "",
         f"{safety.EMERGENCY_BOX_TITLE}: {safety.EMERGENCY_SUMMARY}",
-        "Every warning sign: sciatica-plan safety",
+        f"{safety.EVERY_SIGN}.",
     ]
     return "\n".join(lines)
 
