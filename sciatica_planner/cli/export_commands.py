@@ -10,7 +10,6 @@ import click
 from click.core import ParameterSource
 
 from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
-from ..render.ics import CalendarTimes
 from ..text import json_safe
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..models import Catalogue, WeekPlan
+    from ..render.ics import CalendarTimes
 
 FORMATS = ("markdown", "html", "json", "ics")
 
@@ -133,6 +133,8 @@ def export(
     """
     chosen = chosen_format(fmt, output, FORMATS)
     _calendar_only(chosen)
+    from ..render.ics import CalendarTimes
+
     calendar = CalendarTimes(at or TIME_DEFAULT, REMIND_DEFAULT if remind is None else remind)
     start = plan.week_start(context.today())
     if weeks is None:
