@@ -21,6 +21,7 @@ from .vocabulary import (
     MINUTES_MIN,
     PREFERENCES,
     WEEKDAYS,
+    chosen_equipment,
 )
 
 if TYPE_CHECKING:
@@ -197,15 +198,10 @@ def check_on(value: Any) -> tuple[str, ...]:
 
 
 def check_equipment(value: Any) -> tuple[str, ...]:
-    items = _words(value, '["band", "dumbbells"]')
-    if items == ["all"]:
-        return EQUIPMENT
-    if items in (["none"], []):
-        return ()
-    for item in items:
-        if item not in EQUIPMENT:
-            raise ValueError(f"holds {item!r}; choose from {', '.join(EQUIPMENT)}, none, all")
-    return tuple(e for e in EQUIPMENT if e in items)
+    chosen = chosen_equipment(_words(value, '["band", "dumbbells"]'))
+    if isinstance(chosen, str):
+        raise ValueError(f"holds {chosen!r}; choose from {', '.join(EQUIPMENT)}, none, all")
+    return chosen
 
 
 def parse_time(text: str) -> dt.time:

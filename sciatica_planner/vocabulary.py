@@ -43,6 +43,20 @@ LEVELS: tuple[str, ...] = get_args(Level)
 Equipment = Literal["band", "dumbbells", "kettlebell", "barbell", "bench", "ball", "machine"]
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
 
+
+def chosen_equipment(items: list[str]) -> tuple[str, ...] | str:
+    """Equipment names as typed (lower case), or `none` or `all`, in the vocabulary's order;
+    the first unknown name instead, for the caller to word its own error."""
+    if items == ["all"]:
+        return EQUIPMENT
+    if items in (["none"], []):
+        return ()
+    unknown = [item for item in items if item not in EQUIPMENT]
+    if unknown:
+        return unknown[0]
+    return tuple(e for e in EQUIPMENT if e in items)
+
+
 Source = Literal["article", "added", "imported"]
 
 # Where an exercise is done; a session changes position only a few times (contract rule 12).

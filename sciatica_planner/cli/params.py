@@ -32,6 +32,7 @@ from ..vocabulary import (
     WEEKDAYS,
     YEAR_MAX,
     YEAR_MIN,
+    chosen_equipment,
 )
 
 PAIN_DEFAULT = 0
@@ -138,20 +139,16 @@ class EquipmentType(click.ParamType):
         if isinstance(value, tuple):
             return value
         items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
-        if items == ["all"]:
-            return EQUIPMENT
-        if items in (["none"], []):
-            return ()
-        for item in items:
-            if item not in EQUIPMENT:
-                hint = closest(item, list(EQUIPMENT))
-                self.fail(
-                    f"unknown equipment {item!r}. Choose from: {', '.join(EQUIPMENT)}, "
-                    f"none, all.{hint}",
-                    param,
-                    ctx,
-                )
-        return tuple(e for e in EQUIPMENT if e in items)
+        chosen = chosen_equipment(items)
+        if isinstance(chosen, str):
+            hint = closest(chosen, list(EQUIPMENT))
+            self.fail(
+                f"unknown equipment {chosen!r}. Choose from: {', '.join(EQUIPMENT)}, "
+                f"none, all.{hint}",
+                param,
+                ctx,
+            )
+        return chosen
 
 
 class DateType(click.ParamType):
