@@ -296,9 +296,24 @@ class PlanOptions(Model):
 
     @model_validator(mode="after")
     def _check_days(self) -> PlanOptions:
-        if len(self.on) != self.days or len(set(self.on)) != len(self.on):
-            raise ValueError("on must list `days` distinct weekdays")
+        _check_days(self.days, self.on)
         return self
+
+    @classmethod
+    def checked(cls, **values: Any) -> PlanOptions:
+        """Options from values already checked one by one: the command line's types, the
+        profile's reader and the journal's reader check every value the fields allow. Only
+        the rule across fields is checked again; validating the rest a second time would
+        build pydantic's validator, a fifth of a plan command's start-up (docs/benchmarks.md).
+        tests/test_models.py checks that these options equal validated ones."""
+        options = cls.model_construct(**values)
+        _check_days(options.days, options.on)
+        return options
+
+
+def _check_days(days: int, on: tuple[str, ...]) -> None:
+    if len(on) != days or len(set(on)) != len(on):
+        raise ValueError("on must list `days` distinct weekdays")
 
 
 class PlannedExercise(Model):

@@ -19,7 +19,16 @@ from sciatica_planner.cli import cli, context
 from sciatica_planner.cli.params import OPTION_FIELDS, PlanRequest, plan_options
 from sciatica_planner.models import PlanOptions
 from sciatica_planner.render.terminal.console import MAX_WIDTH, READABLE_WIDTH
-from sciatica_planner.vocabulary import PREFERENCES
+from sciatica_planner.vocabulary import (
+    DAYS_MAX,
+    DAYS_MIN,
+    EQUIPMENT,
+    LEVELS,
+    MINUTES_MAX,
+    MINUTES_MIN,
+    PREFERENCES,
+    WEEKDAYS,
+)
 from strategies import minimal_catalogue_data
 
 if TYPE_CHECKING:
@@ -406,8 +415,13 @@ def test_any_arguments_end_in_0_1_or_2_without_traceback(args: list[str], comman
 @click.command()
 @plan_options
 def probe(plan: PlanRequest) -> None:
-    """Prints the PlanOptions that the shared options build, as JSON."""
-    options = PlanOptions(**plan.fields, seed=plan.seed or 1, start=plan.week_start(MONDAY))
+    """Prints the PlanOptions that the shared options build, as JSON; the options plan
+    commands build without validating (`checked`) must equal validated ones."""
+    values = {**plan.fields, "seed": plan.seed or 1, "start": plan.week_start(MONDAY)}
+    options = PlanOptions(**values)
+    checked = PlanOptions.checked(**values)
+    assert checked == options and checked.__dict__ == options.__dict__
+    assert all(type(checked.__dict__[k]) is type(v) for k, v in options.__dict__.items())
     click.echo(options.model_dump_json())
 
 
@@ -448,6 +462,57 @@ def test_plan_options_build_plan_options(runner: CliRunner) -> None:
         "prefer": "extension",
         "pain_from": "options",
     }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    days=st.none() | st.integers(DAYS_MIN, DAYS_MAX),
+    on=st.none()
+    | st.lists(st.sampled_from(WEEKDAYS), min_size=DAYS_MIN, max_size=DAYS_MAX, unique=True),
+    level=st.none() | st.sampled_from([*LEVELS, "Advanced", "INTERMEDIATE"]),
+    equipment=st.lists(st.lists(st.sampled_from(EQUIPMENT), max_size=3), max_size=3),
+    minutes=st.none() | st.integers(MINUTES_MIN, MINUTES_MAX),
+    pain=st.none() | st.integers(0, 10),
+    prefer=st.none() | st.sampled_from([*PREFERENCES, "Flexion"]),
+    seed=st.none() | st.integers(-(2**63), 2**63 - 1),
+)
+def test_any_typed_options_are_what_validation_would_give(
+    days: int | None,
+    on: list[str] | None,
+    level: str | None,
+    equipment: list[list[str]],
+    minutes: int | None,
+    pain: int | None,
+    prefer: str | None,
+    seed: int | None,
+) -> None:
+    """Plan commands build PlanOptions from the typed values without validating them again;
+    the probe checks those options equal validated ones, for any options click accepts."""
+    from click.testing import CliRunner
+
+    args: list[str] = []
+    if on is not None:
+        args += ["--on", ",".join(on)]
+    if days is not None and (on is None or days == len(on)):
+        args += ["--days", str(days)]
+    for name, value in (("--level", level), ("--minutes", minutes), ("--pain", pain)):
+        if value is not None:
+            args += [name, str(value)]
+    for chosen in equipment:
+        args += ["--equipment", ",".join(chosen) or "none"]
+    if prefer is not None:
+        args += ["--prefer", prefer]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    result = CliRunner().invoke(probe, args, catch_exceptions=False)
+    assert result.exit_code == 0, (args, result.output)
+
+
+def test_checked_options_still_keep_the_rule_across_fields() -> None:
+    with pytest.raises(ValueError, match="distinct weekdays"):
+        PlanOptions.checked(days=3, on=("mon", "wed"), seed=1, start=MONDAY)
+    with pytest.raises(ValueError, match="distinct weekdays"):
+        PlanOptions.checked(days=2, on=("mon", "mon"), seed=1, start=MONDAY)
 
 
 @pytest.mark.parametrize("prefer", PREFERENCES)

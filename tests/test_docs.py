@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 import pytest
 
-from sciatica_planner.cli import cli
+from sciatica_planner.cli import COMMAND_MODULES, cli
 
 if TYPE_CHECKING:
     from click.testing import CliRunner
@@ -15,11 +16,13 @@ if TYPE_CHECKING:
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
 def test_each_command_has_help_and_a_readme_entry(runner: CliRunner, name: str) -> None:
     result = runner.invoke(cli, [name, "--help"], catch_exceptions=False)
     assert result.exit_code == 0
-    summary = cli.commands[name].get_short_help_str(limit=80)
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    summary = command.get_short_help_str(limit=80)
     listing = runner.invoke(cli, ["--help"], env={"COLUMNS": "80"}).stdout
     assert f"  {name}" in listing and summary in listing, "summary cut short at 80 columns"
     assert "Example:" in result.stdout or name in {"forget", "log", "history"}

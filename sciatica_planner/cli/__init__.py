@@ -11,17 +11,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import __version__
-from . import (
-    catalogue_commands,
-    export_commands,
-    guide_commands,
-    import_commands,
-    journal_commands,
-    plan_commands,
-    profile_commands,
-    report_commands,
-    safety_commands,
-)
 from .context import Settings, error_line
 
 if TYPE_CHECKING:
@@ -30,9 +19,44 @@ if TYPE_CHECKING:
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
 
 
+# Each command's module. A command's module is imported only when that command runs (or
+# `--help` lists them all): importing every module cost each start about 5 ms.
+COMMAND_MODULES = {
+    "groups": "catalogue_commands",
+    "exercises": "catalogue_commands",
+    "show": "catalogue_commands",
+    "validate": "catalogue_commands",
+    "week": "plan_commands",
+    "today": "plan_commands",
+    "program": "plan_commands",
+    "guide": "guide_commands",
+    "export": "export_commands",
+    "log": "journal_commands",
+    "history": "journal_commands",
+    "forget": "journal_commands",
+    "report": "report_commands",
+    "import": "import_commands",
+    "profile": "profile_commands",
+    "safety": "safety_commands",
+}
+
+
 class _Group(click.Group):
-    """The group, making every error message one inert line of at most ERROR_MAX characters,
-    whoever raised it (click's own messages quote the value typed, which may be megabytes)."""
+    """The group, loading each command from its module when it is wanted (COMMAND_MODULES), and
+    making every error message one inert line of at most ERROR_MAX characters, whoever raised
+    it (click's own messages quote the value typed, which may be megabytes)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            import importlib
+
+            module = importlib.import_module(f".{COMMAND_MODULES[cmd_name]}", __name__)
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def make_context(
         self,
@@ -106,8 +130,10 @@ def cli(
       sciatica-plan log --pain 3     note today's pain in your journal
       sciatica-plan safety           warning signs that need a doctor
     """
+    from .profile_commands import use_saved_options
+
     ctx.obj = Settings(catalogue_path=catalogue, journal_path=journal, profile_path=profile)
-    profile_commands.use_saved_options(ctx, ctx.obj)
+    use_saved_options(ctx, ctx.obj)
 
 
 # Commands whose output is a short confirmation rather than a view: the one-line disclaimer
@@ -124,20 +150,6 @@ def _disclaimer_after(ctx: click.Context, *_: object, **__: object) -> None:
         from ..safety import DISCLAIMER_LINE
 
         click.echo(DISCLAIMER_LINE, err=CONFIRMING[command])
-
-
-for command in (
-    *catalogue_commands.COMMANDS,
-    *plan_commands.COMMANDS,
-    *guide_commands.COMMANDS,
-    *export_commands.COMMANDS,
-    *journal_commands.COMMANDS,
-    *report_commands.COMMANDS,
-    *import_commands.COMMANDS,
-    *profile_commands.COMMANDS,
-    *safety_commands.COMMANDS,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -65,7 +65,7 @@ def _resolve(
     if summary is not None and fields["pain_from"] == "default" and summary.latest_date:
         fields["pain"] = summary.latest_pain
         fields["pain_from"] = f"journal {summary.latest_date.isoformat()}"
-    return catalogue, PlanOptions(**fields, seed=seed, start=start), summary
+    return catalogue, PlanOptions.checked(**fields, seed=seed, start=start), summary
 
 
 def journal_summary(settings: Settings) -> JournalSummary | None:
