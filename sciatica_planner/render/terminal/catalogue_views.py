@@ -12,7 +12,7 @@ from rich.text import Text
 from ...text import visible
 from ...vocabulary import GROUPS
 from .. import wording
-from .console import Hanging, disclaimer_line, heading, say
+from .console import Column, Grid, Hanging, disclaimer_line, heading, say
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,15 +36,24 @@ def show_groups(console: Console, catalogue: Catalogue) -> None:
     say(console, disclaimer_line())
 
 
-def exercise_table(exercises: Iterable[Exercise]) -> Table:
+# On a narrow terminal, names wrap down to the widest id first (ids stay whole, to be copied
+# into `show`), then doses, then names and ids: down to this, a word or a dose's number and unit.
+NARROWEST = 8
+
+
+def exercise_table(exercises: Iterable[Exercise]) -> Grid:
     """One row per exercise: its name, then its id (never wrapped, so it can be copied into
     `show`) and what it is; the dose on one line. The table is as wide as its content needs,
     up to the terminal's width."""
     exercises = list(exercises)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Exercise", min_width=max((len(e.id) for e in exercises), default=10))
-    table.add_column("Dose", no_wrap=True)
-    table.add_column("Flare-safe", no_wrap=True, justify="center")
+    ids = max((len(e.id) for e in exercises), default=10)
+    table = Grid(
+        (
+            Column("Exercise", give=1, keep=ids, min_width=NARROWEST),
+            Column("Dose", give=2, keep=NARROWEST, min_width=NARROWEST),
+            Column("Flare-safe", justify="center"),
+        )
+    )
     for e in exercises:
         about = ", ".join((e.kind, e.level, *e.equipment))
         table.add_row(

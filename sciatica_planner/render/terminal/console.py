@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.text import Text
 
@@ -100,6 +102,97 @@ def education() -> Group:
         rows += [Text(lesson.title, style="bold"), Text(lesson.text)]
         rows.append(Text(f"Source: {lesson.sources}", style="dim"))
     return Group(*rows)
+
+
+class Column(NamedTuple):
+    """One column of a Grid. A column with a `give` wraps its cells when the grid is too wide
+    for the terminal: in `give` order (1 first) down to `keep`, then, if that is not enough,
+    down to `min_width`. A column without a `give` never wraps."""
+
+    header: str = ""
+    justify: Literal["left", "right", "center"] = "left"
+    style: str = ""
+    give: int = 0
+    keep: int = 1
+    min_width: int = 1
+
+
+class Grid:
+    """Rows of cells in columns as wide as their content, GAP spaces apart, under an optional
+    header and rule; when that is wider than the terminal, columns give way in their order.
+
+    rich's Table does this and more, but it measures every cell several times over, renderable
+    by renderable: for the plain text cells of a week or a list of exercises, this does the same
+    layout several times faster (docs/benchmarks.md), and puts the width where the text is.
+    """
+
+    GAP = 2
+
+    def __init__(self, columns: Iterable[Column]) -> None:
+        self.columns = list(columns)
+        self.rows: list[list[Text]] = []
+
+    def add_row(self, *cells: Text | str) -> None:
+        self.rows.append([Text(cell) if isinstance(cell, str) else cell for cell in cells])
+
+    def widths(self, max_width: int) -> list[int]:
+        widths = [len(column.header) for column in self.columns]
+        for row in self.rows:
+            for index, cell in enumerate(row):
+                widest = max((cell_len(line) for line in cell.plain.split("\n")), default=0)
+                widths[index] = max(widths[index], widest)
+        excess = sum(widths) + self.GAP * (len(widths) - 1) - max_width
+        giving = sorted((c.give, i) for i, c in enumerate(self.columns) if c.give)
+        for floor in ("keep", "min_width"):
+            for _, index in giving:
+                least = getattr(self.columns[index], floor)
+                taken = min(max(excess, 0), max(widths[index] - least, 0))
+                widths[index] -= taken
+                excess -= taken
+        return widths
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = sum(self.widths(options.max_width)) + self.GAP * (len(self.columns) - 1)
+        return Measurement(min(widest, options.max_width), min(widest, options.max_width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = self.widths(options.max_width)
+        rows = self.rows
+        if any(column.header for column in self.columns):
+            header = [Text(column.header, style="bold") for column in self.columns]
+            yield from self._lines(console, header, widths)
+            rule = "─" * (sum(widths) + self.GAP * (len(widths) - 1))
+            yield Text(rule, style="dim")
+        for row in rows:
+            yield from self._lines(console, row, widths)
+
+    def _lines(self, console: Console, row: list[Text], widths: list[int]) -> Iterable[Text]:
+        wrapped: list[list[Text]] = []
+        for column, cell, width in zip(self.columns, row, widths, strict=True):
+            styled = cell.copy()
+            if column.style:
+                styled.stylize_before(column.style)
+            if column.give:
+                wrapped.append(list(styled.wrap(console, width)))
+            else:
+                wrapped.append(list(styled.split("\n")))
+        gap = " " * self.GAP
+        for number in range(max(len(lines) for lines in wrapped)):
+            line = Text(no_wrap=True, overflow="crop")
+            for index, (column, lines, width) in enumerate(
+                zip(self.columns, wrapped, widths, strict=True)
+            ):
+                cell = lines[number] if number < len(lines) else Text()
+                cell.truncate(width)
+                room = width - cell.cell_len
+                left = {"left": 0, "right": room, "center": room // 2}[column.justify]
+                if index:
+                    line.append(gap)
+                line.append(" " * left)
+                line.append_text(cell)
+                line.append(" " * (room - left))
+            line.rstrip()
+            yield line
 
 
 class Hanging:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +12,7 @@ from rich.text import Text
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
-from .console import BAR_WIDTH, Hanging, Parts, bullets, emergency_box, say
+from .console import BAR_WIDTH, Column, Grid, Hanging, Parts, bullets, emergency_box, say
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,23 +62,26 @@ def _day_title(day: Day, today: dt.date | None) -> Parts:
     return Parts(parts, separator="  ")
 
 
-# The narrowest the Exercise column gets: room for a word of a name on a narrow terminal, where
-# the dose wraps instead (a name dropped to make room for a dose was the old failure).
-EXERCISE_MIN_WIDTH = 10
+# On a narrow terminal names wrap first, down to a few words a line; then doses wrap, down to
+# their number and unit ("3 x 10 s"); then names again, down to a word (a name dropped to make
+# room for a dose was an old failure).
+NAME_KEEP_WIDTH, EXERCISE_MIN_WIDTH, DOSE_MIN_WIDTH = 20, 10, 8
+DAY_COLUMNS = (
+    Column(justify="right", style="dim"),
+    Column("Exercise", give=1, keep=NAME_KEEP_WIDTH, min_width=EXERCISE_MIN_WIDTH),
+    Column("Dose", give=2, keep=DOSE_MIN_WIDTH, min_width=DOSE_MIN_WIDTH),
+    Column("Rest"),
+)
 
 
-def _day_table(day: Day, pain: int) -> Table:
+def _day_table(day: Day, pain: int) -> Grid:
     """One row per exercise, under a heading row for each block (warm-up, main, cool-down).
-    The table is as wide as its content needs, up to the terminal's width."""
-    table = Table(box=box.SIMPLE, pad_edge=False, show_header=True)
-    table.add_column("", no_wrap=True, style="dim", justify="right")
-    # Below 60 columns the dose wraps too, and the name keeps room: names are never dropped.
-    table.add_column("Exercise", min_width=EXERCISE_MIN_WIDTH)
-    table.add_column("Dose")
-    table.add_column("Rest", no_wrap=True)
+    The table is as wide as its content needs; on a narrow terminal names wrap first, then
+    doses."""
+    table = Grid(DAY_COLUMNS)
     index = 0
     for block, items in wording.blocks(day.exercises):
-        table.add_row("", Text(wording.block_label(block, pain), style="bold dim"))
+        table.add_row("", Text(wording.block_label(block, pain), style="bold dim"), "", "")
         for item in items:
             index += 1
             table.add_row(
@@ -146,11 +148,8 @@ def _summary_cells(number: int, item: PlannedExercise) -> tuple[Text | str, ...]
     )
 
 
-def _balance(plan: WeekPlan) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
+def _balance(plan: WeekPlan) -> Grid:
+    table = Grid((Column(), Column(), Column(justify="right")))
     top = max(plan.weekly_sets.values(), default=0) or 1
     for group, sets in plan.weekly_sets.items():
         bar = "#" * max(1 if sets else 0, round(sets / top * BAR_WIDTH))
@@ -180,7 +179,7 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
     # A flare-up routine has no strength work, so no chart of strength sets either.
     if not wording.flare_up(plan.options.pain):
         console.print(Text("Strength sets this week, per group", style="bold"))
-        console.print(Padding(_balance(plan), (0, 0, 1, 2)))
+        console.print(Padding(_balance(plan), (0, 0, 1, 2), expand=False))
     say(
         console,
         Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim"),
@@ -256,10 +255,7 @@ def show_program(
     )
     volumes = [volume(plan) for plan in plans]
     top = max(volumes) or 1
-    table = Table.grid(padding=(0, 1))
-    for _ in range(4):
-        table.add_column(no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
+    table = Grid((Column(), Column(), Column(), Column(), Column(justify="right")))
     for plan, amount in zip(plans, volumes, strict=True):
         table.add_row(
             f"Week {plan.week_of_program}",
@@ -268,7 +264,7 @@ def show_program(
             Text("#" * max(1, round(amount / top * BAR_WIDTH)), style="cyan"),
             str(round(amount)),
         )
-    console.print(Padding(table, (1, 0, 0, 2)))
+    console.print(Padding(table, (1, 0, 0, 2), expand=False))
     console.print(
         Text(
             "Strength volume: sets x repetitions, a hold's seconds counted at one per 3 s.",
