@@ -6,21 +6,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import signal
 import stat
 import tempfile
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import SciaticaPlanError
 from .text import visible
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
-    from types import FrameType
-
-    Handler = Callable[[int, FrameType | None], object] | int | None
 
 # The temporary file is named ".NAME.XXXXXXXX.tmp" (8 random characters): 14 more than NAME.
 TEMPORARY_EXTRA = len("..XXXXXXXX.tmp")
@@ -29,10 +20,6 @@ NAME_MAX_FALLBACK = 255
 # Reads come in pieces of this size, so a limit is enforced on bytes read, not on the size the
 # file system reports (which is 0 for /dev/zero and grows while a log is written).
 READ_CHUNK = 1024 * 1024
-# Signals that ask a program to stop: clean up the temporary file first, as Ctrl-C does.
-STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
 
 
 class OutputError(SciaticaPlanError):
@@ -147,6 +134,8 @@ def write_atomically(
         refuse_trailing_separator(path)
     path = Path(path)
     _check_target(path, replace=replace)
+    from .stops import stopping_cleanly
+
     with stopping_cleanly():
         _write_through_temporary(path, data, replace=replace, mode=mode)
 
@@ -196,14 +185,16 @@ def temporary_beside(path: Path, suffix: str = ".tmp") -> tuple[int, Path]:
 def _write_through_temporary(path: Path, data: bytes, *, replace: bool, mode: int | None) -> None:
     # Hold the stop signals while the temporary file is made, so that it always has a name to
     # clean up: a signal arriving meanwhile is delivered inside the `try` below.
-    held = _hold_stop_signals()
+    from .stops import hold_stop_signals, release
+
+    held = hold_stop_signals()
     try:
         handle, temporary = temporary_beside(path)
     except OSError as error:
-        _release(held)
+        release(held)
         raise OutputError(path, _reason(error)) from None
     try:
-        _release(held)
+        release(held)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -234,60 +225,6 @@ def link_without_clobbering(temporary: Path, path: Path) -> None:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(descriptor)
         temporary.replace(path)
-
-
-class _Stopped(BaseException):
-    """A stop signal arrived while a file was being written."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _in_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
-@contextlib.contextmanager
-def stopping_cleanly() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise inside the block (so `finally` clauses clean up), then stop the
-    program as the signal asked. Signals someone chose to ignore (nohup) stay ignored."""
-    if not _in_main_thread():  # only the main thread may set handlers
-        yield
-        return
-
-    def stop(signum: int, frame: object) -> None:
-        raise _Stopped(signum)
-
-    previous: dict[int, Handler] = {}
-    for number in STOP_SIGNALS:
-        if signal.getsignal(number) == signal.SIG_DFL:
-            previous[number] = signal.signal(number, stop)
-    try:
-        yield
-    except _Stopped as stopped:
-        _restore(previous)
-        signal.raise_signal(stopped.signum)  # the default action: end, killed by the signal
-        raise SystemExit(128 + stopped.signum) from None
-    finally:
-        _restore(previous)
-
-
-def _restore(previous: dict[int, Handler]) -> None:
-    for number, handler in previous.items():
-        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
-    previous.clear()
-
-
-def _hold_stop_signals() -> set[int | signal.Signals] | None:
-    if not (_in_main_thread() and hasattr(signal, "pthread_sigmask")):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *STOP_SIGNALS})
-
-
-def _release(held: set[int | signal.Signals] | None) -> None:
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _umask() -> int:

@@ -256,7 +256,7 @@ def _create_journal(path: Path) -> bool:
     several `log` commands start a journal at once. The file is owner-only (0600) from its first
     byte. False if another process made the journal first.
     """
-    from .files import stopping_cleanly
+    from .stops import stopping_cleanly
 
     # SIGTERM and SIGHUP, like Ctrl-C, remove the half-built journal before the program ends.
     with stopping_cleanly():

@@ -7,7 +7,6 @@ Pure: no click, no rich, no printing. The command line decides where the file li
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -89,8 +88,6 @@ KEYS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
 
 def load_profile(path: Path) -> Profile:
     """The profile at `path`; a missing file is an empty profile (every default applies)."""
-    import tomllib
-
     from .files import InputError, MissingFileError, read_regular_file
 
     try:
@@ -101,6 +98,8 @@ def load_profile(path: Path) -> Profile:
         return Profile()
     except InputError as error:
         raise ProfileError(path, error.problem) from None
+    import tomllib
+
     try:
         table = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -146,6 +145,8 @@ def _show(value: Any) -> str:
         return str(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_show(v) for v in value) + "]"
+    import json  # the checked values are plain words and times: JSON's quoting is TOML's
+
     if isinstance(value, dt.time):
         return json.dumps(value.strftime("%H:%M"))
     return json.dumps(str(value), ensure_ascii=False)

@@ -30,10 +30,13 @@ def build_week(
 ) -> tuple[Catalogue, WeekPlan]:
     """The one way every command turns PLAN OPTIONS into a week."""
     from ..planner import plan_week
-    from ..progression import adapt
 
     catalogue, options, summary = _resolve(settings, plan, start, seed)
-    adaptation = adapt(summary, catalogue) if summary is not None else None
+    adaptation = None
+    if summary is not None:  # without a journal there is nothing to adapt to
+        from ..progression import adapt
+
+        adaptation = adapt(summary, catalogue)
     with mapped_errors():
         return catalogue, plan_week(catalogue, options, adaptation)
 
