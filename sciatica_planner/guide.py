@@ -230,15 +230,17 @@ class Session:
             remaining = deadline - self.clock()
             if remaining <= CLOCK_RESOLUTION:
                 return
-            # A drawing that would outlast the timer is not started: the screen already shows
-            # the last second, and the timer ends on time however slow the screen is. Nor is
-            # one that would only show the same number again while the next one comes due: a
-            # slow screen waits for that second instead, so it misses none.
+            # The timer's first drawing is always made: it says what to do now (a hold shorter
+            # than one drawing still shows as a hold). After it, a drawing that would outlast
+            # the timer is not started: the screen already shows the last second, and the
+            # timer ends on time however slow the screen is. Nor is one that would only show
+            # the same number again while the next one comes due: a slow screen waits for that
+            # second instead, so it misses none.
             current = _at(timer, remaining)
             stale = current.shown_seconds == last_shown and remaining - self.drawing_takes < (
                 current.shown_seconds - 1
             )
-            if remaining > self.drawing_takes and not stale:
+            if last_shown is None or (remaining > self.drawing_takes and not stale):
                 began = self.clock()
                 self.screen.show(current)
                 last_shown = current.shown_seconds

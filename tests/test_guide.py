@@ -278,6 +278,7 @@ def test_a_hold_lasts_its_time_whatever_the_drawing_costs(render_cost: float) ->
 @given(st.floats(0.0, 1.0), st.integers(1, 600))
 @example(render_cost=0.46875, seconds=230)  # it once redrew "2" across the last second's start
 @example(render_cost=0.47863108179286573, seconds=435)
+@example(render_cost=1.0, seconds=1)  # a hold as short as one drawing was never shown at all
 def test_any_timer_ends_on_its_deadline(render_cost: float, seconds: int) -> None:
     day = Day(
         date=DAY.date, weekday="Wednesday", rest=False, estimated_minutes=5, groups=("glutes",),
