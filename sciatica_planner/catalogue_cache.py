@@ -15,9 +15,8 @@ import marshal
 import os
 import stat
 import typing
-from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -45,8 +44,7 @@ VALIDATING_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class CacheKey:
+class CacheKey(NamedTuple):
     """What a cached catalogue was made from; any difference makes it stale."""
 
     path: str
@@ -125,7 +123,7 @@ def load(key: CacheKey) -> Catalogue | None:
     except (EOFError, ValueError, TypeError):
         return None
     payload = blob[start + length :]
-    if header != (*astuple(key), blake2b(payload).hexdigest()):
+    if header != (*key, blake2b(payload).hexdigest()):
         return None
     try:
         return _decode(marshal.loads(payload))
@@ -140,7 +138,7 @@ def store(key: CacheKey, catalogue: Catalogue) -> None:
         payload = marshal.dumps(_encode(catalogue))
     except (ValueError, Uncacheable):  # values the cache cannot hold: plan without one
         return
-    header = marshal.dumps((*astuple(key), blake2b(payload).hexdigest()))
+    header = marshal.dumps((*key, blake2b(payload).hexdigest()))
     blob = MAGIC + len(header).to_bytes(LENGTH_BYTES, "big") + header + payload
     import tempfile
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from . import safety
@@ -105,7 +105,7 @@ def plan_week(
             raise
         # Easier variants could not balance in the time: ease off with the usual exercises
         # (still flare-safe and lighter), as a pain of 4-6 would.
-        policy = replace(policy, easier_first=False)
+        policy = policy._replace(easier_first=False)
         draft = _strength_week(catalogue, options, policy, fewer_than, volume_cap)
     warnings = _fill_sessions(draft, options, policy)
     plan = _week_plan(options, policy, draft.sessions, warnings, adaptation)

@@ -7,8 +7,7 @@ Pure: no click, no rich, no printing. The command line decides where the file li
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import SciaticaPlanError
 from .vocabulary import (
@@ -54,8 +53,7 @@ class ProfileError(SciaticaPlanError):
         self.path, self.key, self.problem = path, key, problem
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """The saved options; None means not saved, so the contract's default applies."""
 
     days: int | None = None
@@ -69,21 +67,20 @@ class Profile:
 
     def saved(self) -> dict[str, Any]:
         """The saved keys and their values, in the file's order."""
-        values = ((f.name, getattr(self, f.name)) for f in fields(self))
-        return {name: value for name, value in values if value is not None}
+        return {name: value for name, value in self._asdict().items() if value is not None}
 
     def updated(self, **changes: Any) -> Profile:
         """This profile with `changes` saved over it. Training days are saved one way only:
         a new `on` replaces a saved `days`, and a new `days` alone replaces a saved `on`."""
-        merged = replace(self, **changes)
+        merged = self._replace(**changes)
         if changes.get("on") is not None:
-            merged = replace(merged, days=None)
+            merged = merged._replace(days=None)
         elif changes.get("days") is not None:
-            merged = replace(merged, on=None)
+            merged = merged._replace(on=None)
         return merged
 
 
-KEYS: tuple[str, ...] = tuple(f.name for f in fields(Profile))
+KEYS: tuple[str, ...] = Profile._fields
 
 
 def load_profile(path: Path) -> Profile:

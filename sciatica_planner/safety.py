@@ -8,8 +8,7 @@ guidance, [D1]-[D2] directional preference, [A1]-[A2] ACSM 2011.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PainTier = Literal["normal", "flare-safe", "flare-up"]
 
@@ -125,8 +124,7 @@ DISCLAIMER_SHORT = (
 RED_FLAGS_TITLE = "Stop exercising and get medical help if you have"
 
 
-@dataclass(frozen=True)
-class Urgency:
+class Urgency(NamedTuple):
     """One tier of warning signs and what to do about them."""
 
     label: str
@@ -212,8 +210,7 @@ EMERGENCY_SUMMARY = (
 )
 
 
-@dataclass(frozen=True)
-class Lesson:
+class Lesson(NamedTuple):
     """A short piece of education, with its sources named for readers (clinical.md keys beside)."""
 
     title: str

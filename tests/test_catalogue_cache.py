@@ -175,7 +175,7 @@ def test_a_cache_whose_payload_matches_its_digest_but_not_the_models_is_ignored(
     the_key = key(mine)
     payload = catalogue_cache.marshal.dumps(({"groups": ()}, ()))
     header = catalogue_cache.marshal.dumps(
-        (*catalogue_cache.astuple(the_key), catalogue_cache.blake2b(payload).hexdigest())
+        (*the_key, catalogue_cache.blake2b(payload).hexdigest())
     )
     cache_files()[0].write_bytes(
         catalogue_cache.MAGIC + len(header).to_bytes(8, "big") + header + payload

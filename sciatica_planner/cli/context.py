@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from ..models import Catalogue
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The group's options, handed to every command."""
 
     catalogue_path: Path | None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 from click.core import ParameterSource
@@ -208,8 +207,7 @@ PLAN_OPTION_NAMES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PlanRequest:
+class PlanRequest(NamedTuple):
     """The PLAN OPTIONS as typed: `fields` are `PlanOptions` fields by name, ready to pass on;
     `seed`, `start` and `next_week` wait for the command to choose the week."""
 

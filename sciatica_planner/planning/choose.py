@@ -7,8 +7,8 @@ id, so adding an exercise to the catalogue leaves the other candidates' jitter u
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import safety
 from ..vocabulary import LEVELS
@@ -16,7 +16,7 @@ from .timing import dose_seconds
 
 if TYPE_CHECKING:
     import random
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from ..models import Exercise
     from .policy import Policy
@@ -39,19 +39,17 @@ HEAVY = 3.0  # heavy work only now and then, never the habit of every week
 JITTER = 1.0  # variety from week to week
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a score needs to know about the week so far."""
 
     policy: Policy
     uses: dict[str, int]
     positions: frozenset[str]
-    weekly: dict[str, int] = field(default_factory=dict)
+    weekly: Mapping[str, int] = MappingProxyType({})  # strength sets per group so far
     compact: bool = False
 
 
-@dataclass(frozen=True)
-class Taken:
+class Taken(NamedTuple):
     """What a session already holds, as the candidate filter asks it."""
 
     ids: frozenset[str]

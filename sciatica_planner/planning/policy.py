@@ -7,8 +7,7 @@ The rest of the planner asks the policy and never tests a pain score itself.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import safety
 from .pool import fits
@@ -26,15 +25,13 @@ WANTED = {"extension": "spinal-extension", "flexion": "spinal-flexion"}
 MIN_WORKING_SETS = 2
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     sets: int
     reps: int | None
     hold_seconds: int | None
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(NamedTuple):
     """A week's place in a programme (progression.plan_program)."""
 
     week: int  # 1-based
@@ -46,8 +43,7 @@ class Stage:
     progressing: bool = False  # a later block: doses one notch up
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """The rules of one week, derived from its options."""
 
     level: str

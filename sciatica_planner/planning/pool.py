@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SciaticaPlanError
 from ..vocabulary import EQUIPMENT, GROUPS, LEVELS
@@ -58,8 +57,7 @@ def variant_families(catalogue: Catalogue) -> dict[str, str]:
     return {exercise_id: root(exercise_id) for exercise_id in parent}
 
 
-@dataclass(frozen=True)
-class Pool:
+class Pool(NamedTuple):
     """The exercises a week may use, indexed the ways the planner asks for them."""
 
     strength: dict[str, tuple[Exercise, ...]]  # by primary group

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import safety
 from ..vocabulary import GROUPS, WEEKDAY_NAMES
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     import random
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """The groups each training day strengthens, and the groups its strength work may touch."""
 
     dates: tuple[dt.date, ...]

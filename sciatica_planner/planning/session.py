@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -329,10 +329,10 @@ def _lengthen(session: Session, block: list[Item], budget: float, wanted: float)
             grain = LONG_HOLD_GRAIN if dose.hold_seconds >= LONG_HOLD else HOLD_GRAIN
             longer = min(limits.hold_seconds[1], dose.hold_seconds + step - step % grain)
             if longer > dose.hold_seconds:
-                block[index] = Item(exercise, replace(dose, hold_seconds=longer), item.block)
+                block[index] = Item(exercise, dose._replace(hold_seconds=longer), item.block)
                 return True
         if dose.sets < limits.sets[1]:
-            grown = Item(exercise, replace(dose, sets=dose.sets + 1), item.block)
+            grown = Item(exercise, dose._replace(sets=dose.sets + 1), item.block)
             if grown.seconds - item.seconds <= room:
                 block[index] = grown
                 return True
