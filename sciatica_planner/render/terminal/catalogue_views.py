@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ...text import visible
 from ...vocabulary import GROUPS
 from .. import wording
-from .console import Column, Grid, Hanging, disclaimer_line, heading, say
+from .console import Column, Grid, Hanging, Indented, disclaimer_line, heading, say
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
+
+    from rich.console import Console
 
     from ...models import Catalogue, Exercise, PlannedExercise
 
@@ -84,10 +85,10 @@ def show_exercises(
 
 
 def _steps_cues_cautions(
-    dose: Text, steps: Iterable[str], cues: Iterable[str], cautions: Iterable[str]
-) -> Group:
+    dose: Text, steps: Iterable[str], cues: Iterable[str], cautions: Iterable[str], indent: int
+) -> Indented:
     """The dose, numbered steps, form cues and cautions: all it takes to do the exercise."""
-    parts: list[RenderableType] = [
+    parts: list[Text | Hanging] = [
         dose,
         Hanging(
             (Text(f"{number}.", style="bold"), step) for number, step in enumerate(steps, start=1)
@@ -101,10 +102,10 @@ def _steps_cues_cautions(
         if notes:
             parts.append(Text(title, style=style))
             parts.append(Hanging((Text("-", style=style), note) for note in notes))
-    return Group(*parts)
+    return Indented(parts, indent)
 
 
-def exercise_details(exercise: Exercise) -> Group:
+def exercise_details(exercise: Exercise) -> Indented:
     """A catalogue exercise: its usual dose and the range it may be planned in, then its steps."""
     limits = exercise.dose_range
     dose = Text.assemble(
@@ -117,12 +118,12 @@ def exercise_details(exercise: Exercise) -> Group:
         ("   Rest: ", "bold"),
         wording.rest(exercise.rest_seconds, exercise.sets),
     )
-    return _steps_cues_cautions(dose, exercise.steps, exercise.cues, exercise.cautions)
+    return _steps_cues_cautions(dose, exercise.steps, exercise.cues, exercise.cautions, 0)
 
 
-def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
+def planned_details(item: PlannedExercise, exercise: Exercise | None, indent: int = 0) -> Indented:
     """A planned exercise: the dose, cues and cautions the plan gives it; steps from the
-    catalogue (a planned exercise does not carry them)."""
+    catalogue (a planned exercise does not carry them); `indent` spaces in."""
     dose = Text.assemble(
         ("Dose: ", "bold"),
         wording.planned_dose(item),
@@ -130,7 +131,7 @@ def planned_details(item: PlannedExercise, exercise: Exercise | None) -> Group:
         wording.rest(item.rest_seconds, item.sets),
     )
     steps = exercise.steps if exercise is not None else ()
-    return _steps_cues_cautions(dose, steps, item.cues, item.cautions)
+    return _steps_cues_cautions(dose, steps, item.cues, item.cautions, indent)
 
 
 # The braille figure is drawn only where it fits beside the text (CONTRACT.md, Figures).

@@ -9,12 +9,13 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.text import Text
 
 from ... import safety
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 
 # Tables use a wide terminal up to this many columns (wider, rows get hard to follow); prose
@@ -115,6 +116,7 @@ class Column(NamedTuple):
     give: int = 0
     keep: int = 1
     min_width: int = 1
+    cut: bool = False  # giving way, cut the text short with an ellipsis rather than wrap it
 
 
 class Grid:
@@ -126,10 +128,9 @@ class Grid:
     layout several times faster (docs/benchmarks.md), and puts the width where the text is.
     """
 
-    GAP = 2
-
-    def __init__(self, columns: Iterable[Column]) -> None:
+    def __init__(self, columns: Iterable[Column], gap: int = 2) -> None:
         self.columns = list(columns)
+        self.gap = gap
         self.rows: list[list[Text]] = []
 
     def add_row(self, *cells: Text | str) -> None:
@@ -141,18 +142,20 @@ class Grid:
             for index, cell in enumerate(row):
                 widest = max((cell_len(line) for line in cell.plain.split("\n")), default=0)
                 widths[index] = max(widths[index], widest)
-        excess = sum(widths) + self.GAP * (len(widths) - 1) - max_width
-        giving = sorted((c.give, i) for i, c in enumerate(self.columns) if c.give)
+        excess = sum(widths) + self.gap * (len(widths) - 1) - max_width
         for floor in ("keep", "min_width"):
-            for _, index in giving:
-                least = getattr(self.columns[index], floor)
-                taken = min(max(excess, 0), max(widths[index] - least, 0))
-                widths[index] -= taken
-                excess -= taken
+            for give in sorted({column.give for column in self.columns if column.give}):
+                group = [i for i, column in enumerate(self.columns) if column.give == give]
+                while excess > 0:  # columns giving way together: the widest gives first
+                    able = [i for i in group if widths[i] > getattr(self.columns[i], floor)]
+                    if not able:
+                        break
+                    widths[max(able, key=lambda i: widths[i])] -= 1
+                    excess -= 1
         return widths
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = sum(self.widths(options.max_width)) + self.GAP * (len(self.columns) - 1)
+        widest = sum(self.widths(options.max_width)) + self.gap * (len(self.columns) - 1)
         return Measurement(min(widest, options.max_width), min(widest, options.max_width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -161,7 +164,7 @@ class Grid:
         if any(column.header for column in self.columns):
             header = [Text(column.header, style="bold") for column in self.columns]
             yield from self._lines(console, header, widths)
-            rule = "─" * (sum(widths) + self.GAP * (len(widths) - 1))
+            rule = "─" * (sum(widths) + self.gap * (len(widths) - 1))
             yield Text(rule, style="dim")
         for row in rows:
             yield from self._lines(console, row, widths)
@@ -172,11 +175,14 @@ class Grid:
             styled = cell.copy()
             if column.style:
                 styled.stylize_before(column.style)
-            if column.give:
+            if column.give and column.cut:
+                styled.truncate(width, overflow="ellipsis")
+                wrapped.append([styled])
+            elif column.give:
                 wrapped.append(list(styled.wrap(console, width)))
             else:
                 wrapped.append(list(styled.split("\n")))
-        gap = " " * self.GAP
+        gap = " " * self.gap
         for number in range(max(len(lines) for lines in wrapped)):
             line = Text(no_wrap=True, overflow="crop")
             for index, (column, lines, width) in enumerate(
@@ -195,6 +201,10 @@ class Grid:
             yield line
 
 
+# The narrowest a wrapped text gets, whatever the terminal: a word or two a line.
+TEXT_MIN_WIDTH = 10
+
+
 class Hanging:
     """Marked lines whose wrapped text stays indented under itself, not under the marker.
 
@@ -211,14 +221,41 @@ class Hanging:
             for mark, item in rows
         ]
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, width: int) -> Iterator[Text]:
         indent = max((mark.cell_len for mark, _ in self.rows), default=0) + 1
-        width = max(options.max_width - indent, 10)
         for mark, item in self.rows:
-            for number, line in enumerate(item.wrap(console, width)):
+            for number, line in enumerate(item.wrap(console, max(width - indent, TEXT_MIN_WIDTH))):
                 head = mark.copy() if number == 0 else Text()
                 head.append(" " * (indent - head.cell_len))
                 yield Text.assemble(head, line)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Indented([self])
+
+
+class Indented:
+    """Texts and hanging lists, one after another, every line `indent` spaces in: Padding's job
+    for a block of plain text, without rich laying out each line a second time."""
+
+    def __init__(self, parts: Iterable[Text | Hanging], indent: int = 0) -> None:
+        self.parts = list(parts)
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - self.indent, TEXT_MIN_WIDTH)
+        margin = Segment(" " * self.indent)
+        for part in self.parts:
+            lines = (
+                part.lines(console, width)
+                if isinstance(part, Hanging)
+                else part.wrap(console, width)
+            )
+            for line in lines:
+                line.rstrip()  # a wrapped line keeps the space it was broken at
+                if self.indent:
+                    yield margin
+                yield from line.render(console)
+                yield Segment.line()
 
 
 def bullets(items: Iterable[str], style: str = "") -> Hanging:

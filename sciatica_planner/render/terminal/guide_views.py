@@ -12,7 +12,6 @@ from rich import box
 from rich.console import Group
 from rich.constrain import Constrain
 from rich.live import Live
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -251,7 +250,7 @@ class TerminalScreen:
         say(self.console, Text(where, style="dim"))
         say(self.console, Text(wording.exercise_name(item), style="bold"))
         exercise = self.catalogue.exercise(item.id)
-        details = Padding(planned_details(item, exercise), (0, 0, 0, 2))
+        details = planned_details(item, exercise, indent=2)
         width = min(self.console.width, READABLE_WIDTH)
         drawing = figure_text(exercise, width) if self.figures and exercise else None
         if drawing is None:

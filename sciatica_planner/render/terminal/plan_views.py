@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from ...vocabulary import PREFER_DEFAULT
@@ -96,45 +95,33 @@ def _day_table(day: Day, pain: int) -> Grid:
 # The lines a 24-row terminal has for the session's numbered list at the end of `today`: the
 # 5-line emergency box, a heading and a blank line take the rest.
 SUMMARY_ROWS = 17
+# A name cut shorter than this would no longer say which exercise it is.
+SUMMARY_NAME_MIN = 12
 
 
-def session_summary(day: Day, rows: int | None = None) -> Table:
+def session_summary(day: Day, rows: int | None = None) -> Grid:
     """The session as a numbered list of names, doses and rests: the whole day at a glance.
 
     One exercise a line (a long name is cut with an ellipsis, never wrapped); more exercises
     than `rows` go in two columns without the rests, so a long session still fits its screen."""
-    cells: list[tuple[Text | str, ...]] = [
-        _summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)
+    cells = [_summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)]
+    one = [
+        Column(justify="right", style="dim"),
+        Column(give=1, cut=True, keep=SUMMARY_NAME_MIN, min_width=SUMMARY_NAME_MIN),
+        Column(),
+        Column(style="dim"),
     ]
-    pairs = 2 if rows is not None and len(cells) > rows else 1
-    if pairs == 2:
-        cells = [cell[:3] for cell in cells]
-    table = Table.grid(padding=(0, 1), expand=True)
-    half = (len(cells) + 1) // 2
-    for pair in range(pairs):
-        mine = cells if pairs == 1 else (cells[:half], cells[half:])[pair]
-        for column in range(len(cells[0]) if cells else 0):
-            widest = max(Text(str(cell[column])).cell_len for cell in mine)
-            if column == 1:  # the name takes what is left, cut short if need be
-                table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-            else:
-                style = "dim" if column in (0, 3) else ""
-                table.add_column(
-                    width=widest,
-                    no_wrap=True,
-                    style=style,
-                    justify="right" if not column else "left",
-                )
-        if pair == 0 and pairs == 2:
-            table.add_column(width=1)  # a gutter between the two lists
-    if pairs == 1:
+    if rows is None or len(cells) <= rows:
+        table = Grid(one, gap=1)
         for cell in cells:
             table.add_row(*cell)
         return table
+    table = Grid([*one[:3], Column(), *one[:3]], gap=1)  # the empty column: a gutter
+    half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:]
-    right += [("", "", "")] * (len(left) - len(right))
-    for one, other in zip(left, right, strict=True):
-        table.add_row(*one, "", *other)
+    right += [("", "", "", "")] * (len(left) - len(right))
+    for mine, other in zip(left, right, strict=True):
+        table.add_row(*mine[:3], "", *other[:3])
     return table
 
 
@@ -228,8 +215,7 @@ def show_day(
             console.print()
             name = wording.exercise_name(item)
             console.print(Text.assemble((f"{index}. {name}", "bold"), "  ", (about, "dim")))
-            details = planned_details(item, catalogue.exercise(item.id))
-            say(console, Padding(details, (0, 0, 0, 3)))
+            say(console, planned_details(item, catalogue.exercise(item.id), indent=3))
     if day.exercises:  # the last screenful: the whole session, numbered as above
         console.print()
         heading = f"The session in order: {len(day.exercises)} exercises, about "
