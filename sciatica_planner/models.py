@@ -1,17 +1,18 @@
-"""The pydantic models: the catalogue as read from YAML, the plan options and a planned week."""
+"""The pydantic models: the catalogue as read from YAML, the plan options and a planned week.
 
-from __future__ import annotations
+Annotations here are objects, not strings (no `from __future__ import annotations`): pydantic
+would otherwise evaluate each one as every command starts, about a millisecond more.
+"""
 
 import datetime as dt
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -197,7 +198,7 @@ class Exercise(Model):
         return data
 
     @model_validator(mode="after")
-    def _check_dose_and_lists(self) -> Exercise:
+    def _check_dose_and_lists(self) -> Self:
         if (self.reps is None) == (self.hold_seconds is None):
             raise ValueError("set exactly one of reps and hold_seconds")
         for field in ("groups", "equipment", "tags"):
@@ -236,7 +237,7 @@ class Catalogue(Model):
     exercises: tuple[Exercise, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _check_references(self) -> Catalogue:
+    def _check_references(self) -> Self:
         group_ids = [group.id for group in self.groups]
         missing = [group for group in GROUPS if group not in group_ids]
         if missing:
@@ -295,17 +296,17 @@ class PlanOptions(Model):
     start: dt.date = Field(exclude=True)
 
     @model_validator(mode="after")
-    def _check_days(self) -> PlanOptions:
+    def _check_days(self) -> Self:
         _check_days(self.days, self.on)
         return self
 
     @classmethod
-    def checked(cls, **values: Any) -> PlanOptions:
+    def checked(cls, **values: Any) -> "PlanOptions":
         """Options from values already checked one by one: the command line's types, the
         profile's reader and the journal's reader check every value the fields allow. Only
         the rule across fields is checked again; validating the rest a second time would
         build pydantic's validator, a fifth of a plan command's start-up (docs/benchmarks.md).
-        tests/test_models.py checks that these options equal validated ones."""
+        tests/test_cli_plan.py checks that these options equal validated ones."""
         options = cls.model_construct(**values)
         _check_days(options.days, options.on)
         return options
@@ -350,14 +351,12 @@ class Day(Model):
 class Change(Model):
     """One exercise the journal changed: swapped for an easier one, or left out (`to` None)."""
 
+    # `from` is a Python keyword: the field is `from_`, its key in data and JSON `from`.
+    model_config = ConfigDict(serialize_by_alias=True)
+
     from_: ExerciseId = Field(alias="from")
     to: ExerciseId | None
     reason: str
-
-    @model_serializer(mode="plain")
-    def _as_contract(self) -> dict[str, object]:
-        # `from` is a Python keyword: the field is `from_`, the JSON key `from`.
-        return {"from": self.from_, "to": self.to, "reason": self.reason}
 
 
 class Adaptation(Model):
