@@ -160,45 +160,55 @@ class Grid:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self.widths(options.max_width)
-        rows = self.rows
+        lines: list[Text] = []
         if any(column.header for column in self.columns):
-            header = [Text(column.header, style="bold") for column in self.columns]
-            yield from self._lines(console, header, widths)
-            rule = "─" * (sum(widths) + self.gap * (len(widths) - 1))
-            yield Text(rule, style="dim")
-        for row in rows:
-            yield from self._lines(console, row, widths)
+            lines += self._lines(
+                console, [Text(c.header, style="bold") for c in self.columns], widths
+            )
+            lines.append(Text("─" * (sum(widths) + self.gap * (len(widths) - 1)), style="dim"))
+        for row in self.rows:
+            lines += self._lines(console, row, widths)
+        for line in lines:  # laid out already: rendered as they are, not wrapped again
+            yield from line.render(console)
+            yield Segment.line()
 
-    def _lines(self, console: Console, row: list[Text], widths: list[int]) -> Iterable[Text]:
-        wrapped: list[list[Text]] = []
-        for column, cell, width in zip(self.columns, row, widths, strict=True):
-            styled = cell.copy()
+    def _lines(self, console: Console, row: list[Text], widths: list[int]) -> list[Text]:
+        cells: list[list[Text]] = []
+        for column, given, width in zip(self.columns, row, widths, strict=True):
+            cell = given.copy()
             if column.style:
-                styled.stylize_before(column.style)
-            if column.give and column.cut:
-                styled.truncate(width, overflow="ellipsis")
-                wrapped.append([styled])
+                cell.stylize_before(column.style)
+            if "\n" not in cell.plain and cell.cell_len <= width:
+                cells.append([cell])
+            elif column.give and column.cut:
+                cell.truncate(width, overflow="ellipsis")
+                cells.append([cell])
             elif column.give:
-                wrapped.append(list(styled.wrap(console, width)))
+                cells.append(list(cell.wrap(console, width)))
             else:
-                wrapped.append(list(styled.split("\n")))
+                cells.append(list(cell.split("\n")))
         gap = " " * self.gap
-        for number in range(max(len(lines) for lines in wrapped)):
-            line = Text(no_wrap=True, overflow="crop")
-            for index, (column, lines, width) in enumerate(
-                zip(self.columns, wrapped, widths, strict=True)
+        lines = []
+        for number in range(max(len(parts) for parts in cells)):
+            line = Text()
+            for index, (column, parts, width) in enumerate(
+                zip(self.columns, cells, widths, strict=True)
             ):
-                cell = lines[number] if number < len(lines) else Text()
-                cell.truncate(width)
-                room = width - cell.cell_len
+                part = parts[number] if number < len(parts) else Text()
+                room = width - part.cell_len
+                if room < 0:  # a column that cannot give, on a terminal too narrow for it
+                    part = part.copy()
+                    part.truncate(width)
+                    room = 0
                 left = {"left": 0, "right": room, "center": room // 2}[column.justify]
                 if index:
                     line.append(gap)
                 line.append(" " * left)
-                line.append_text(cell)
+                line.append_text(part)
                 line.append(" " * (room - left))
             line.rstrip()
-            yield line
+            lines.append(line)
+        return lines
 
 
 # The narrowest a wrapped text gets, whatever the terminal: a word or two a line.
