@@ -11,13 +11,23 @@ from rich.text import Text
 from ...text import visible
 from ...vocabulary import GROUPS
 from .. import wording
-from .console import Column, Grid, Hanging, Indented, disclaimer_line, heading, say
+from .console import (
+    Column,
+    Grid,
+    Hanging,
+    Indented,
+    disclaimer_line,
+    heading,
+    prose,
+    say,
+    show,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from ...models import Catalogue, Exercise, PlannedExercise
 
@@ -68,20 +78,21 @@ def exercise_table(exercises: Iterable[Exercise]) -> Grid:
 def show_exercises(
     console: Console, catalogue: Catalogue, exercises: list[Exercise], group: str | None
 ) -> None:
+    parts: list[RenderableType] = []
     if not exercises:
-        console.print(Text("No exercises match these filters."))
+        parts.append(Text("No exercises match these filters."))
     elif group is not None:
         count = f"{len(exercises)} exercise{'s' if len(exercises) != 1 else ''}"
-        console.print(heading(f"{catalogue.group(group).name}: {count}"))
-        console.print(exercise_table(exercises))
+        parts += [heading(f"{catalogue.group(group).name}: {count}"), exercise_table(exercises)]
     else:
         for group_id in GROUPS:
             mine = [e for e in exercises if e.groups[0] == group_id]
             if mine:
-                console.print(heading(f"{catalogue.group(group_id).name} ({len(mine)})"))
-                console.print(exercise_table(mine))
-    say(console, Text("See one exercise with: sciatica-plan show ID", style="dim"))
-    say(console, disclaimer_line())
+                name = catalogue.group(group_id).name
+                parts += [heading(f"{name} ({len(mine)})"), exercise_table(mine)]
+    see = Text("See one exercise with: sciatica-plan show ID", style="dim")
+    parts += [prose(see), prose(disclaimer_line())]
+    show(console, parts)
 
 
 def _steps_cues_cautions(

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    NewLine,
+    RenderableType,
+    RenderResult,
+)
+from rich.constrain import Constrain
 from rich.measure import Measurement
 from rich.panel import Panel
 from rich.segment import Segment
@@ -36,6 +44,21 @@ def make_console(file: object = None) -> Console:
 def say(console: Console, *renderables: RenderableType) -> None:
     """Print prose at a readable width, however wide the terminal."""
     console.print(*renderables, width=min(console.width, READABLE_WIDTH))
+
+
+def prose(renderable: RenderableType) -> Constrain:
+    """Prose among a view's parts, at a readable width however wide the terminal. A view
+    printed in one call costs rich one look at the terminal, not one per part."""
+    return Constrain(renderable, READABLE_WIDTH)
+
+
+BLANK = NewLine()  # a blank line between a view's parts
+
+
+def show(console: Console, parts: Iterable[RenderableType]) -> None:
+    """Print a view's parts in one call, each on its own lines (rich joins texts next to each
+    other with `sep`)."""
+    console.print(*parts, sep="\n")
 
 
 def heading(text: str) -> Text:

@@ -11,12 +11,23 @@ from rich.text import Text
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
-from .console import BAR_WIDTH, Column, Grid, Hanging, Parts, bullets, emergency_box, say
+from .console import (
+    BAR_WIDTH,
+    BLANK,
+    Column,
+    Grid,
+    Hanging,
+    Parts,
+    bullets,
+    emergency_box,
+    prose,
+    show,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from rich.console import Console
+    from rich.console import Console, RenderableType
 
     from ...models import Catalogue, Day, PlannedExercise, WeekPlan
 
@@ -146,32 +157,26 @@ def _balance(plan: WeekPlan) -> Grid:
 
 def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.date) -> None:
     end = plan.start + dt.timedelta(days=6)
-    console.print(
-        Text(
-            f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)} "
-            f"{end.year}",
-            style="bold",
-        )
-    )
-    say(console, _options_line(plan))
+    title = f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)}"
+    parts: list[RenderableType] = [
+        Text(f"{title} {end.year}", style="bold"),
+        prose(_options_line(plan)),
+    ]
     warnings = _warnings(plan)
     if warnings:
-        say(console, warnings)
+        parts.append(prose(warnings))
     for day in plan.days:
-        console.print()
-        console.print(_day_title(day, today))
+        parts += [BLANK, _day_title(day, today)]
         if not day.rest:
-            console.print(_day_table(day, plan.options.pain))
-    console.print()
+            parts.append(_day_table(day, plan.options.pain))
+    parts.append(BLANK)
     # A flare-up routine has no strength work, so no chart of strength sets either.
     if not wording.flare_up(plan.options.pain):
-        console.print(Text("Strength sets this week, per group", style="bold"))
-        console.print(Padding(_balance(plan), (0, 0, 1, 2), expand=False))
-    say(
-        console,
-        Text("Steps for each exercise: sciatica-plan today, or sciatica-plan show ID", style="dim"),
-    )
-    say(console, emergency_box())
+        parts.append(Text("Strength sets this week, per group", style="bold"))
+        parts.append(Padding(_balance(plan), (0, 0, 1, 2), expand=False))
+    steps = "Steps for each exercise: sciatica-plan today, or sciatica-plan show ID"
+    parts += [prose(Text(steps, style="dim")), prose(emergency_box())]
+    show(console, parts)
 
 
 def _rest_day(day: Day, next_day: tuple[Day, bool] | None) -> Iterable[Text]:
@@ -196,33 +201,35 @@ def show_day(
     today: dt.date,
     next_day: tuple[Day, bool] | None,
 ) -> None:
-    say(console, _day_title(day, today))
-    say(console, _options_line(plan))
+    parts: list[RenderableType] = [prose(_day_title(day, today)), prose(_options_line(plan))]
     warnings = _warnings(plan)
     if warnings:
-        say(console, warnings)
+        parts.append(prose(warnings))
     if day.rest:
-        console.print()
-        for line in _rest_day(day, next_day):
-            say(console, line)
+        parts.append(BLANK)
+        parts += [prose(line) for line in _rest_day(day, next_day)]
+    pain = plan.options.pain
     index = 0
     for block, items in wording.blocks(day.exercises):
-        console.print()
-        console.print(Text(wording.block_label(block, plan.options.pain), style="bold underline"))
+        parts += [BLANK, Text(wording.block_label(block, pain), style="bold underline")]
         for item in items:
             index += 1
-            about = f"{wording.kind(item.kind, plan.options.pain)}, {item.position}, {item.id}"
-            console.print()
+            about = f"{wording.kind(item.kind, pain)}, {item.position}, {item.id}"
             name = wording.exercise_name(item)
-            console.print(Text.assemble((f"{index}. {name}", "bold"), "  ", (about, "dim")))
-            say(console, planned_details(item, catalogue.exercise(item.id), indent=3))
+            parts += [
+                BLANK,
+                Text.assemble((f"{index}. {name}", "bold"), "  ", (about, "dim")),
+                prose(planned_details(item, catalogue.exercise(item.id), indent=3)),
+            ]
     if day.exercises:  # the last screenful: the whole session, numbered as above
-        console.print()
         heading = f"The session in order: {len(day.exercises)} exercises, about "
-        say(console, Text(heading + f"{day.estimated_minutes} min", style="bold"))
-        say(console, session_summary(day, SUMMARY_ROWS))
-    console.print()
-    say(console, emergency_box())
+        parts += [
+            BLANK,
+            prose(Text(heading + f"{day.estimated_minutes} min", style="bold")),
+            prose(session_summary(day, SUMMARY_ROWS)),
+        ]
+    parts += [BLANK, prose(emergency_box())]
+    show(console, parts)
 
 
 def show_program(
