@@ -6,12 +6,14 @@ import datetime as dt
 import itertools
 from typing import TYPE_CHECKING
 
+from ..importers import IMPORTED_CAUTION
+from ..models import Exercise
 from ..safety import FLARE_SAFE_MAX_PAIN
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..models import Adaptation, Exercise, PlannedExercise
+    from ..models import Adaptation, PlannedExercise
 
 # The article the five groups come from (its text is in the design notes).
 SOURCE_ARTICLE = (
@@ -26,9 +28,10 @@ IMPORTED_MARK = "imported, not reviewed for sciatica"
 def exercise_name(item: Exercise | PlannedExercise) -> str:
     """The name, marked '(imported, not reviewed for sciatica)' for an imported exercise: a
     catalogue's by its source, a planned one by the caution every import carries."""
-    from ..importers import IMPORTED_CAUTION
-
-    imported = getattr(item, "source", None) == "imported" or IMPORTED_CAUTION in item.cautions
+    # isinstance, not getattr(item, "source", None): a missing attribute on a pydantic model
+    # is slow to find missing, and views name every planned exercise.
+    source = item.source if isinstance(item, Exercise) else None
+    imported = source == "imported" or IMPORTED_CAUTION in item.cautions
     return f"{item.name} ({IMPORTED_MARK})" if imported else item.name
 
 
