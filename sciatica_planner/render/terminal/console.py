@@ -128,6 +128,37 @@ def education() -> Group:
     return Group(*rows)
 
 
+def wrap(text: Text, console: Console, width: int) -> list[Text]:
+    """`text` wrapped to `width` cells, as rich's Text.wrap does it. Most text here is one
+    style of plain ASCII words: that is wrapped directly, at a fraction of rich's cost (which
+    measures each word's cells and splits the text's styles at every break)."""
+    plain = text.plain
+    if not text.spans and plain.isascii() and plain.isprintable():
+        lines = _ascii_lines(plain, width)
+        if lines is not None:
+            return [Text(line, style=text.style) for line in lines]
+    return list(text.wrap(console, width))
+
+
+def _ascii_lines(plain: str, width: int) -> list[str] | None:
+    """Words of printable ASCII, one space apart, greedily filling lines of `width`; None for
+    anything else (runs of spaces, a word longer than a line), which rich wraps."""
+    lines: list[str] = []
+    line = ""
+    for word in plain.split(" "):
+        if not word or len(word) > width:
+            return None
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 class Column(NamedTuple):
     """One column of a Grid. A column with a `give` wraps its cells when the grid is too wide
     for the terminal: in `give` order (1 first) down to `keep`, then, if that is not enough,
@@ -207,7 +238,7 @@ class Grid:
                 cell.truncate(width, overflow="ellipsis")
                 cells.append([cell])
             elif column.give:
-                cells.append(list(cell.wrap(console, width)))
+                cells.append(wrap(cell, console, width))
             else:
                 cells.append(list(cell.split("\n")))
         gap = " " * self.gap
@@ -257,7 +288,7 @@ class Hanging:
     def lines(self, console: Console, width: int) -> Iterator[Text]:
         indent = max((mark.cell_len for mark, _ in self.rows), default=0) + 1
         for mark, item in self.rows:
-            for number, line in enumerate(item.wrap(console, max(width - indent, TEXT_MIN_WIDTH))):
+            for number, line in enumerate(wrap(item, console, max(width - indent, TEXT_MIN_WIDTH))):
                 head = mark.copy() if number == 0 else Text()
                 head.append(" " * (indent - head.cell_len))
                 yield Text.assemble(head, line)
@@ -281,7 +312,7 @@ class Indented:
             lines = (
                 part.lines(console, width)
                 if isinstance(part, Hanging)
-                else part.wrap(console, width)
+                else wrap(part, console, width)
             )
             for line in lines:
                 line.rstrip()  # a wrapped line keeps the space it was broken at
