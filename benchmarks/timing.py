@@ -11,6 +11,7 @@ import atexit
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,13 +58,25 @@ def run(argv: list[str], before: Callable[[], None] | None = None) -> float:
 Command = tuple[list[str], "Callable[[], None] | None"]
 
 
-def minima(commands: dict[str, Command], rounds: int) -> dict[str, float]:
-    """Least CPU milliseconds per command, running them in turn, round after round."""
+def samples(commands: dict[str, Command], rounds: int) -> dict[str, list[float]]:
+    """CPU milliseconds per command and round, running the commands in turn, round after round."""
     for argv, before in commands.values():  # warm the file cache, write bytecode and caches
         run(argv, before)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (argv, before) in commands.items():
-            times[name].append(run(argv, before))
-    print(f"{rounds} rounds, Python {sys.version.split()[0]}, least CPU time in ms")
-    return {name: min(values) * 1000 for name, values in times.items()}
+            times[name].append(run(argv, before) * 1000)
+    print(f"{rounds} rounds, Python {sys.version.split()[0]}, CPU time in ms")
+    return times
+
+
+def minima(commands: dict[str, Command], rounds: int) -> dict[str, float]:
+    """Least CPU milliseconds per command over the rounds."""
+    return {name: min(values) for name, values in samples(commands, rounds).items()}
+
+
+def paired_ratio(times: dict[str, list[float]], name: str, floor: str) -> float:
+    """The median over the rounds of a command's time over its floor's in the same round: a
+    second estimate beside the ratio of minima, steadier when the machine's speed drifts (the
+    two were measured seconds apart, not minutes)."""
+    return statistics.median(a / b for a, b in zip(times[name], times[floor], strict=True))
