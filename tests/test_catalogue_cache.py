@@ -174,9 +174,7 @@ def test_a_cache_whose_payload_matches_its_digest_but_not_the_models_is_ignored(
     load_catalogue(mine)
     the_key = key(mine)
     payload = catalogue_cache.marshal.dumps(({"groups": ()}, ()))
-    header = catalogue_cache.marshal.dumps(
-        (*the_key, catalogue_cache.blake2b(payload).hexdigest())
-    )
+    header = catalogue_cache.marshal.dumps((*the_key, catalogue_cache.blake2b(payload).hexdigest()))
     cache_files()[0].write_bytes(
         catalogue_cache.MAGIC + len(header).to_bytes(8, "big") + header + payload
     )

@@ -42,7 +42,8 @@ def loaded_after(args: list[str], cache: Path) -> dict[str, Any]:
         "    and value.__module__ == models.__name__ and value.__pydantic_complete__\n"
         ")\n"
         "commands = sorted(m for m in sys.modules if m.endswith('_commands'))\n"
-        "print(json.dumps({'built': built, 'commands': commands, 'yaml': 'yaml' in sys.modules}))\n"
+        "print(json.dumps({'built': built, 'commands': commands, 'yaml': 'yaml' in sys.modules,\n"
+        "                  'rich.table': 'rich.table' in sys.modules}))\n"
     )
     env = {"XDG_CACHE_HOME": str(cache), "PATH": "/usr/bin:/bin"}
     for _ in range(2):  # the first run fills the catalogue cache, as any first command does
@@ -64,10 +65,12 @@ def test_a_command_loads_its_own_module_and_builds_no_validator(
 ) -> None:
     """With the catalogue cached, a plan or catalogue command builds none of our models'
     validators (pydantic's schema builder is a fifth of a start), reads no YAML, and imports
-    only its own command module (and the profile's, for the saved options)."""
+    only its own command module (and the profile's, for the saved options). Its tables are
+    our Grid, not rich's Table."""
     loaded = loaded_after(args, tmp_path)
     assert loaded["built"] == []
     assert loaded["yaml"] is False
+    assert loaded["rich.table"] is False
     own = f"sciatica_planner.cli.{COMMAND_MODULES[args[0]]}"
     assert set(loaded["commands"]) <= {own, "sciatica_planner.cli.profile_commands"}
     assert own in loaded["commands"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from ...text import visible
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 
 
 def show_groups(console: Console, catalogue: Catalogue) -> None:
+    from rich.table import Table  # only these views use rich's tables: plans load none
+
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
     table.add_column("Group", no_wrap=True, style="bold")
     table.add_column("Muscles and why they matter", ratio=1)
@@ -162,6 +163,8 @@ def figure_text(exercise: Exercise, width: int) -> Text | None:
 def show_exercise(
     console: Console, catalogue: Catalogue, exercise: Exercise, figure: bool = True
 ) -> None:
+    from rich.table import Table
+
     name = wording.exercise_name(exercise)
     title = Text.assemble((name, "bold"), "  ", (exercise.id, "dim"))
     if title.cell_len > console.width:  # keep the id whole, on a line of its own
@@ -214,6 +217,8 @@ def show_exercise(
 
 
 def show_validation(console: Console, path: Path, catalogue: Catalogue) -> None:
+    from rich.table import Table
+
     shown = visible(str(path))  # a file name may hold escape sequences
     console.print(Text(f"{shown}: a valid catalogue with {len(catalogue.exercises)} exercises."))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
