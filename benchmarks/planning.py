@@ -51,7 +51,7 @@ def options(**changes: object) -> PlanOptions:
         "seed": 20261130,
         "start": dt.date(2026, 11, 30),
     }
-    return PlanOptions(**(base | changes))  # type: ignore[arg-type]
+    return PlanOptions(**(base | changes))
 
 
 def best_ms(action: object, rounds: int) -> float:
