@@ -19,7 +19,7 @@ text that holds something odd.
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -139,6 +139,13 @@ def _json_escape(character: str) -> str:
         code -= 0x10000
         return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
     return f"\\u{code:04x}"
+
+
+def json_text(data: Any) -> str:
+    """`data` as the JSON every output writes: indented, UTF-8, inert (json_safe)."""
+    import json  # loaded by the outputs that write JSON, not by every start
+
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def json_safe(dumped: str) -> str:

@@ -188,6 +188,7 @@ def test_every_command_has_help(runner: CliRunner, command: str, flag: str) -> N
 
 @pytest.mark.parametrize("flag", ["--help", "--version"])
 def test_help_and_version_do_not_import_pydantic_rich_or_yaml(flag: str) -> None:
+    """Nor pathlib and json, which cost --help a fifth of its time (docs/benchmarks.md)."""
     program = (
         "import sys\n"
         "from sciatica_planner.cli import cli\n"
@@ -195,7 +196,7 @@ def test_help_and_version_do_not_import_pydantic_rich_or_yaml(flag: str) -> None
         f"    cli.main([{flag!r}], prog_name='sciatica-plan')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = {'pydantic', 'pydantic_core', 'rich', 'yaml'}\n"
+        "heavy = {'pydantic', 'pydantic_core', 'rich', 'yaml', 'pathlib', 'json'}\n"
         "print('LOADED', sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     done = subprocess.run(

@@ -612,11 +612,9 @@ def test_exported_json_writes_hidden_characters_as_escapes(
 ) -> None:
     """The catalogue refuses hidden characters, but the export's JSON keeps them inert anyway
     (the warnings and reasons are built from text too)."""
-    from sciatica_planner.cli import export_commands
-
-    real = export_commands.json.dumps
+    real = json.dumps
     monkeypatch.setattr(
-        export_commands.json,
+        json,
         "dumps",
         lambda data, **kw: real({"smuggled": "\x9b2J\u202e", "data": data}, **kw),
     )

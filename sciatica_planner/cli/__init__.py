@@ -5,16 +5,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from .. import __version__
 from .context import Settings, error_line
+from .params import PathType
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 80}
 
@@ -86,7 +87,7 @@ def _short_errors() -> Iterator[None]:
 @click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--catalogue",
-    type=click.Path(path_type=Path),
+    type=PathType(),
     envvar="SCIATICA_PLAN_CATALOGUE",
     show_envvar=True,
     default=None,
@@ -94,7 +95,7 @@ def _short_errors() -> Iterator[None]:
 )
 @click.option(
     "--journal",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=PathType(dir_okay=False),
     metavar="PATH",
     envvar="SCIATICA_PLAN_JOURNAL",
     show_envvar=True,
@@ -104,7 +105,7 @@ def _short_errors() -> Iterator[None]:
 @click.option(
     "--profile",
     "profile",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=PathType(dir_okay=False),
     metavar="PATH",
     envvar="SCIATICA_PLAN_PROFILE",
     show_envvar=True,

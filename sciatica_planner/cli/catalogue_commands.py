@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..vocabulary import EQUIPMENT, KINDS, LEVELS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
-from .params import EquipmentType, GroupType, OutputPathType, closest, merge_equipment
+from .params import (
+    EquipmentType,
+    GroupType,
+    OutputPathType,
+    PathType,
+    closest,
+    merge_equipment,
+)
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..models import Exercise
 
 
@@ -154,7 +162,7 @@ def _save_svg(exercise: Exercise, path: Path, force: bool) -> None:
 
 
 @click.command(short_help="Check a catalogue file: exit 0 if valid, 1 if not.")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=PathType())
 def validate(path: Path) -> None:
     """Check a catalogue file: exit 0 if it is valid, 1 with the problem if not.
 

@@ -64,11 +64,9 @@ def load(settings: Settings) -> Catalogue:
 def echo_json(data: Any) -> None:
     """JSON on stdout, with DEL, C1 and hidden characters written as \\u escapes (json.dumps
     leaves them raw, and U+009B, say, starts an escape sequence on many terminals)."""
-    import json
+    from ..text import json_text
 
-    from ..text import json_safe
-
-    click.echo(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
+    click.echo(json_text(data))
 
 
 # The width rich assumes for output that is not a terminal, and so ours for a senseless COLUMNS.

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING
 
 import click
 from click.core import ParameterSource
 
 from ..profile import REMIND_DEFAULT, REMIND_MAX, TIME_DEFAULT
-from ..text import json_safe
+from ..text import json_text
 from ..vocabulary import PROGRAM_WEEKS_MAX, PROGRAM_WEEKS_MIN
 from . import context
 from .context import Settings, pass_settings
@@ -49,7 +48,7 @@ def _render_program(
 ) -> bytes:
     if fmt == "json":
         data = {"weeks": [plan.model_dump(mode="json") for plan in plans]}
-        return (json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n").encode()
+        return (json_text(data) + "\n").encode()
     if fmt == "html":
         from ..render.html import program_html
 
@@ -65,9 +64,7 @@ def _render_program(
 
 def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTimes) -> bytes:
     if fmt == "json":
-        return (
-            json_safe(json.dumps(plan.model_dump(mode="json"), indent=2, ensure_ascii=False)) + "\n"
-        ).encode()
+        return (json_text(plan.model_dump(mode="json")) + "\n").encode()
     if fmt == "html":
         from ..render.html import week_html
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from .context import mapped_errors
-from .params import OutputPathType
+from .params import OutputPathType, PathType
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..importers.free_exercise_db import Imported
 
 
@@ -30,7 +31,7 @@ def import_group() -> None:
 
 
 @import_group.command(name="free-exercise-db")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=PathType())
 @click.option(
     "-o",
     "--output",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
+import os
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -432,12 +432,22 @@ class EntryNumberType(click.ParamType):
         return number
 
 
-class OutputPathType(click.Path):
+class PathType(click.Path):
+    """click.Path whose values are pathlib Paths. pathlib is imported when a value comes, not
+    when the options are defined: `--help` never needs it (it costs 7 ms to import)."""
+
+    def coerce_path_result(self, value: Any) -> Any:
+        from pathlib import Path
+
+        return value if isinstance(value, Path) else Path(os.fsdecode(value))
+
+
+class OutputPathType(PathType):
     """A file to write (or - for standard output, with `allow_dash`); a name ending with a
     slash names a folder, and is refused before Path drops the slash."""
 
     def __init__(self, *, allow_dash: bool = True) -> None:
-        super().__init__(path_type=Path, dir_okay=False, allow_dash=allow_dash)
+        super().__init__(dir_okay=False, allow_dash=allow_dash)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from ..files import OutputError, refuse_trailing_separator
