@@ -570,3 +570,30 @@ def test_flare_up_week_never_says_strength(runner: CliRunner) -> None:
         out = " ".join(invoke_ok(runner, *args, "--pain", "8").split())
         assert not re.search(r"\bstrength\b", out, re.IGNORECASE), args
         assert "Strength sets this week" not in out
+
+
+@pytest.mark.parametrize("columns", [30, 40, 60, 80, 200])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["week"],
+        ["week", "--level", "advanced", "--equipment", "all", "--minutes", "60"],
+        ["today", "--date", "2026-11-25", "--level", "advanced", "--minutes", "60"],
+        ["today", "--date", "2026-11-24"],
+        ["program", "--weeks", "4"],
+    ],
+    ids=["week", "advanced-week", "long-today", "rest-day", "program"],
+)
+def test_views_fit_any_width_and_end_no_line_with_spaces(
+    runner: CliRunner, args: list[str], columns: int
+) -> None:
+    """Nothing is cropped by the terminal's edge (charts shorten their bars, summaries fall back
+    to one list, optional columns are left out), and no line ends with spaces."""
+    from rich.cells import cell_len
+
+    lines = invoke_ok(runner, *args, env={"COLUMNS": str(columns)}).splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert [line for line in lines if line != line.rstrip()] == []
+    if args[0] == "week":  # every bar of the chart keeps its number
+        chart = [line for line in lines if re.match(r"  (glutes|hamstrings|quad|lower|hips)", line)]
+        assert len(chart) == 5 and all(re.search(r"#+  \d+$", line) for line in chart), chart

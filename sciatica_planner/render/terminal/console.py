@@ -23,14 +23,15 @@ from rich.text import Text
 from ... import safety
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
 
 # Tables use a wide terminal up to this many columns (wider, rows get hard to follow); prose
 # and boxes wrap at the readable width, the line length typography recommends (45-90 characters).
 MAX_WIDTH = 160
 READABLE_WIDTH = 80
-BAR_WIDTH = 30
+# Bars are as long as the terminal allows, up to BAR_WIDTH; never so short they stop comparing.
+BAR_WIDTH, BAR_MIN_WIDTH = 30, 5
 
 
 def make_console(file: object = None) -> Console:
@@ -49,7 +50,12 @@ def say(console: Console, *renderables: RenderableType) -> None:
 def prose(renderable: RenderableType) -> Constrain:
     """Prose among a view's parts, at a readable width however wide the terminal. A view
     printed in one call costs rich one look at the terminal, not one per part."""
-    return Constrain(renderable, READABLE_WIDTH)
+    return Constrain(_trimmed(renderable), READABLE_WIDTH)
+
+
+def _trimmed(renderable: RenderableType) -> RenderableType:
+    """A text wrapped without the space it was broken at (rich keeps it at a line's end)."""
+    return Indented([renderable]) if isinstance(renderable, Text) else renderable
 
 
 BLANK = NewLine()  # a blank line between a view's parts
@@ -58,7 +64,7 @@ BLANK = NewLine()  # a blank line between a view's parts
 def show(console: Console, parts: Iterable[RenderableType]) -> None:
     """Print a view's parts in one call, each on its own lines (rich joins texts next to each
     other with `sep`)."""
-    console.print(*parts, sep="\n")
+    console.print(*map(_trimmed, parts), sep="\n")
 
 
 def heading(text: str) -> Text:
@@ -162,7 +168,8 @@ def _ascii_lines(plain: str, width: int) -> list[str] | None:
 class Column(NamedTuple):
     """One column of a Grid. A column with a `give` wraps its cells when the grid is too wide
     for the terminal: in `give` order (1 first) down to `keep`, then, if that is not enough,
-    down to `min_width`. A column without a `give` never wraps."""
+    down to `min_width`. A column without a `give` never wraps. An `optional` column is left
+    out, the last first, when giving way is not enough."""
 
     header: str = ""
     justify: Literal["left", "right", "center"] = "left"
@@ -171,6 +178,10 @@ class Column(NamedTuple):
     keep: int = 1
     min_width: int = 1
     cut: bool = False  # giving way, cut the text short with an ellipsis rather than wrap it
+    optional: bool = False
+
+
+LEFT_OUT = -1  # the width of an optional column a narrow terminal has no room for
 
 
 class Grid:
@@ -182,9 +193,10 @@ class Grid:
     layout several times faster (docs/benchmarks.md), and puts the width where the text is.
     """
 
-    def __init__(self, columns: Iterable[Column], gap: int = 2) -> None:
+    def __init__(self, columns: Iterable[Column], gap: int = 2, indent: int = 0) -> None:
         self.columns = list(columns)
         self.gap = gap
+        self.indent = indent  # spaces before every line
         self.rows: list[list[Text]] = []
 
     def add_row(self, *cells: Text | str) -> None:
@@ -196,7 +208,7 @@ class Grid:
             for index, cell in enumerate(row):
                 widest = max((cell_len(line) for line in cell.plain.split("\n")), default=0)
                 widths[index] = max(widths[index], widest)
-        excess = sum(widths) + self.gap * (len(widths) - 1) - max_width
+        excess = self.indent + sum(widths) + self.gap * (len(widths) - 1) - max_width
         for floor in ("keep", "min_width"):
             for give in sorted({column.give for column in self.columns if column.give}):
                 group = [i for i, column in enumerate(self.columns) if column.give == give]
@@ -206,10 +218,23 @@ class Grid:
                         break
                     widths[max(able, key=lambda i: widths[i])] -= 1
                     excess -= 1
+        for index in reversed(range(len(widths))):
+            if excess > 0 and self.columns[index].optional:
+                excess -= widths[index] + self.gap
+                widths[index] = LEFT_OUT
         return widths
 
+    def fits(self, max_width: int) -> bool:
+        """Whether the grid, giving way as it may, fits `max_width` with every column."""
+        widths = self.widths(max_width)
+        return LEFT_OUT not in widths and self._width(widths) <= max_width
+
+    def _width(self, widths: list[int]) -> int:
+        shown = [width for width in widths if width != LEFT_OUT]
+        return self.indent + sum(shown) + self.gap * (len(shown) - 1)
+
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = sum(self.widths(options.max_width)) + self.gap * (len(self.columns) - 1)
+        widest = self._width(self.widths(options.max_width))
         return Measurement(min(widest, options.max_width), min(widest, options.max_width))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -219,16 +244,24 @@ class Grid:
             lines += self._lines(
                 console, [Text(c.header, style="bold") for c in self.columns], widths
             )
-            lines.append(Text("─" * (sum(widths) + self.gap * (len(widths) - 1)), style="dim"))
+            lines.append(Text("─" * (self._width(widths) - self.indent), style="dim"))
         for row in self.rows:
             lines += self._lines(console, row, widths)
+        margin = Segment(" " * self.indent)
         for line in lines:  # laid out already: rendered as they are, not wrapped again
+            if self.indent:
+                yield margin
             yield from line.render(console)
             yield Segment.line()
 
     def _lines(self, console: Console, row: list[Text], widths: list[int]) -> list[Text]:
+        shown = [
+            (column, given, width)
+            for column, given, width in zip(self.columns, row, widths, strict=True)
+            if width != LEFT_OUT
+        ]
         cells: list[list[Text]] = []
-        for column, given, width in zip(self.columns, row, widths, strict=True):
+        for column, given, width in shown:
             cell = given.copy()
             if column.style:
                 cell.stylize_before(column.style)
@@ -245,9 +278,7 @@ class Grid:
         lines = []
         for number in range(max(len(parts) for parts in cells)):
             line = Text()
-            for index, (column, parts, width) in enumerate(
-                zip(self.columns, cells, widths, strict=True)
-            ):
+            for index, ((column, _, width), parts) in enumerate(zip(shown, cells, strict=True)):
                 part = parts[number] if number < len(parts) else Text()
                 room = width - part.cell_len
                 if room < 0:  # a column that cannot give, on a terminal too narrow for it
@@ -263,6 +294,29 @@ class Grid:
             line.rstrip()
             lines.append(line)
         return lines
+
+
+def bar_chart(rows: Sequence[tuple[Sequence[str], float]], width: int) -> Grid:
+    """Labelled bars, each amount's length against the largest, then the amount: the bars as
+    long as `width` leaves room for. Labels after the first are left out on a terminal too
+    narrow for them (the first names the row)."""
+    labels = max((len(row_labels) for row_labels, _ in rows), default=0)
+    label_widths = [max(len(row_labels[i]) for row_labels, _ in rows) for i in range(labels)]
+    numbers = [str(round(amount)) for _, amount in rows]
+    gap = 2
+    fixed = CHART_INDENT + sum(label_widths) + max(map(len, numbers), default=0)
+    room = width - fixed - gap * (labels + 1)
+    size = max(BAR_MIN_WIDTH, min(BAR_WIDTH, room))
+    top = max((amount for _, amount in rows), default=0) or 1
+    columns = [Column(optional=bool(index)) for index in range(labels)]
+    chart = Grid([*columns, Column(), Column(justify="right")], gap=gap, indent=CHART_INDENT)
+    for (row_labels, amount), number in zip(rows, numbers, strict=True):
+        bar = "#" * max(1 if amount else 0, round(amount / top * size))
+        chart.add_row(*row_labels, Text(bar, style="cyan"), number)
+    return chart
+
+
+CHART_INDENT = 2
 
 
 # The narrowest a wrapped text gets, whatever the terminal: a word or two a line.
@@ -340,10 +394,16 @@ class Parts:
         line = Text()
         for part in self.parts:
             if line and line.cell_len + len(self.separator) + part.cell_len > options.max_width:
-                yield from line.wrap(console, options.max_width)
+                yield from _ends_trimmed(line.wrap(console, options.max_width))
                 line = Text()
             if line:
                 line.append(self.separator)
             line.append_text(part)
         if line:
-            yield from line.wrap(console, options.max_width)
+            yield from _ends_trimmed(line.wrap(console, options.max_width))
+
+
+def _ends_trimmed(lines: Iterable[Text]) -> Iterator[Text]:
+    for line in lines:
+        line.rstrip()
+        yield line

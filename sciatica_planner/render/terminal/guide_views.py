@@ -229,7 +229,8 @@ class TerminalScreen:
         if notes:
             say(self.console, bullets(notes, "bold yellow"))
         self.console.print()
-        say(self.console, session_summary(day, START_ROWS))
+        width = min(self.console.width, READABLE_WIDTH)
+        say(self.console, session_summary(day, START_ROWS, width))
         self.console.print()
         say(self.console, emergency_box())
         say(self.console, Text(START_HINT, style="dim"))

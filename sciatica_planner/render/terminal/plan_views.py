@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich.padding import Padding
 from rich.text import Text
 
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
 from .console import (
-    BAR_WIDTH,
     BLANK,
+    READABLE_WIDTH,
     Column,
     Grid,
     Hanging,
     Parts,
+    bar_chart,
     bullets,
     emergency_box,
     prose,
@@ -110,29 +110,31 @@ SUMMARY_ROWS = 17
 SUMMARY_NAME_MIN = 12
 
 
-def session_summary(day: Day, rows: int | None = None) -> Grid:
+def session_summary(day: Day, rows: int | None = None, width: int = READABLE_WIDTH) -> Grid:
     """The session as a numbered list of names, doses and rests: the whole day at a glance.
 
     One exercise a line (a long name is cut with an ellipsis, never wrapped); more exercises
-    than `rows` go in two columns without the rests, so a long session still fits its screen."""
+    than `rows` go in two columns without the rests, so a long session still fits its screen,
+    when `width` has room for two (else one long list)."""
     cells = [_summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)]
     one = [
         Column(justify="right", style="dim"),
         Column(give=1, cut=True, keep=SUMMARY_NAME_MIN, min_width=SUMMARY_NAME_MIN),
         Column(),
-        Column(style="dim"),
+        Column(style="dim", optional=True),
     ]
-    if rows is None or len(cells) <= rows:
-        table = Grid(one, gap=1)
-        for cell in cells:
-            table.add_row(*cell)
-        return table
-    table = Grid([*one[:3], Column(), *one[:3]], gap=1)  # the empty column: a gutter
-    half = (len(cells) + 1) // 2
-    left, right = cells[:half], cells[half:]
-    right += [("", "", "", "")] * (len(left) - len(right))
-    for mine, other in zip(left, right, strict=True):
-        table.add_row(*mine[:3], "", *other[:3])
+    if rows is not None and len(cells) > rows:
+        two = Grid([*one[:3], Column(), *one[:3]], gap=1)  # the empty column: a gutter
+        half = (len(cells) + 1) // 2
+        left, right = cells[:half], cells[half:]
+        right += [("", "", "", "")] * (len(left) - len(right))
+        for mine, other in zip(left, right, strict=True):
+            two.add_row(*mine[:3], "", *other[:3])
+        if two.fits(width):
+            return two
+    table = Grid(one, gap=1)
+    for cell in cells:
+        table.add_row(*cell)
     return table
 
 
@@ -146,13 +148,9 @@ def _summary_cells(number: int, item: PlannedExercise) -> tuple[Text | str, ...]
     )
 
 
-def _balance(plan: WeekPlan) -> Grid:
-    table = Grid((Column(), Column(), Column(justify="right")))
-    top = max(plan.weekly_sets.values(), default=0) or 1
-    for group, sets in plan.weekly_sets.items():
-        bar = "#" * max(1 if sets else 0, round(sets / top * BAR_WIDTH))
-        table.add_row(wording.GROUP_LABELS[group], Text(bar, style="cyan"), str(sets))
-    return table
+def _balance(plan: WeekPlan, width: int) -> Grid:
+    sets = plan.weekly_sets.items()
+    return bar_chart([([wording.GROUP_LABELS[group]], count) for group, count in sets], width)
 
 
 def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.date) -> None:
@@ -173,7 +171,7 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
     # A flare-up routine has no strength work, so no chart of strength sets either.
     if not wording.flare_up(plan.options.pain):
         parts.append(Text("Strength sets this week, per group", style="bold"))
-        parts.append(Padding(_balance(plan), (0, 0, 1, 2), expand=False))
+        parts += [_balance(plan, console.width), BLANK]
     steps = "Steps for each exercise: sciatica-plan today, or sciatica-plan show ID"
     parts += [prose(Text(steps, style="dim")), prose(emergency_box())]
     show(console, parts)
@@ -226,7 +224,7 @@ def show_day(
         parts += [
             BLANK,
             prose(Text(heading + f"{day.estimated_minutes} min", style="bold")),
-            prose(session_summary(day, SUMMARY_ROWS)),
+            prose(session_summary(day, SUMMARY_ROWS, min(console.width, READABLE_WIDTH))),
         ]
     parts += [BLANK, prose(emergency_box())]
     show(console, parts)
@@ -239,32 +237,25 @@ def show_program(
     from ...progression import volume
 
     first, last = plans[0].start, plans[-1].start + dt.timedelta(days=6)
-    console.print(
-        Text(
-            f"Your programme: {len(plans)} week{'s' if len(plans) != 1 else ''}, "
-            f"{wording.day_heading(first)} to {wording.day_heading(last)} {last.year}",
-            style="bold",
+    weeks = f"{len(plans)} week{'s' if len(plans) != 1 else ''}"
+    span = f"{wording.day_heading(first)} to {wording.day_heading(last)} {last.year}"
+    # The theme before the date: on a narrow terminal the chart leaves out its last labels first.
+    rows = [
+        (
+            [f"Week {plan.week_of_program}", plan.theme or "", wording.day_heading(plan.start)],
+            volume(plan),
         )
-    )
-    volumes = [volume(plan) for plan in plans]
-    top = max(volumes) or 1
-    table = Grid((Column(), Column(), Column(), Column(), Column(justify="right")))
-    for plan, amount in zip(plans, volumes, strict=True):
-        table.add_row(
-            f"Week {plan.week_of_program}",
-            wording.day_heading(plan.start),
-            plan.theme or "",
-            Text("#" * max(1, round(amount / top * BAR_WIDTH)), style="cyan"),
-            str(round(amount)),
-        )
-    console.print(Padding(table, (1, 0, 0, 2), expand=False))
-    console.print(
-        Text(
-            "Strength volume: sets x repetitions, a hold's seconds counted at one per 3 s.",
-            style="dim",
-        )
-    )
-    console.print()
+        for plan in plans
+    ]
+    about = "Strength volume: sets x repetitions, a hold's seconds counted at one per 3 s."
+    parts: list[RenderableType] = [
+        Text(f"Your programme: {weeks}, {span}", style="bold"),
+        BLANK,
+        bar_chart(rows, console.width),
+        prose(Text(about, style="dim")),
+        BLANK,
+    ]
+    show(console, parts)
     show_week(console, plans[0], catalogue, today)
 
 
