@@ -44,7 +44,7 @@ def make_console(file: object = None) -> Console:
 
 def say(console: Console, *renderables: RenderableType) -> None:
     """Print prose at a readable width, however wide the terminal."""
-    console.print(*renderables, width=min(console.width, READABLE_WIDTH))
+    console.print(*map(_trimmed, renderables), width=min(console.width, READABLE_WIDTH))
 
 
 def prose(renderable: RenderableType) -> Constrain:
