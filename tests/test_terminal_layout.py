@@ -69,3 +69,21 @@ def test_a_grid_is_as_wide_as_its_content_and_wraps_the_giving_column_first() ->
     assert max(map(len, out)) <= 30
     assert "2 x 10 each side" in "\n".join(out)  # the name gave way, the dose did not
     assert not any(line.endswith(" ") for line in out)
+
+
+def test_laid_out_lines_keep_their_own_style() -> None:
+    """Text.render applies only a text's spans; the Grid and Indented add the text's own style
+    (a heading's bold, the disclaimer's yellow) as rich's own printing does."""
+    from rich.console import Console
+
+    from sciatica_planner.render.terminal.console import Hanging, Indented
+
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=60)
+    grid = Grid([Column("Exercise"), Column("Dose")])
+    grid.add_row(Text("Warm-up", style="bold"), "")
+    console.print(grid)
+    console.print(Indented([Text("Take care", style="yellow"), Hanging([("-", "Go slowly")])], 3))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[1mExercise" in out and "\x1b[1mWarm-up" in out  # the header, a block label
+    assert "\x1b[2m─" in out  # the rule under the header is dim
+    assert "\x1b[33mTake care" in out

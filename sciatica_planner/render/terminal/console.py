@@ -251,7 +251,7 @@ class Grid:
         for line in lines:  # laid out already: rendered as they are, not wrapped again
             if self.indent:
                 yield margin
-            yield from line.render(console)
+            yield from styled_segments(line, console)
             yield Segment.line()
 
     def _lines(self, console: Console, row: list[Text], widths: list[int]) -> list[Text]:
@@ -319,6 +319,13 @@ def bar_chart(rows: Sequence[tuple[Sequence[str], float]], width: int) -> Grid:
 CHART_INDENT = 2
 
 
+def styled_segments(line: Text, console: Console) -> Iterable[Segment]:
+    """A laid-out line's segments in its own style too: Text.render applies only the styles of
+    its spans, rich's own printing adds the text's style on top."""
+    segments = line.render(console)
+    return Segment.apply_style(segments, console.get_style(line.style)) if line.style else segments
+
+
 # The narrowest a wrapped text gets, whatever the terminal: a word or two a line.
 TEXT_MIN_WIDTH = 10
 
@@ -372,7 +379,7 @@ class Indented:
                 line.rstrip()  # a wrapped line keeps the space it was broken at
                 if self.indent:
                     yield margin
-                yield from line.render(console)
+                yield from styled_segments(line, console)
                 yield Segment.line()
 
 
