@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,3 +41,29 @@ def test_readme_shows_the_disclaimer_and_red_flags() -> None:
     assert "Consult a healthcare professional" in README
     assert "not medical advice" in README
     assert "genitals or anus" in README
+
+
+SAMPLE = re.compile(r"```\n\$ sciatica-plan (?P<args>[^\n]*)\n(?P<body>.*?)```", re.S)
+# The README's samples of what a view prints, checked line for line against the view itself
+# at 80 columns; "..." marks what a sample leaves out.
+SAMPLED = ("week ", "today ", "exercises ", "show ")
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        m
+        for m in SAMPLE.finditer(README)
+        if m["args"].startswith(SAMPLED) and "--svg" not in m["args"]  # views, not files
+    ],
+    ids=lambda m: m["args"],
+)
+def test_the_readmes_samples_are_what_the_views_print(
+    runner: CliRunner, sample: re.Match[str]
+) -> None:
+    result = runner.invoke(cli, sample["args"].split(), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    printed = [line.rstrip() for line in result.stdout.splitlines()]
+    for line in sample["body"].splitlines():
+        if line.strip() != "...":
+            assert line.rstrip() in printed, f"{line!r} is not what `{sample['args']}` prints"
