@@ -329,6 +329,7 @@ def quick(text: str) -> str:
     def read(text: str) -> Any:
         loader_class = catalogue_module._yaml_loader()
         root = yaml.compose(text, Loader=loader_class)
+        assert root is not None
         return catalogue_module._construct(loader_class(""), root)
 
     return outcome(read, text)

@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -37,10 +37,10 @@ def journal(tmp_path: Path) -> Path:
     return tmp_path / "journal" / "journal.sqlite3"
 
 
-def run(runner: CliRunner, journal: Path, *args: str, **kwargs: object) -> Result:
+def run(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
     return runner.invoke(
         cli, ["--journal", str(journal), *args], prog_name="sciatica-plan", **kwargs
-    )  # type: ignore[arg-type]
+    )
 
 
 def ok(runner: CliRunner, journal: Path, *args: str, **kwargs: object) -> Result:

@@ -24,6 +24,7 @@ from sciatica_planner.figures import (
     parse_prop,
 )
 from sciatica_planner.figures.props import Placed
+from sciatica_planner.figures.shapes import Line
 from sciatica_planner.figures.skeleton import bones_of, depth
 
 if TYPE_CHECKING:
@@ -281,8 +282,9 @@ def test_a_band_joins_two_points_or_runs_to_a_post() -> None:
     assert band.points == (body.points["near-knee"], body.points["far-knee"])  # type: ignore[union-attr]
     tied = build_scene({"base": "standing"}, None, ["band@near-ankle"])
     line, post = [s for s in tied.shapes if s.role == "prop"]
-    assert line.points[0] == tied.bodies[0].points["near-ankle"]  # type: ignore[union-attr]
-    assert post.points[0][1] == 0  # the post stands on the floor  # type: ignore[union-attr]
+    assert isinstance(line, Line) and isinstance(post, Line)
+    assert line.points[0] == tied.bodies[0].points["near-ankle"]
+    assert post.points[0][1] == 0  # the post stands on the floor
 
 
 def test_a_foot_on_a_step_stays_on_it() -> None:

@@ -58,8 +58,8 @@ def options(**changes: object) -> PlanOptions:
     }
     base.update(changes)
     if "on" in changes and "days" not in changes:
-        base["days"] = len(base["on"])  # type: ignore[arg-type]
-    return PlanOptions(**base)  # type: ignore[arg-type]
+        base["days"] = len(base["on"])  # type: ignore[arg-type]  # "on" is a tuple here
+    return PlanOptions(**base)
 
 
 def strength_sets(plan: WeekPlan) -> int:
@@ -229,12 +229,12 @@ def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
     # Rule 5: balance, and every required movement (the hip group's abduction and adduction).
     sets = plan.weekly_sets.values()
     assert min(sets) > 0 and max(sets) <= 1.5 * min(sets), plan.weekly_sets
-    for group in catalogue.groups:
-        for move in group.required_movements:
+    for group_info in catalogue.groups:
+        for move in group_info.required_movements:
             assert any(
-                e.kind == "strength" and e.groups[0] == group.id and move in e.tags
+                e.kind == "strength" and e.groups[0] == group_info.id and move in e.tags
                 for e in everything
-            ), (group.id, move)
+            ), (group_info.id, move)
     if opts.pain <= safety.NORMAL_MAX_PAIN:
         check_level_and_time(plan, catalogue, opts, days_per_group)
 
@@ -251,8 +251,9 @@ def check_level_and_time(
         )
         for g in GROUPS
     }
-    assert all(plan.weekly_sets[g] <= ceiling[g] for g in GROUPS), plan.weekly_sets
-    at_ceiling = all(plan.weekly_sets[g] >= ceiling[g] for g in GROUPS)
+    weekly: dict[str, int] = dict(plan.weekly_sets.items())
+    assert all(weekly[g] <= ceiling[g] for g in GROUPS), weekly
+    at_ceiling = all(weekly[g] >= ceiling[g] for g in GROUPS)
     for day in plan.days if not at_ceiling else ():
         if day.rest or day.estimated_minutes >= 0.7 * opts.minutes:
             continue
@@ -712,6 +713,7 @@ def test_every_programme_week_keeps_every_rule_and_the_volume_builds_and_deloads
     assert [p.start for p in plans] == [opts.start + dt.timedelta(weeks=k) for k in range(weeks)]
     for plan in plans:
         check_rules(plan, BUNDLED, opts.model_copy(update={"start": plan.start}))
+        assert plan.week_of_program is not None
         deload = plan.week_of_program % 4 == 0
         assert plan.theme == ("deload" if deload else "build")
         if plan.week_of_program == 1 or deload:  # heavy work waits, and never in a deload

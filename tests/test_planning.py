@@ -35,7 +35,7 @@ from sciatica_planner.planning.session import (
     warm_up_target,
 )
 from sciatica_planner.planning.timing import CHANGEOVER_SECONDS
-from sciatica_planner.vocabulary import GROUPS
+from sciatica_planner.vocabulary import GROUPS, Block
 from strategies import _exercise, minimal_catalogue_data
 
 MONDAY = dt.date(2026, 11, 30)
@@ -57,7 +57,7 @@ def exercise(exercise_id: str = "x", **fields: Any) -> Exercise:
     return Exercise.model_validate(_exercise(exercise_id, kind, groups, **fields))
 
 
-def item(position: str, block: str = "main", exercise_id: str | None = None) -> Item:
+def item(position: str, block: Block = "main", exercise_id: str | None = None) -> Item:
     e = exercise(exercise_id or f"{position}-{block}", position=position)
     return Item(e, Dose(2, 10, None), block)
 
