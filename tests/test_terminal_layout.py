@@ -8,7 +8,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.text import Text
 
-from sciatica_planner.render.terminal.console import Column, Grid, _ascii_lines, make_console, wrap
+from sciatica_planner.render.terminal.console import make_console
+from sciatica_planner.render.terminal.layout import Column, Grid, _ascii_lines, wrap
 
 CONSOLE = make_console(io.StringIO())
 # Words of printable ASCII, joined by one space or more, sometimes with spaces at the ends.
@@ -76,7 +77,7 @@ def test_laid_out_lines_keep_their_own_style() -> None:
     (a heading's bold, the disclaimer's yellow) as rich's own printing does."""
     from rich.console import Console
 
-    from sciatica_planner.render.terminal.console import Hanging, Indented
+    from sciatica_planner.render.terminal.layout import Hanging, Indented
 
     console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=60)
     grid = Grid([Column("Exercise"), Column("Dose")])

@@ -10,17 +10,8 @@ from rich.text import Text
 from ...text import visible
 from ...vocabulary import GROUPS
 from .. import wording
-from .console import (
-    Column,
-    Grid,
-    Hanging,
-    Indented,
-    disclaimer_line,
-    heading,
-    prose,
-    say,
-    show,
-)
+from .console import disclaimer_line, heading, prose, say, show
+from .layout import Column, Grid, Hanging, Indented
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

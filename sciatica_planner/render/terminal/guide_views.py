@@ -19,7 +19,8 @@ from rich.text import Text
 from ...guide import Countdown, ExerciseCard, Finished, Question, RepsSet, SessionStart
 from .. import wording
 from .catalogue_views import figure_text, planned_details
-from .console import READABLE_WIDTH, Parts, bullets, emergency_box, say
+from .console import READABLE_WIDTH, emergency_box, say
+from .layout import Parts, bullets
 from .plan_views import session_summary
 
 if TYPE_CHECKING:

@@ -10,19 +10,8 @@ from rich.text import Text
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
-from .console import (
-    BLANK,
-    READABLE_WIDTH,
-    Column,
-    Grid,
-    Hanging,
-    Parts,
-    bar_chart,
-    bullets,
-    emergency_box,
-    prose,
-    show,
-)
+from .console import BLANK, READABLE_WIDTH, emergency_box, prose, show
+from .layout import Column, Grid, Hanging, Parts, bar_chart, bullets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
