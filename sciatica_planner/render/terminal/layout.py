@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 # Bars are as long as the terminal allows, up to BAR_WIDTH; never so short they stop comparing.
 BAR_WIDTH, BAR_MIN_WIDTH = 30, 5
+CHART_INDENT = 2  # a chart sits under its heading, two spaces in
 
 
 def wrap(text: Text, console: Console, width: int) -> list[Text]:
@@ -73,13 +74,10 @@ LEFT_OUT = -1  # the width of an optional column a narrow terminal has no room f
 
 
 class Grid:
-    """Rows of cells in columns as wide as their content, GAP spaces apart, under an optional
-    header and rule; when that is wider than the terminal, columns give way in their order.
-
-    rich's Table does this and more, but it measures every cell several times over, renderable
-    by renderable: for the plain text cells of a week or a list of exercises, this does the same
-    layout several times faster (docs/benchmarks.md), and puts the width where the text is.
-    """
+    """Rows of cells in columns as wide as their content, `gap` spaces apart, under a header
+    and rule when the columns have headers. When that is wider than the terminal, columns give
+    way in their order (Column), so the width goes where the text is: at 80 columns a day's
+    doses keep their line and the names wrap."""
 
     def __init__(self, columns: Iterable[Column], gap: int = 2, indent: int = 0) -> None:
         self.columns = list(columns)
@@ -191,7 +189,7 @@ def bar_chart(rows: Sequence[tuple[Sequence[str], float]], width: int) -> Grid:
     labels = max((len(row_labels) for row_labels, _ in rows), default=0)
     label_widths = [max(len(row_labels[i]) for row_labels, _ in rows) for i in range(labels)]
     numbers = [str(round(amount)) for _, amount in rows]
-    gap = 2
+    gap = 2  # the Grid's own
     fixed = CHART_INDENT + sum(label_widths) + max(map(len, numbers), default=0)
     room = width - fixed - gap * (labels + 1)
     size = max(BAR_MIN_WIDTH, min(BAR_WIDTH, room))
@@ -202,9 +200,6 @@ def bar_chart(rows: Sequence[tuple[Sequence[str], float]], width: int) -> Grid:
         bar = "#" * max(1 if amount else 0, round(amount / top * size))
         chart.add_row(*row_labels, Text(bar, style="cyan"), number)
     return chart
-
-
-CHART_INDENT = 2
 
 
 def styled_segments(line: Text, console: Console) -> Iterable[Segment]:
