@@ -46,7 +46,7 @@ def test_readme_shows_the_disclaimer_and_red_flags() -> None:
 SAMPLE = re.compile(r"```\n\$ sciatica-plan (?P<args>[^\n]*)\n(?P<body>.*?)```", re.S)
 # The README's samples of what a view prints, checked line for line against the view itself
 # at 80 columns; "..." marks what a sample leaves out.
-SAMPLED = ("week ", "today ", "exercises ", "show ")
+SAMPLED = ("week ", "today ", "program ", "exercises ", "show ")
 
 
 @pytest.mark.parametrize(
