@@ -173,17 +173,14 @@ def plan_program(
     weeks: int,
     summary: JournalSummary | None = None,
 ) -> list[WeekPlan]:
-    """`weeks` weeks from `options.start`, one after another, in blocks of four: the block's
-    third week takes the level's full ceiling, the two before it 80% and 90% of that week's
-    strength volume, and the fourth deloads to at most 70% of it; later blocks step the doses
-    up one notch. A lighter week is its own full week with the doses lowered to its cap
-    (planning/lighten.py), and the build weeks are planned from the top down, each capped at
-    the week after it too, so the volume builds in order even where a week's own full form
-    (without heavy work, say) outweighs the top week. The journal's adaptation shapes the
-    first week, and an exercise it found flaring stays out throughout. Every week keeps the
-    options' seed, so the exercises stay put while the doses change."""
+    """`weeks` weeks from `options.start`, one after another, in blocks of four: three that
+    build, one notch a week, and a deload at 60-70% of the week before's sets; each new block
+    moves an exercise that reached the top of its range up its chain (planning/climb.py). Every
+    week keeps the options' seed, so the exercises stay put while the doses climb. The
+    journal's adaptation shapes the first week, and an exercise it found flaring stays out
+    throughout; a spreading entry protects the nerve in the first week."""
     from .models import Adaptation
-    from .planner import plan_week
+    from .planning import plan_week
     from .planning.policy import Stage
 
     adaptation = adapt(summary, catalogue) if summary is not None else None
@@ -192,52 +189,35 @@ def plan_program(
         if adaptation is not None and adaptation.changes
         else None
     )
-
-    def week_plan(week: int, stage: Stage) -> WeekPlan:
+    spreading = summary is not None and summary.spreading
+    plans = []
+    for week in range(1, weeks + 1):
         start = options.start + dt.timedelta(weeks=week - 1)
         week_options = options.model_copy(update={"start": start})
-        return plan_week(catalogue, week_options, adaptation if week == 1 else later, stage)
-
-    block = safety.PROGRAM_BLOCK_WEEKS
-    plans: list[WeekPlan] = []
-    first_top: WeekPlan | None = None
-    for first in range(1, weeks + 1, block):
-        later_block = first_top is not None
-        top_week = first + len(safety.PROGRAM_BUILD_SHARES) - 1
-        top = week_plan(top_week, Stage(top_week, "build", 1.0, progressing=later_block))
-        if first_top is not None and volume(top) < volume(first_top):
-            # Longer doses left less room in the sessions: keep the usual doses instead.
-            stepped = False
-            top = week_plan(top_week, Stage(top_week, "build", 1.0))
-        else:
-            stepped = later_block
-        first_top = first_top or top
-        shares = safety.LATER_BUILD_SHARES if later_block else safety.PROGRAM_BUILD_SHARES
-        built = {top_week: top}
-        # The build weeks from the top down, each capped at its share of the top week and at
-        # the week after it, so the block builds in order whatever each week's own full form.
-        below = volume(top)
-        for week in range(top_week - 1, first - 1, -1):
-            cap = min(shares[week - first] * volume(top), below)
-            built[week] = week_plan(
-                week, Stage(week, "build", 1.0, volume_cap=cap, progressing=stepped)
+        position = (week - 1) % safety.PROGRAM_BLOCK_WEEKS
+        theme: Literal["build", "deload"] = (
+            "deload" if position == safety.PROGRAM_BLOCK_WEEKS - 1 else "build"
+        )
+        first = week == 1
+        plans.append(
+            plan_week(
+                catalogue,
+                week_options,
+                adaptation if first else later,
+                Stage(week, theme),
+                spreading=spreading and first,
             )
-            below = volume(built[week])
-        deload = first + block - 1
-        if deload <= weeks:
-            cap = safety.DELOAD_VOLUME_SHARE * volume(top)
-            built[deload] = week_plan(
-                deload, Stage(deload, "deload", 1.0, volume_cap=cap, progressing=stepped)
-            )
-        plans += [built[week] for week in range(first, min(first + block, weeks + 1))]
+        )
     return plans
 
 
 def volume(plan: WeekPlan) -> float:
     """A planned week's strength volume: sets x repetitions, a hold's seconds counted as
-    repetitions at one per 3 s."""
+    repetitions (planning/measures.py)."""
+    from .planning.measures import SECONDS_PER_COUNTED_REP
+
     return sum(
-        e.sets * (e.reps if e.reps is not None else (e.hold_seconds or 0) / 3)
+        e.sets * (e.reps if e.reps is not None else (e.hold_seconds or 0) / SECONDS_PER_COUNTED_REP)
         for day in plan.days
         for e in day.exercises
         if e.kind == "strength"

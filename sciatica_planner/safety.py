@@ -23,17 +23,17 @@ RECOVERY_HOURS = 48
 # ACSM 2011 [A1]: each major muscle group on 2-3 days a week.
 MIN_STRENGTH_DAYS_PER_GROUP = 2
 
-# Weekly strength sets per group, by level. Product choice inside Schoenfeld 2017 [V1] (10 or more
-# weekly sets per muscle did more than fewer than 5) and ACSM 2009 [A4] (novices 1-3 sets an
-# exercise): clinical.md suggests about 6, 10 and 14 for a rehabilitation programme; each is 2
-# higher here because every hold of an isometric exercise counts as one set in `weekly_sets`.
-WEEKLY_SET_CEILING: dict[str, int] = {"beginner": 8, "intermediate": 12, "advanced": 16}
+# Weekly strength sets per group, by level: the most a week may hold, never a target (contract
+# rule 15). Product choice inside Schoenfeld 2017 [V1] (10 or more weekly sets per muscle did
+# more than fewer than 5) and ACSM 2009 [A4] (novices 1-3 sets an exercise): clinical.md
+# suggests about 6, 10 and 14 for a rehabilitation programme. Each is higher here because a
+# week is a full-body routine done on up to three days (ACSM's 2-3 days a group [A1]): the hip
+# group has an abduction and an adduction exercise every session, and every hold of an
+# isometric exercise counts as one set in `weekly_sets`.
+WEEKLY_SET_CEILING: dict[str, int] = {"beginner": 14, "intermediate": 18, "advanced": 22}
 # Below this a week says the time allowed is too short for the level (product choice: about
 # half the ceiling, still inside ACSM's 1-3 sets twice a week [A2, A4]).
 WEEKLY_SET_FLOOR: dict[str, int] = {"beginner": 4, "intermediate": 6, "advanced": 8}
-# Sets of one group in one session: ACSM 2011 [A2] gives 2-4 sets an exercise; product choice of
-# two exercises' worth. A group trained on fewer days reaches less of the weekly ceiling.
-SESSION_SET_CAP: dict[str, int] = {"beginner": 5, "intermediate": 7, "advanced": 9}
 
 # Pain 4-6: a week holds at most this share of the level's ceiling (product choice on the
 # pain-monitoring model's "less load" when pain is above its ceiling of 5 [S1, S3]), and always
@@ -94,14 +94,14 @@ FLARE_SESSIONS = 2
 # 5 s more a hold (product choice), else one set more.
 PROGRESS_REPS_STEP = 2
 PROGRESS_HOLD_STEP = 5
-# Programmes (`program`): in each block of four weeks the first three build and the fourth
-# deloads to about 60-70% of the third (the contract; a lighter week every 3-5 weeks is
-# coaching habit, clinical.md: product choice). The share of the block's top volume (its third
-# week's) each week may hold:
+# Programmes (`program`): in each block of four weeks the first three build, one notch a week,
+# and the fourth deloads to 60-70% of the third's sets (the contract; a lighter week every 3-5
+# weeks is coaching habit, clinical.md: product choice). Each new block moves an exercise that
+# reached the top of its range to the next step of its chain (ACSM 2009 [A4]: progress once the
+# target is managed).
 PROGRAM_BLOCK_WEEKS = 4
-PROGRAM_BUILD_SHARES = (0.8, 0.9, 1.0)
-LATER_BUILD_SHARES = (0.9, 0.95, 1.0)  # later blocks start above the first block's start
-DELOAD_VOLUME_SHARE = 0.7
+PROGRAM_BUILD_WEEKS = 3
+DELOAD_SET_SHARE = (0.6, 0.7)
 
 DISCLAIMER = (
     "This routine is general information, not medical advice, a diagnosis or a personal "
@@ -265,10 +265,25 @@ HIGH_MODERATE_PAIN_NOTE = (
 )
 
 FLARE_UP_WARNING = (
-    "Pain {pain}/10: strengthening is paused. This is a gentle flare-up routine of mobility, "
-    "nerve glides, stretches and light holds only. If severe pain lasts more than a few days, "
-    "or you notice any red-flag symptom, contact a GP, a physiotherapist or your local "
-    "urgent-care line (NHS 111 in the UK)."
+    "Pain {pain}/10: strengthening is paused. This is a gentle flare-up routine of walking, "
+    "resting positions that ease the back, nerve glides and light holds only: no stretches "
+    "that pull on the nerve. If severe pain lasts more than a few days, or you notice any "
+    "red-flag symptom, contact a GP, a physiotherapist or your local urgent-care line (NHS 111 "
+    "in the UK)."
+)
+# Pain this bad (contract rule 23): NHS advice is to see a GP if you are struggling to cope
+# [R1], and to contact a GP or NHS 111 if the pain stops you sleeping [R2].
+VERY_BAD_PAIN_MIN = 9
+VERY_BAD_PAIN_ADVICE = (
+    "If your pain is this bad and you are struggling to cope, or it stops you sleeping, "
+    "contact a GP or NHS 111 today."
+)
+# A week after a spreading entry (contract rule 23): symptoms spreading down the leg mean easing
+# off and telling a clinician [D1, D2]; new numbness or weakness is a same-day matter [K2, K3].
+SPREADING_WEEK_WARNING = (
+    "You logged symptoms spreading further down the leg: this week protects the nerve, with no "
+    "stretches that pull on it. Tell a GP or physiotherapist within a few days; new numbness or "
+    "weakness needs the same day."
 )
 
 
@@ -308,5 +323,6 @@ def pain_warning(pain: int) -> str | None:
         note = MODERATE_PAIN_NOTE if pain <= PAIN_DURING_EXERCISE_MAX else HIGH_MODERATE_PAIN_NOTE
         return note.format(pain=pain)
     if tier == "flare-up":
-        return FLARE_UP_WARNING.format(pain=pain)
+        warning = FLARE_UP_WARNING.format(pain=pain)
+        return f"{VERY_BAD_PAIN_ADVICE} {warning}" if pain >= VERY_BAD_PAIN_MIN else warning
     return None

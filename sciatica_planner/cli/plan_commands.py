@@ -29,7 +29,7 @@ def build_week(
     settings: Settings, plan: PlanRequest, start: dt.date, seed: int | None = None
 ) -> tuple[Catalogue, WeekPlan]:
     """The one way every command turns PLAN OPTIONS into a week."""
-    from ..planner import plan_week
+    from ..planning import plan_week
 
     catalogue, options, summary = _resolve(settings, plan, start, seed)
     adaptation = None
@@ -37,8 +37,9 @@ def build_week(
         from ..progression import adapt
 
         adaptation = adapt(summary, catalogue)
+    spreading = summary is not None and summary.spreading
     with mapped_errors():
-        return catalogue, plan_week(catalogue, options, adaptation)
+        return catalogue, plan_week(catalogue, options, adaptation, spreading=spreading)
 
 
 def build_program(
@@ -58,7 +59,7 @@ def _resolve(
     """The catalogue, the week's options and the journal's summary (unless --no-journal); the
     journal's pain of today or yesterday stands in when --pain was not typed."""
     from ..models import PlanOptions
-    from ..planner import default_seed
+    from ..planning import default_seed
 
     catalogue = load(settings)
     if seed is None:
@@ -135,7 +136,7 @@ def next_training_day(
     upcoming = next((d for d in result.days if d.date > after and not d.rest), None)
     if upcoming is not None:
         return upcoming, False
-    from ..planner import default_seed
+    from ..planning import default_seed
 
     following = result.start + dt.timedelta(days=7)
     _, next_week = build_week(settings, plan, following, seed=default_seed(following))

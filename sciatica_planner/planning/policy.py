@@ -36,11 +36,11 @@ class Stage(NamedTuple):
 
     week: int  # 1-based
     theme: Literal["build", "deload"]
-    ceiling_share: float  # of the level's weekly ceiling
-    # A lighter week's most strength volume (sets x reps): its full week's doses come down to
-    # it (lighten.py).
-    volume_cap: float | None = None
-    progressing: bool = False  # a later block: doses one notch up
+
+    @property
+    def block(self) -> int:
+        """The week's block of four, from 0."""
+        return (self.week - 1) // safety.PROGRAM_BLOCK_WEEKS
 
 
 class Policy(NamedTuple):
@@ -52,7 +52,6 @@ class Policy(NamedTuple):
     tier: safety.PainTier
     prefer: str
     weekly_ceiling: int  # strength sets per group per week
-    session_cap: int  # strength sets per group per session
     weekly_floor: int
     stretch_seconds: int  # per side, for every stretch
     walk_minutes: int
@@ -62,6 +61,9 @@ class Policy(NamedTuple):
     easier_first: bool = False
     progressing: bool = False
     excluded: frozenset[str] = frozenset()
+    # Contract rule 23: a flare-up or a spreading entry in the journal's last week. No item that
+    # loads the nerve and no end-range stretch; relief is walking, positions of ease, sliders.
+    protect_nerve: bool = False
 
     @property
     def strength_paused(self) -> bool:
@@ -89,16 +91,19 @@ class Policy(NamedTuple):
             return False
         if "nerve-tension" in tags and self.pain > safety.NERVE_TENSION_MAX_PAIN:
             return False
+        if self.protect_nerve and (
+            exercise.kind == "stretch" or {"nerve-tension", "nerve-load"} & set(tags)
+        ):
+            return False
+        if "position-of-ease" in tags and not self.protect_nerve:
+            return False  # a resting position: relief in a flare, not a training day's work
         if "heavy" in tags and not self.allow_heavy:
             return False
         excluded = OPPOSITE.get(self.prefer)
         if excluded is not None and excluded in tags:
             return False
-        if (
-            self.prefer == "neutral"
-            and self.tier != "normal"
-            and {"spinal-flexion", "spinal-extension"} & set(tags)
-        ):
+        # Neutral leans neither way (rule 17): no item that bends the spine one way only.
+        if self.prefer == "neutral" and {"spinal-flexion", "spinal-extension"} & set(tags):
             return False
         return exercise.kind != "stretch" or self.stretch_dose(exercise) is not None
 
@@ -158,12 +163,16 @@ class Policy(NamedTuple):
 
 
 def policy_for(
-    options: PlanOptions, adaptation: Adaptation | None = None, stage: Stage | None = None
+    options: PlanOptions,
+    adaptation: Adaptation | None = None,
+    stage: Stage | None = None,
+    spreading: bool = False,
 ) -> Policy:
     """The policy of a week with these options and the journal's adaptation. A week that eases
     off is planned as at pain 4-6 (flare-safe work, fewer sets) with easier variants; one that
     progresses only when today's pain allows the normal routine. In a programme, heavy work
-    waits until after the first week and never comes in a deload."""
+    waits until after the first week and never comes in a deload. `spreading`: the journal's
+    last week logged symptoms spreading down the leg (rule 23)."""
     tier = safety.pain_tier(options.pain)
     direction = adaptation.direction if adaptation else "hold"
     if direction == "regress" and tier == "normal":
@@ -179,10 +188,8 @@ def policy_for(
             math.floor(
                 safety.WEEKLY_SET_CEILING[options.level]
                 * (safety.MODERATE_PAIN_VOLUME if tier == "flare-safe" else 1)
-                * (stage.ceiling_share if stage else 1)
             ),
         ),
-        session_cap=safety.SESSION_SET_CAP[options.level],
         weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
         stretch_seconds=(
             safety.STRETCH_SECONDS_NORMAL if tier == "normal" else safety.STRETCH_SECONDS_MODERATE
@@ -195,7 +202,7 @@ def policy_for(
             and (stage is None or (stage.week > 1 and stage.theme == "build"))
         ),
         easier_first=direction == "regress",
-        progressing=tier == "normal"
-        and (direction == "progress" or (stage is not None and stage.progressing)),
+        progressing=tier == "normal" and direction == "progress",
         excluded=frozenset(c.from_ for c in adaptation.changes) if adaptation else frozenset(),
+        protect_nerve=tier == "flare-up" or spreading,
     )

@@ -70,6 +70,18 @@ class Pool(NamedTuple):
     def hamstring_stretches(self) -> tuple[Exercise, ...]:
         return tuple(e for e in self.stretches if "hamstrings" in e.groups)
 
+    def sliders(self) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.mobility if "nerve-slider" in e.tags)
+
+    def positions_of_ease(self) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.mobility if "position-of-ease" in e.tags)
+
+    def of_patterns(self, patterns: tuple[str, ...]) -> list[Exercise]:
+        """Strength exercises of these patterns, in catalogue order."""
+        return [
+            e for found in self.strength.values() for e in found if e.pattern in patterns
+        ]
+
 
 def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
     """The policy's exercises, in catalogue order; raises PlanError when a need is empty."""
@@ -100,7 +112,15 @@ def _check(pool: Pool, catalogue: Catalogue, policy: Policy) -> None:
     which group and which filter emptied it."""
     if not pool.warm_ups:
         raise explain_empty(catalogue, policy, "warm-up", lambda e: e.kind == "warm-up")
-    if not pool.hamstring_stretches():
+    if policy.protect_nerve:  # rule 1 in a week rule 23 covers
+        if not pool.sliders() and not pool.positions_of_ease():
+            raise explain_empty(
+                catalogue,
+                policy,
+                "nerve slider or position of ease",
+                lambda e: bool({"nerve-slider", "position-of-ease"} & set(e.tags)),
+            )
+    elif not pool.hamstring_stretches():
         raise explain_empty(
             catalogue,
             policy,

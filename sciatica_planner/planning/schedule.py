@@ -1,4 +1,5 @@
-"""Which groups are strengthened on which days, with recovery between; no exercises involved."""
+"""Which template each training day repeats (A or B), and the groups each may train, with
+recovery between: no exercises involved."""
 
 from __future__ import annotations
 
@@ -6,25 +7,26 @@ import itertools
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import safety
-from ..vocabulary import GROUPS, WEEKDAY_NAMES
+from ..vocabulary import GROUPS, WEEKDAY_NAMES, group_words
 
 if TYPE_CHECKING:
     import datetime as dt
-    import random
+    from collections.abc import Callable
 
 
-class Schedule(NamedTuple):
-    """The groups each training day strengthens, and the groups its strength work may touch."""
+class Layout(NamedTuple):
+    """The week's shape: each training date's template, and the groups each template trains."""
 
-    dates: tuple[dt.date, ...]
-    groups: dict[dt.date, tuple[str, ...]]
-    # A day next to another training day may only touch its own groups (contract rule 3);
-    # a day with no neighbour may touch any group as a secondary one.
-    allowed: dict[dt.date, frozenset[str]]
+    letters: dict[dt.date, str]
+    groups: dict[str, frozenset[str]]  # by letter
+    split: bool  # back-to-back days: A and B train different groups
     warnings: tuple[str, ...]
 
-    def days_of(self, group: str) -> int:
-        return sum(group in groups for groups in self.groups.values())
+    def dates_of(self, letter: str) -> list[dt.date]:
+        return [d for d, x in self.letters.items() if x == letter]
+
+    def days_of(self, letter: str) -> int:
+        return sum(x == letter for x in self.letters.values())
 
 
 def recovered(first: dt.date, second: dt.date) -> bool:
@@ -32,70 +34,51 @@ def recovered(first: dt.date, second: dt.date) -> bool:
     return abs((second - first).days) * 24 >= safety.RECOVERY_HOURS
 
 
-def schedule_week(
-    dates: list[dt.date], rng: random.Random, together: dict[frozenset[str], int] | None = None
-) -> Schedule:
-    """Give every group two recovered days, keeping the number of groups per day even and, among
-    equal choices, putting groups together that share exercises (`together` counts them: most
-    lower-body work also trains the glutes), so a day's exercises may train all their groups."""
-    together = together or {}
-
-    def shared(group: str, days: tuple[dt.date, ...]) -> int:
-        return sum(
-            together.get(frozenset((group, other)), 0) for d in days for other in scheduled[d]
-        )
-
-    scheduled: dict[dt.date, list[str]] = {d: [] for d in dates}
-    # Each group's days: MIN_STRENGTH_DAYS_PER_GROUP of them, each recovered from the others.
-    pairs = [
-        days
-        for days in itertools.combinations(dates, safety.MIN_STRENGTH_DAYS_PER_GROUP)
-        if all(recovered(a, b) for a, b in itertools.combinations(days, 2))
-    ]
-    groups = list(GROUPS)
-    rng.shuffle(groups)
-    for group in groups:
-        if pairs:
-            jitter = [rng.random() for _ in pairs]
-            chosen = min(
-                zip(pairs, jitter, strict=True),
-                key=lambda pj: (
-                    sum(len(scheduled[d]) for d in pj[0]),
-                    max(len(scheduled[d]) for d in pj[0]),
-                    -shared(group, pj[0]),
-                    -(pj[0][-1] - pj[0][0]).days,
-                    pj[1],
-                ),
-            )[0]
-            for day in chosen:
-                scheduled[day].append(group)
-        else:
-            day = min(
-                dates,
-                key=lambda d: (len(scheduled[d]), -shared(group, (d,)), rng.random()),
-            )
-            scheduled[day].append(group)
-    warnings: list[str] = []
-    if not pairs:
+def lay_out(
+    dates: list[dt.date], alternate: bool, coverage: Callable[[frozenset[str]], int]
+) -> Layout:
+    """Full-body sessions where no two training days are back to back (A, or A and B in turn
+    when `alternate`); otherwise a split pair: neighbouring days take A and B in turn, and the
+    groups are shared between them so that no group is strengthened on two days running
+    (contract rule 3). `coverage(groups)` scores what a session of those groups can train; the
+    split that covers most, then gives each template its fair share of days, wins."""
+    back_to_back = any(not recovered(a, b) for a, b in itertools.pairwise(dates))
+    letters: dict[dt.date, str] = {}
+    if not back_to_back:
+        for index, date in enumerate(dates):
+            letters[date] = "B" if alternate and index % 2 else "A"
+        every = frozenset(GROUPS)
+        groups = {"A": every, "B": every} if alternate and len(dates) > 1 else {"A": every}
+        return Layout(letters, groups, False, ())
+    previous: dt.date | None = None
+    for date in dates:
+        if previous is not None and not recovered(previous, date):
+            letters[date] = "B" if letters[previous] == "A" else "A"
+        else:  # after a rest day: the template with fewer days so far
+            counts = [sum(x == y for x in letters.values()) for y in "AB"]
+            letters[date] = "A" if counts[0] <= counts[1] else "B"
+        previous = date
+    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    for size in range(1, len(GROUPS)):
+        for chosen in itertools.combinations(GROUPS, size):
+            side = frozenset(chosen)
+            other = frozenset(GROUPS) - side
+            key = (-(coverage(side) + coverage(other)), abs(len(side) - len(other)))
+            if best is None or key < best[0]:
+                best = (key, side)
+    assert best is not None
+    side = best[1]
+    groups = {"A": side, "B": frozenset(GROUPS) - side}
+    warnings = []
+    days = {x: sum(y == x for y in letters.values()) for x in "AB"}
+    once = [g for x in "AB" if days[x] < safety.MIN_STRENGTH_DAYS_PER_GROUP for g in GROUPS if g in groups[x]]
+    if once:
         names = " and ".join(WEEKDAY_NAMES[d.weekday()] for d in dates)
         warnings.append(
-            f"{names} are back to back, so each group is strengthened on one day only: "
-            "muscles need 48 hours to recover. Spread your days (for example --on mon,thu) "
-            "to train every group twice."
+            f"{names} include back-to-back days, so {group_words(once)} "
+            f"{'is' if len(once) == 1 else 'are'} strengthened on one day only: muscles need 48 "
+            "hours to recover. Spread your days (for example --on mon,thu) to train every group "
+            "twice."
         )
-    for day in dates:
-        if not scheduled[day]:
-            warnings.append(
-                f"{WEEKDAY_NAMES[day.weekday()]} falls between two strength days, so it holds "
-                "warm-up, mobility and stretches only, to give muscles 48 hours to recover."
-            )
-    allowed = {}
-    for day in dates:
-        lonely = all(recovered(day, other) for other in dates if other != day)
-        allowed[day] = frozenset(GROUPS if lonely and scheduled[day] else scheduled[day])
-    return Schedule(
-        dates=tuple(dates),
-        groups={d: tuple(sorted(g, key=GROUPS.index)) for d, g in scheduled.items()},
-        allowed=allowed,
-        warnings=tuple(warnings),
-    )
+    return Layout(letters, groups, True, tuple(warnings))
+

@@ -8,9 +8,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .. import safety
-from ..vocabulary import POSITIONS
-from .choose import context_for, fits_session, pick, taken
+from ..vocabulary import GROUPS, POSITIONS
+from .choose import gentle_score, pick
 from .policy import Dose
+from .rules import BLOCK_ITEMS_MAX, no_twins
 from .timing import CHANGEOVER_SECONDS, dose_seconds
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Item:
     exercise: Exercise
     dose: Dose
     block: Block
+    why: str = ""  # one plain sentence: why it is here, and at this dose
 
     @cached_property
     def seconds(self) -> float:
@@ -47,11 +49,10 @@ class Item:
 
 @dataclass
 class Session:
-    """A training day as it is built: the groups it strengthens and its three blocks."""
+    """A training day as it is built: its template and its three blocks."""
 
     date: dt.date
-    groups: tuple[str, ...]  # scheduled for strength work
-    allowed: frozenset[str]  # groups its strength work may touch
+    letter: str  # the template it repeats: A or B
     warm_up: list[Item] = field(default_factory=list)
     main: list[Item] = field(default_factory=list)
     cool_down: list[Item] = field(default_factory=list)
@@ -168,18 +169,18 @@ def fill_gentle(
     pool: Pool,
     policy: Policy,
     budget: float,
-    fill_to: float,
-    uses: dict[str, int],
+    used: frozenset[str],
     rng: random.Random,
 ) -> None:
-    """Add the warm-up and cool-down around the main block: the hamstring stretch (rule 1), a
-    warm-up worth the name (rule 12), the preferred direction (rule 17), stretches for the
-    day's groups, then gentle extras until the session lasts `fill_to` seconds."""
-    filler = _Filler(session, pool, policy, budget, uses, rng)
+    """Add the warm-up and cool-down around the main block: the hamstring stretch, or in a week
+    that protects the nerve a slider or a position of ease (rule 1), a warm-up worth the name
+    (rule 12), the preferred direction (rule 17), then stretches for the day's groups; at most
+    three items a block (rule 19). `used`: gentle items the week already has, preferred, so the
+    week keeps one warm-up and cool-down to learn."""
+    filler = _Filler(session, pool, policy, budget, used, rng)
     filler.essentials()
     filler.warm_up(warm_up_target(budget))
     filler.cool_down(COOL_DOWN_SHARE * budget)
-    filler.use_time(fill_to)
 
 
 @dataclass
@@ -190,7 +191,7 @@ class _Filler:
     pool: Pool
     policy: Policy
     budget: float
-    uses: dict[str, int]
+    used: frozenset[str]
     rng: random.Random
 
     def add(
@@ -203,13 +204,14 @@ class _Filler:
         """The best candidate that fits, leaving `reserve` seconds; a `required` one may take
         the low end of its range, or a position change too many, rather than be missing."""
         session, policy = self.session, self.policy
+        if len(block_items(session, block)) >= BLOCK_ITEMS_MAX:
+            return False
         spare = self.budget - session.seconds() - reserve
-        # Whether an item keeps the position rule depends only on its position and kind.
         keeps: dict[tuple[str, bool], bool] = {}
         fitting, within, items = [], [], {}
-        held = taken(session, self.pool)
+        present = [i.exercise for i in session.items()]
         for exercise in candidates:
-            if not fits_session(exercise, session, self.pool, held):
+            if not no_twins(exercise, present, self.pool.family):
                 continue
             item = gentle_item(exercise, block, policy)
             if item.seconds > spare and required:  # a short session: the range's low end
@@ -223,24 +225,34 @@ class _Filler:
             fitting.append(exercise)
             if keeps[key]:
                 within.append(exercise)
-        context = context_for(session, policy, self.uses)
-        chosen = pick(within or (fitting if required else []), context, self.rng)
+        positions = frozenset(item.exercise.position for item in session.items())
+        chosen = pick(
+            within or (fitting if required else []),
+            lambda e: gentle_score(e, positions, self.used),
+            self.rng,
+        )
         if chosen is None:
             return False
         block_items(session, block).append(items[chosen.id])
-        self.uses[chosen.id] = self.uses.get(chosen.id, 0) + 1
         return True
 
     def essentials(self) -> None:
-        """A hamstring stretch and a warm-up (rule 1), and the preferred direction (rule 17)."""
+        """A hamstring stretch, or a slider or position of ease, and a warm-up (rule 1), and
+        the preferred direction (rule 17)."""
         pool, policy = self.pool, self.policy
-        # Keep room for the smallest warm-up while the stretch is chosen, then for the
-        # preferred direction while the warm-up is.
         smallest = min(
             gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups
         )
-        stretches = pool.hamstring_stretches()
-        self.add(stretches, "cool-down", True, smallest) or self.add(stretches, "cool-down", True)
+        if policy.protect_nerve:
+            # Rule 23: relief in place of the stretch, a position of ease to end with.
+            self.add(pool.positions_of_ease(), "cool-down", True, smallest) or self.add(
+                pool.sliders(), "warm-up", True, smallest
+            )
+        else:
+            stretches = pool.hamstring_stretches()
+            self.add(stretches, "cool-down", True, smallest) or self.add(
+                stretches, "cool-down", True
+            )
         wanted = policy.wanted_direction
         directional = [
             e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted in e.tags
@@ -252,11 +264,17 @@ class _Filler:
             pool.warm_ups, "warm-up", True, reserve
         ) or self.add(pool.warm_ups, "warm-up", True)
         if directional:
-            self.add([e for e in directional if e.kind != "stretch"], "warm-up", True) or self.add(
-                [e for e in directional if e.kind == "stretch"], "cool-down", True
+            self.add(
+                [e for e in directional if e.kind != "stretch" and "position-of-ease" not in e.tags],
+                "warm-up",
+                True,
+            ) or self.add(
+                [e for e in directional if e.kind == "stretch" or "position-of-ease" in e.tags],
+                "cool-down",
+                True,
             )
-        if policy.strength_paused:
-            self.add([e for e in pool.mobility if "nerve-slider" in e.tags], "warm-up")
+        if policy.protect_nerve:
+            self.add(pool.sliders(), "warm-up")
 
     def pulse(self) -> list[Exercise]:
         return [
@@ -266,9 +284,13 @@ class _Filler:
         ]
 
     def dynamic(self) -> list[Exercise]:
-        """Warm-up and mobility moves other than the pulse raisers."""
+        """Warm-up and mobility moves other than the pulse raisers and resting positions."""
         pulse = {e.id for e in self.pulse()}
-        return [e for e in (*self.pool.warm_ups, *self.pool.mobility) if e.id not in pulse]
+        return [
+            e
+            for e in (*self.pool.warm_ups, *self.pool.mobility)
+            if e.id not in pulse and "position-of-ease" not in e.tags
+        ]
 
     def warm_up(self, target: float) -> None:
         """The pulse raiser lengthened, then dynamic moves, to `target` seconds of work."""
@@ -281,35 +303,18 @@ class _Filler:
             pass
 
     def cool_down(self, target: float) -> None:
-        """A stretch for each group the session trained, up to `target` seconds of work."""
+        """A stretch (or, protecting the nerve, a resting position) for the groups the session
+        trained, up to `target` seconds of work."""
         session = self.session
-        trained = session.trained() or set(session.groups)
+        trained = session.trained() or set(GROUPS)
+        ease = self.pool.positions_of_ease() if self.policy.protect_nerve else ()
         while work_seconds(session.cool_down) < target:
             stretched = {g for item in session.cool_down for g in item.exercise.groups}
             wanted = trained - stretched
             if not wanted or not self.add(
-                [e for e in self.pool.stretches if wanted & set(e.groups)], "cool-down"
+                [e for e in (*self.pool.stretches, *ease) if wanted & set(e.groups)], "cool-down"
             ):
                 break
-
-    def use_time(self, fill_to: float) -> None:
-        """Contract rule 15: more stretches and gentle moves, then longer gentle doses, until
-        the session lasts `fill_to` seconds; the warm-up never passes its longest."""
-        session, dynamic = self.session, self.dynamic()
-
-        def warm_room() -> bool:
-            return work_seconds(session.warm_up) < safety.WARM_UP_MAX_SECONDS
-
-        def wanted() -> float:
-            return fill_to - session.seconds()
-
-        while session.seconds() < fill_to and (
-            self.add(self.pool.stretches, "cool-down")
-            or (warm_room() and self.add(dynamic, "warm-up"))
-            or _lengthen(session, session.cool_down, self.budget, wanted())
-            or (warm_room() and _lengthen(session, session.warm_up, self.budget, wanted()))
-        ):
-            pass
 
 
 def _lengthen(session: Session, block: list[Item], budget: float, wanted: float) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..importers import IMPORTED_CAUTION
 from ..models import Exercise
 from ..safety import FLARE_SAFE_MAX_PAIN
+from ..vocabulary import GROUP_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -37,13 +38,7 @@ def exercise_name(item: Exercise | PlannedExercise) -> str:
 
 BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 
-GROUP_LABELS = {
-    "glutes": "glutes",
-    "hamstrings": "hamstrings",
-    "quadriceps": "quadriceps",
-    "lower-back": "lower back",
-    "hip-abductors-adductors": "hips",
-}
+GROUP_LABELS = GROUP_WORDS
 
 
 def dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool = False) -> str:
