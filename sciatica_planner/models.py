@@ -31,11 +31,13 @@ from .vocabulary import (
     GroupId,
     Kind,
     Level,
+    Pattern,
     Position,
     Prefer,
     Source,
     Tag,
     Weekday,
+    inferred_pattern,
 )
 
 
@@ -177,6 +179,9 @@ class Exercise(Model):
     # range is the starting dose alone, so a plan never changes that dose.
     dose_range: DoseRange = None  # type: ignore[assignment]  # filled in by _default_range
     figure: Figure | None = None
+    # Schema 3: the movement pattern of strength work (None for other kinds). A catalogue entry
+    # without one gets it inferred (_infer_pattern), so older and imported catalogues still load.
+    pattern: Pattern | None = None
     # Catalogue-only fields, left out of the exercise JSON of the contract.
     seconds_per_rep: float = Field(default=3.0, gt=0, le=60, exclude=True)
     dose_note: Text | None = Field(default=None, exclude=True)
@@ -197,10 +202,32 @@ class Exercise(Model):
             }
         return data
 
+    @model_validator(mode="before")
+    @classmethod
+    def _infer_pattern(cls, data: object) -> object:
+        """Strength work without a `pattern` (a catalogue written before schema 3, or imported)
+        gets the one vocabulary.inferred_pattern gives: from its tags first, else from its
+        primary group. Other kinds are left alone, so a pattern they give is an error below."""
+        if (
+            isinstance(data, dict)
+            and data.get("kind") == "strength"
+            and data.get("pattern") is None
+        ):
+            pattern = inferred_pattern(data.get("tags"), data.get("groups"))
+            if pattern is not None:
+                data = {**data, "pattern": pattern}
+        return data
+
     @model_validator(mode="after")
     def _check_dose_and_lists(self) -> Self:
         if (self.reps is None) == (self.hold_seconds is None):
             raise ValueError("set exactly one of reps and hold_seconds")
+        if self.kind != "strength" and self.pattern is not None:
+            raise ValueError(
+                f"pattern is for strength work only; leave it out of a {self.kind} exercise"
+            )
+        if self.kind == "strength" and self.pattern is None:
+            raise ValueError("strength work needs a pattern")
         for field in ("groups", "equipment", "tags"):
             values = getattr(self, field)
             if len(set(values)) != len(values):
@@ -232,8 +259,29 @@ class Exercise(Model):
         return group in self.groups
 
 
+class PatternSlot(Model):
+    """One place in a session (or one foundation every week trains): the patterns that fill it."""
+
+    name: Text  # e.g. "bridge or hinge"
+    patterns: tuple[Pattern, ...] = Field(min_length=1)  # in order of preference
+    why: Text  # one plain sentence: why a programme has this slot
+    # An accessory the planner adds only where the week needs it (for balance).
+    optional: bool = False
+
+
+class SessionTemplates(Model):
+    """The sessions a week repeats (contract rule 19): A, and B to alternate with it."""
+
+    A: tuple[PatternSlot, ...] = Field(min_length=1)
+    B: tuple[PatternSlot, ...] = ()
+
+
 class Catalogue(Model):
     groups: tuple[Group, ...]
+    # Schema 3, both optional so older catalogue files still load: the patterns every week at
+    # pain 0..3 trains (contract rule 21) and the session templates the planner fills (rule 19).
+    foundation_patterns: tuple[PatternSlot, ...] = ()
+    session_templates: SessionTemplates | None = None
     exercises: tuple[Exercise, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -266,7 +314,31 @@ class Catalogue(Model):
                         ("exercises", index, link),
                         f"names {target!r}, which is not an exercise in this catalogue",
                     )
+        self._check_patterns()
         return self
+
+    def _check_patterns(self) -> None:
+        """Every foundation pattern, and at least one pattern of every template slot that is not
+        optional, is the pattern of some strength exercise here: a slot nothing can fill is the
+        file's mistake (an optional accessory may go unfilled)."""
+        trained = {e.pattern for e in self.exercises if e.kind == "strength"}
+        for index, slot in enumerate(self.foundation_patterns):
+            for place, pattern in enumerate(slot.patterns):
+                if pattern not in trained:
+                    raise _located(
+                        ("foundation_patterns", index, "patterns", place),
+                        f"no strength exercise in this catalogue has the pattern {pattern!r}",
+                    )
+        if self.session_templates is None:
+            return
+        for name in ("A", "B"):
+            for index, slot in enumerate(getattr(self.session_templates, name)):
+                if not slot.optional and not trained & set(slot.patterns):
+                    raise _located(
+                        ("session_templates", name, index, "patterns"),
+                        "no strength exercise in this catalogue has any of the patterns "
+                        + ", ".join(slot.patterns),
+                    )
 
     @cached_property
     def by_id(self) -> dict[str, Exercise]:
@@ -335,6 +407,9 @@ class PlannedExercise(Model):
     block: Block
     cues: tuple[str, ...]
     cautions: tuple[str, ...]
+    # Schema 3: the movement pattern (strength only) and why it is there, at this dose.
+    pattern: Pattern | None = None
+    why: str = ""
 
 
 class Day(Model):
@@ -346,6 +421,8 @@ class Day(Model):
     exercises: tuple[PlannedExercise, ...]
     # On a rest day, the suggested easy walk in minutes (0: none); on a training day 0.
     walk_minutes: int = 0
+    # Schema 3: the session template a training day repeats, A or B; None on a rest day.
+    session: Literal["A", "B"] | None = None
 
 
 class Change(Model):
@@ -367,8 +444,17 @@ class Adaptation(Model):
     changes: tuple[Change, ...] = ()
 
 
+class PrescriptionNote(Model):
+    """Where a week's prescription came from (schema 3): who wrote it, when, its review date."""
+
+    by: str | None
+    date: dt.date
+    review: dt.date | None
+    path: str
+
+
 class WeekPlan(Model):
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     start: dt.date
     options: PlanOptions
     days: tuple[Day, ...]
@@ -380,3 +466,5 @@ class WeekPlan(Model):
     # A programme's weeks (`program`): which week (1-based) and whether it builds or deloads.
     week_of_program: int | None = None
     theme: Literal["build", "deload"] | None = None
+    # Schema 3: the clinician's prescription the week follows, if any.
+    prescription: PrescriptionNote | None = None

@@ -9,6 +9,21 @@ from typing import Literal, get_args
 
 GroupId = Literal["glutes", "hamstrings", "quadriceps", "lower-back", "hip-abductors-adductors"]
 GROUPS: tuple[str, ...] = get_args(GroupId)
+# How every view and message names a group in a sentence.
+GROUP_WORDS: dict[str, str] = {
+    "glutes": "glutes",
+    "hamstrings": "hamstrings",
+    "quadriceps": "quadriceps",
+    "lower-back": "lower back",
+    "hip-abductors-adductors": "hips",
+}
+
+
+def group_words(ids: tuple[str, ...] | list[str]) -> str:
+    """'glutes, lower back and hips'."""
+    words = [GROUP_WORDS.get(g, g) for g in ids]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
 
 # Extra names a user may type for a group (matched case-insensitively, with spaces and
 # underscores read as hyphens).
@@ -88,6 +103,10 @@ Tag = Literal[
     "core",  # trunk bracing, planks, bird dog
     "nerve-slider",  # a sciatic nerve glide that slides the nerve without tensioning it
     "nerve-tension",  # tensions the sciatic nerve: a straight-knee hamstring stretch, say
+    # A stretch or position that loads an irritated sciatic nerve (hamstring stretches, figure-4
+    # and piriformis stretches): left out in a flare or while symptoms spread (rule 23).
+    "nerve-load",
+    "position-of-ease",  # a resting position that unloads the back and the nerve
     "heavy",  # heavy or eccentric-heavy loading: barbell lifts, Nordic curls
     "mobility",  # gentle movement through a comfortable range
     "spinal-flexion",  # the spine bends forward
@@ -95,6 +114,61 @@ Tag = Literal[
     "balance",  # needs steadiness on the feet
 ]
 TAGS: tuple[str, ...] = get_args(Tag)
+
+# A strength exercise's movement pattern (schema 3): programmes are written and progressed by
+# pattern, one exercise per pattern in a session, and easier/harder chains run along one pattern.
+Pattern = Literal[
+    "bridge",  # lying on the back, lifting the hips: bridges and hip thrusts
+    "hinge",  # bending forward from the hips with a neutral back: deadlifts, the hinge drill
+    "squat",  # both knees and hips bending together: sit-to-stand, squats, wall sits, leg press
+    "lunge",  # split stance, the front leg doing most of the work
+    "step",  # stepping up onto or down from a step on one leg
+    "knee-flexion",  # bending the knee against a load: hamstring curls
+    "knee-extension",  # straightening the knee against a load: quad sets, knee extensions
+    "hip-abduction",  # moving the thigh out to the side: clamshells, side leg lifts
+    "hip-adduction",  # drawing the thigh in: adductor squeezes, Copenhagen planks
+    "hip-extension",  # taking the leg back from the hip: kickbacks, glute squeezes
+    "anti-extension",  # keeping the back from arching: brace, dead bug, front plank, curl-up
+    "anti-rotation",  # keeping the trunk from twisting: bird dogs
+    "lateral-core",  # keeping the trunk from bending sideways: side bridges
+    "back-extension",  # lifting the trunk against gravity, face down: the superman
+]
+PATTERNS: tuple[str, ...] = get_args(Pattern)
+
+# The pattern of a strength exercise whose catalogue entry names none (catalogues written before
+# schema 3, imported ones): the first of its tags found here, in this order, else its primary
+# group's. One place, used by models.Exercise and the importers.
+PATTERN_BY_TAG: dict[str, str] = {
+    "hinge": "hinge",
+    "squat": "squat",
+    "lunge": "lunge",
+    "knee-flexion": "knee-flexion",
+    "abduction": "hip-abduction",
+    "adduction": "hip-adduction",
+    "hip-extension": "hip-extension",
+    "spinal-extension": "back-extension",
+}
+PATTERN_BY_GROUP: dict[str, str] = {
+    "glutes": "hip-extension",
+    "hamstrings": "knee-flexion",
+    "quadriceps": "knee-extension",
+    "lower-back": "anti-extension",
+    "hip-abductors-adductors": "hip-abduction",
+}
+
+
+def inferred_pattern(tags: object, groups: object) -> str | None:
+    """The pattern PATTERN_BY_TAG or PATTERN_BY_GROUP gives a strength exercise with these tags
+    and groups (primary first), or None when neither names one (the lists may be unchecked
+    data, so anything else counts as empty)."""
+    tag_list = list(tags) if isinstance(tags, (list, tuple)) else []
+    for tag, pattern in PATTERN_BY_TAG.items():
+        if tag in tag_list:
+            return pattern
+    if isinstance(groups, (list, tuple)) and groups and isinstance(groups[0], str):
+        return PATTERN_BY_GROUP.get(groups[0])
+    return None
+
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)

@@ -1,10 +1,10 @@
 """The JSON keys of CONTRACT.md, key for key and in order, shared by the tests that check them."""
 
-# `exercises --json` items and `show --json` (schema 2 adds the last four).
+# `exercises --json` items and `show --json` (schema 2 adds per_side to figure, schema 3 pattern).
 EXERCISE_KEYS = [
     "id", "name", "kind", "groups", "level", "equipment", "sets", "reps", "hold_seconds",
     "rest_seconds", "flare_safe", "tags", "steps", "cues", "cautions", "easier", "harder",
-    "source", "per_side", "position", "dose_range", "figure",
+    "source", "per_side", "position", "dose_range", "figure", "pattern",
 ]  # fmt: skip
 # `week --json`.
 WEEK_KEYS = [

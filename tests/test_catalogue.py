@@ -220,10 +220,12 @@ def test_every_article_exercise_is_under_the_articles_groups(
 ) -> None:
     named = [e for e in catalogue.exercises if words in e.name.lower()]
     from_article = [e for e in named if e.source == "article"]
-    # Named by the article, marked as such, and in every group the article names it for.
+    # Named by the article, marked as such, and in every group the article names it for. A
+    # shallow version (a mini squat) lists only the groups it loads substantially, so one of them.
     assert from_article, f"no exercise from the article named like {words!r}"
+    assert any(groups <= set(e.groups) for e in from_article), words
     for e in named:
-        assert groups <= set(e.groups), (e.id, e.groups)
+        assert groups & set(e.groups), (e.id, e.groups)
 
 
 def test_sources_are_marked(catalogue: Catalogue) -> None:

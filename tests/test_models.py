@@ -396,9 +396,143 @@ def test_exercise_json_has_exactly_the_contract_keys_in_order() -> None:
         "position": "lying",
         "dose_range": {"sets": [2, 2], "reps": [10, 10], "hold_seconds": None},
         "figure": None,
+        "pattern": "hip-extension",  # inferred from the tag: the data names none
     }
 
 
 def test_every_bundled_exercise_dumps_the_contract_keys(catalogue: Catalogue) -> None:
     for exercise in catalogue.exercises:
         assert list(exercise.model_dump(mode="json")) == EXERCISE_KEYS, exercise.id
+
+
+# -- movement patterns (schema 3) ---------------------------------------------------------------
+
+
+def test_a_strength_exercise_keeps_the_pattern_it_names() -> None:
+    exercise = Exercise.model_validate(exercise_data(pattern="bridge"))
+    assert exercise.pattern == "bridge"
+
+
+@pytest.mark.parametrize(
+    ("tags", "groups", "pattern"),
+    [
+        (["hip-extension"], ["glutes"], "hip-extension"),
+        (["hinge", "single-leg", "hip-extension"], ["hamstrings"], "hinge"),
+        (["single-leg", "squat"], ["quadriceps"], "squat"),
+        (["lunge"], ["glutes", "quadriceps"], "lunge"),
+        (["knee-flexion", "hip-extension"], ["hamstrings"], "knee-flexion"),
+        (["abduction"], ["hip-abductors-adductors"], "hip-abduction"),
+        (["adduction", "isometric"], ["hip-abductors-adductors"], "hip-adduction"),
+        (["spinal-extension"], ["lower-back"], "back-extension"),
+        # No tag that names a pattern: the primary group's.
+        ([], ["glutes", "hamstrings"], "hip-extension"),
+        (["isometric"], ["hamstrings"], "knee-flexion"),
+        ([], ["quadriceps"], "knee-extension"),
+        (["core", "isometric"], ["lower-back"], "anti-extension"),
+        ([], ["hip-abductors-adductors"], "hip-abduction"),
+    ],
+)
+def test_a_strength_exercise_without_a_pattern_gets_one_inferred(
+    tags: list[str], groups: list[str], pattern: str
+) -> None:
+    """Catalogues written before schema 3, and imported ones, still load."""
+    exercise = Exercise.model_validate(exercise_data(tags=tags, groups=groups))
+    assert exercise.pattern == pattern
+    explicit_null = Exercise.model_validate(exercise_data(tags=tags, groups=groups, pattern=None))
+    assert explicit_null.pattern == pattern
+
+
+def test_every_strength_exercise_has_a_pattern_after_validation() -> None:
+    for group in GROUPS:
+        exercise = Exercise.model_validate(exercise_data(groups=[group], tags=[]))
+        assert exercise.pattern is not None, group
+
+
+def test_the_named_pattern_wins_over_the_inference() -> None:
+    exercise = Exercise.model_validate(exercise_data(tags=["squat"], pattern="step"))
+    assert exercise.pattern == "step"
+
+
+@pytest.mark.parametrize("kind", ["warm-up", "stretch", "mobility"])
+def test_other_kinds_have_no_pattern(kind: str) -> None:
+    exercise = Exercise.model_validate(exercise_data(kind=kind, tags=["hip-extension"]))
+    assert exercise.pattern is None
+    with pytest.raises(ValidationError) as error:
+        Exercise.model_validate(exercise_data(kind=kind, pattern="bridge"))
+    assert f"pattern is for strength work only; leave it out of a {kind} exercise" in messages(
+        error
+    )
+
+
+def test_an_unknown_pattern_is_rejected() -> None:
+    assert rejected_field(pattern="deadlift") == ("pattern",)
+
+
+def slot(*patterns: str, **changes: Any) -> dict[str, Any]:
+    return {
+        "name": " or ".join(patterns),
+        "patterns": list(patterns),
+        "why": "It helps.",
+        **changes,
+    }
+
+
+def test_foundation_patterns_and_templates_are_optional() -> None:
+    catalogue = Catalogue.model_validate(catalogue_data())
+    assert catalogue.foundation_patterns == ()
+    assert catalogue.session_templates is None
+
+
+def test_foundation_patterns_and_templates_load() -> None:
+    hinge = exercise_data(id="hip-hinge", tags=["hinge"])
+    data = catalogue_data(exercise_data(pattern="bridge"), hinge)
+    data["foundation_patterns"] = [slot("bridge", "hinge")]
+    data["session_templates"] = {
+        "A": [slot("bridge"), slot("knee-flexion", optional=True)],
+        "B": [slot("hinge", "bridge")],
+    }
+    catalogue = Catalogue.model_validate(data)
+    assert catalogue.foundation_patterns[0].patterns == ("bridge", "hinge")
+    assert catalogue.foundation_patterns[0].optional is False
+    assert catalogue.session_templates is not None
+    assert catalogue.session_templates.A[1].optional is True
+    assert catalogue.session_templates.B[0].patterns == ("hinge", "bridge")
+
+
+def test_a_foundation_pattern_no_strength_exercise_has_is_rejected_where_it_is() -> None:
+    data = catalogue_data(exercise_data(pattern="bridge"))
+    data["foundation_patterns"] = [slot("bridge"), slot("squat", "bridge")]
+    with pytest.raises(ValidationError) as error:
+        Catalogue.model_validate(data)
+    assert "no strength exercise in this catalogue has the pattern 'squat'" in messages(error)
+    assert error.value.errors()[0]["ctx"]["path"] == ("foundation_patterns", 1, "patterns", 0)
+
+
+def test_a_template_slot_nothing_can_fill_is_rejected_where_it_is() -> None:
+    data = catalogue_data(exercise_data(pattern="bridge"))
+    data["session_templates"] = {"A": [slot("bridge")], "B": [slot("squat", "lunge")]}
+    with pytest.raises(ValidationError) as error:
+        Catalogue.model_validate(data)
+    assert "has any of the patterns squat, lunge" in messages(error)
+    assert error.value.errors()[0]["ctx"]["path"] == ("session_templates", "B", 0, "patterns")
+
+
+@pytest.mark.parametrize(
+    ("templates", "loc"),
+    [
+        ({"A": []}, ("session_templates", "A")),
+        ({"A": [slot("bridge", why="")]}, ("session_templates", "A", 0, "why")),
+        (
+            {"A": [{"name": "x", "patterns": [], "why": "y"}]},
+            ("session_templates", "A", 0, "patterns"),
+        ),
+        ({"B": [slot("bridge")]}, ("session_templates", "A")),
+        ({"A": [slot("bridge", spare=1)]}, ("session_templates", "A", 0, "spare")),
+    ],
+)
+def test_malformed_templates_are_rejected(templates: dict[str, Any], loc: tuple[Any, ...]) -> None:
+    data = catalogue_data(exercise_data(pattern="bridge"))
+    data["session_templates"] = templates
+    with pytest.raises(ValidationError) as error:
+        Catalogue.model_validate(data)
+    assert error.value.errors()[0]["loc"] == loc
