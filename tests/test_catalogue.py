@@ -277,6 +277,249 @@ def test_easier_and_harder_links_point_both_ways_sensibly(catalogue: Catalogue) 
             assert levels.index(easier.level) <= levels.index(e.level), (e.id, easier.id)
 
 
+# -- movement patterns, chains and tags (schema 3) -------------------------------------------------
+
+
+def strength(catalogue: Catalogue) -> list[Exercise]:
+    return [e for e in catalogue.exercises if e.kind == "strength"]
+
+
+def test_every_bundled_strength_exercise_names_its_pattern_in_the_file() -> None:
+    """The bundled catalogue relies on no inference: the file itself gives each pattern."""
+    raw = yaml.safe_load(bundled_catalogue_path().read_text(encoding="utf-8"))
+    for entry in raw["exercises"]:
+        if entry["kind"] == "strength":
+            assert entry.get("pattern"), entry["id"]
+        else:
+            assert "pattern" not in entry, entry["id"]
+
+
+def test_chains_run_along_one_pattern(catalogue: Catalogue) -> None:
+    for e in strength(catalogue):
+        for link in (e.easier, e.harder):
+            other = catalogue.exercise(link) if link else None
+            if other is not None and other.kind == "strength":
+                assert other.pattern == e.pattern, (e.id, e.pattern, other.id, other.pattern)
+
+
+@pytest.mark.parametrize("link", ["harder", "easier"])
+def test_following_a_chain_never_loops(catalogue: Catalogue, link: str) -> None:
+    for start in catalogue.exercises:
+        seen = [start.id]
+        current: Exercise | None = start
+        while current is not None and getattr(current, link) is not None:
+            next_id = getattr(current, link)
+            assert next_id not in seen, f"{' -> '.join(seen)} -> {next_id}"
+            seen.append(next_id)
+            current = catalogue.exercise(next_id)
+
+
+def chain_from(catalogue: Catalogue, first: str) -> list[str]:
+    """The ladder up from `first`, following `harder`."""
+    ids = [first]
+    while (harder := catalogue.by_id[ids[-1]].harder) is not None:
+        ids.append(harder)
+    return ids
+
+
+def test_the_foundation_ladders_start_where_a_beginner_starts(catalogue: Catalogue) -> None:
+    """Contract rule 21: a glute bridge, a sit-to-stand, a half bird dog are the entry points."""
+    for entry in ("glute-bridge", "sit-to-stand", "half-bird-dog"):
+        assert catalogue.by_id[entry].easier is None, entry
+    assert chain_from(catalogue, "glute-bridge") == [
+        "glute-bridge",
+        "marching-glute-bridge",
+        "single-leg-glute-bridge",
+        "hip-thrust",
+        "loaded-hip-thrust",
+    ]
+    assert chain_from(catalogue, "hip-hinge-drill") == [
+        "hip-hinge-drill",
+        "romanian-deadlift",
+        "barbell-deadlift",
+    ]
+    assert chain_from(catalogue, "sit-to-stand")[:2] == ["sit-to-stand", "mini-squat"]
+    assert chain_from(catalogue, "half-bird-dog") == [
+        "half-bird-dog",
+        "bird-dog",
+        "bird-dog-squares",
+    ]
+    # No isometric squeeze below the bridge: the glute squeeze is a hip extension of its own.
+    assert catalogue.by_id["glute-squeeze"].pattern == "hip-extension"
+
+
+def test_the_bundled_foundations_and_templates(catalogue: Catalogue) -> None:
+    foundations = [slot.patterns for slot in catalogue.foundation_patterns]
+    assert foundations == [
+        ("bridge", "hinge"),
+        ("squat", "step", "lunge"),
+        ("anti-rotation", "anti-extension", "lateral-core"),
+        ("hip-abduction",),
+        ("hip-adduction",),
+    ]
+    templates = catalogue.session_templates
+    assert templates is not None
+    for template in (templates.A, templates.B):
+        required = [slot for slot in template if not slot.optional]
+        assert len(required) == 5 and len(template) == 6
+        assert template[-1].optional
+        # Every foundation has its slot in each session.
+        for patterns in foundations:
+            assert any(set(patterns) == set(slot.patterns) for slot in required), patterns
+    slots = [*catalogue.foundation_patterns, *templates.A, *templates.B]
+    for slot in slots:
+        assert PROMISE.search(slot.why) is None and slot.why.endswith("."), slot.name
+    trained = {e.pattern for e in strength(catalogue)}
+    assert {p for slot in slots for p in slot.patterns} <= trained
+
+
+def test_each_foundation_pattern_has_beginner_work_at_home(catalogue: Catalogue) -> None:
+    for slot in catalogue.foundation_patterns:
+        assert any(
+            e.pattern in slot.patterns and beginner_at_home(e) and "isometric" not in e.tags
+            for e in strength(catalogue)
+        ), slot.name
+
+
+# The only heavy or eccentric-heavy loading (contract rule 16): barbell lifts and eccentric work.
+HEAVY = {
+    "barbell-deadlift",
+    "barbell-back-squat",
+    "nordic-hamstring-curl",
+    "reverse-nordic",
+    "single-leg-sliding-leg-curl",
+}
+
+
+def test_heavy_marks_barbell_lifts_and_eccentric_heavy_work(catalogue: Catalogue) -> None:
+    assert {e.id for e in catalogue.exercises if "heavy" in e.tags} == HEAVY
+    assert all("barbell" not in e.equipment for e in catalogue.exercises if e.id not in HEAVY)
+
+
+NERVE_LOAD = {
+    "lying-hamstring-stretch",
+    "towel-hamstring-stretch",
+    "seated-hamstring-stretch",
+    "standing-hamstring-stretch",
+    "doorway-hamstring-stretch",
+    "half-kneeling-hamstring-stretch",
+    "figure-four-glute-stretch",
+    "seated-figure-four-stretch",
+}
+
+
+def test_nerve_load_marks_hamstring_and_figure_four_stretches(catalogue: Catalogue) -> None:
+    for e in catalogue.exercises:
+        if "nerve-tension" in e.tags or e.id in NERVE_LOAD:
+            assert "nerve-load" in e.tags, e.id
+        if e.kind == "stretch" and e.groups[0] == "hamstrings":
+            assert "nerve-load" in e.tags, e.id
+        if "nerve-slider" in e.tags or "position-of-ease" in e.tags:
+            assert "nerve-load" not in e.tags, e.id
+
+
+POSITIONS_OF_EASE = {
+    "back-lying-pillows-under-knees": set(),
+    "side-lying-pillow-between-knees": set(),
+    "lower-legs-on-chair-rest": {"spinal-flexion"},
+    "prone-lying": {"spinal-extension"},
+}
+
+
+def test_positions_of_ease_are_gentle_resting_positions(catalogue: Catalogue) -> None:
+    found = {e.id for e in catalogue.exercises if "position-of-ease" in e.tags}
+    assert found == set(POSITIONS_OF_EASE)
+    for exercise_id, direction in POSITIONS_OF_EASE.items():
+        e = catalogue.by_id[exercise_id]
+        assert e.kind == "mobility" and e.flare_safe and e.level == "beginner", e.id
+        assert e.equipment == () and e.position == "lying" and e.figure is not None, e.id
+        assert e.hold_seconds is not None and e.reps is None, e.id
+        assert {"spinal-flexion", "spinal-extension"} & set(e.tags) == direction, e.id
+        assert any("spread" in caution for caution in e.cautions), e.id
+    for exercise_id in ("back-lying-pillows-under-knees", "side-lying-pillow-between-knees"):
+        assert "NHS" in (catalogue.by_id[exercise_id].dose_note or "")
+
+
+def test_the_press_up_on_the_hands_follows_the_one_on_the_elbows(catalogue: Catalogue) -> None:
+    hands, elbows = catalogue.by_id["press-up-on-hands"], catalogue.by_id["prone-press-up"]
+    assert hands.kind == "mobility" and not hands.flare_safe and hands.level == "beginner"
+    assert "spinal-extension" in hands.tags and hands.figure is not None
+    assert hands.easier == "prone-press-up" and elbows.harder == "press-up-on-hands"
+    assert hands.dose_range.sets == (1, 2) and hands.dose_range.reps == (8, 10)
+    assert set(elbows.cautions) <= set(hands.cautions)
+
+
+def test_groups_list_only_what_an_exercise_loads(catalogue: Catalogue) -> None:
+    """The planner counts a set for every group listed (rule 5), so the lists stay honest."""
+    by_id = catalogue.by_id
+    for e in strength(catalogue):
+        if e.pattern in ("hip-abduction", "anti-rotation"):
+            assert "glutes" not in e.groups, e.id  # gluteus medius is the hip group's
+        if e.pattern == "bridge":
+            assert "lower-back" not in e.groups, e.id
+        if e.pattern == "lateral-core":
+            assert set(e.groups) == {"lower-back", HIP}, e.id
+        if e.pattern in ("squat", "lunge", "step", "hinge", "bridge") and e.groups[0] != HIP:
+            assert HIP not in e.groups, e.id
+    for shallow in ("sit-to-stand", "mini-squat", "shallow-wall-sit", "wall-sit", "spanish-squat"):
+        assert by_id[shallow].groups == ("quadriceps",), shallow
+    assert by_id["split-stance-sit-to-stand"].groups == ("quadriceps",)
+    assert by_id["romanian-deadlift"].groups == ("hamstrings", "glutes", "lower-back")
+    assert by_id["hip-hinge-drill"].groups == ("hamstrings", "glutes")
+
+
+def test_single_leg_work_says_so(catalogue: Catalogue) -> None:
+    for e in strength(catalogue):
+        if e.pattern in ("lunge", "step") or "single-leg" in e.id or e.id == "lateral-lunge":
+            assert "single-leg" in e.tags, e.id
+
+
+def test_a_catalogue_without_patterns_still_loads(tmp_path: Path) -> None:
+    """Schema 2 catalogues name no pattern: strength work gets one from its tags or group."""
+    loaded = load_catalogue(write(tmp_path, minimal()))
+    assert {e.id: e.pattern for e in loaded.exercises} == {
+        "wall-press": "squat",
+        "deep-wall-press": "squat",
+    }
+    assert loaded.foundation_patterns == () and loaded.session_templates is None
+
+
+def test_a_foundation_pattern_nothing_trains_names_its_line(tmp_path: Path) -> None:
+    data = minimal()
+    data["foundation_patterns"] = [
+        {"name": "squat", "patterns": ["squat"], "why": "Standing up."},
+        {"name": "bridge or hinge", "patterns": ["bridge", "hinge"], "why": "Lifting."},
+    ]
+    path = write(tmp_path, data)
+    assert_names(
+        rejection(path),
+        path,
+        line_with(path, "- bridge"),
+        "foundation_patterns[1].patterns[0]",
+        "no strength exercise in this catalogue has the pattern 'bridge'",
+    )
+
+
+def test_a_pattern_on_a_stretch_names_the_exercise(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][1].update(kind="stretch", pattern="squat")
+    path = write(tmp_path, data)
+    error = rejection(path)
+    assert "pattern is for strength work only; leave it out of a stretch exercise" in str(error)
+    # A rule across an exercise's fields names the exercise, as "exactly one of reps and hold".
+    assert error.field == "exercises[1]"
+    assert error.line == line_with(path, "id: deep-wall-press")
+
+
+def test_an_unknown_pattern_names_its_line(tmp_path: Path) -> None:
+    data = minimal()
+    data["exercises"][0]["pattern"] = "press"
+    path = write(tmp_path, data)
+    error = rejection(path)
+    assert error.line == line_with(path, "pattern: press")
+    assert error.field == "exercises[0].pattern (in wall-press)"
+
+
 # -- a small valid catalogue, then broken one thing at a time --------------------------------------
 
 

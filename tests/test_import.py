@@ -320,6 +320,70 @@ def test_a_bench_in_the_instructions_is_equipment_too() -> None:
     assert isinstance(result, dict) and result["equipment"] == ["dumbbells", "bench"]
 
 
+FIXTURE_PATTERNS = {
+    "Floor Hip Lift": "bridge",
+    "Banded Side Step": "hip-abduction",  # no word in the name: inferred from the abduction tag
+    "Cable Hip Adduction": "hip-adduction",
+    "Back Squat": "squat",
+    "Goblet Squat": "squat",
+    "Seated Hamstring Curl": "knee-flexion",
+    "Ball Leg Curl": "knee-flexion",
+    "Dumbbell Step-Up": "step",
+    "Prone Back Raise": "back-extension",
+    "Seated Hamstring Reach": None,  # a stretch: no pattern
+    "Kneeling Thigh Stretch": None,
+}
+
+
+def test_imported_strength_work_gets_a_movement_pattern() -> None:
+    patterns = {}
+    for raw in FIXTURE:
+        mapped = map_exercise(FreeExercise.model_validate(raw))
+        if isinstance(mapped, dict):
+            patterns[raw["name"]] = mapped.get("pattern")
+    assert patterns == FIXTURE_PATTERNS
+
+
+@pytest.mark.parametrize(
+    ("name", "primary", "pattern"),
+    [
+        ("Dumbbell Split Squat", ("quadriceps",), "lunge"),
+        ("Romanian Deadlift", ("hamstrings",), "hinge"),
+        ("Barbell Hip Thrust", ("glutes",), "bridge"),
+        ("Leg Extensions", ("quadriceps",), "knee-extension"),
+        ("Glute Kickback", ("glutes",), "hip-extension"),
+        ("Side Bridge", ("lower back",), "lateral-core"),
+        # No word in the name: the primary group's pattern.
+        ("Thigh Thing", ("hamstrings",), "knee-flexion"),
+        ("Trunk Thing", ("lower back",), "anti-extension"),
+    ],
+)
+def test_a_pattern_from_the_name_else_inferred(
+    name: str, primary: tuple[str, ...], pattern: str
+) -> None:
+    mapped = map_exercise(FreeExercise.model_validate(entry(name, primary=primary)))
+    assert isinstance(mapped, dict)
+    assert mapped["pattern"] == pattern
+
+
+def test_without_the_bundled_exercises_the_programme_design_keeps_what_the_import_trains(
+    tmp_path: Path,
+) -> None:
+    result = import_free_exercise_db(
+        write_fixture(tmp_path), bundled_catalogue_data(), keep_bundled=False
+    )
+    data = result.catalogue_data()
+    foundations = [slot["patterns"] for slot in data["foundation_patterns"]]
+    # The fixture has bridges, squats, steps and hip work, but no hinge, lunge or trunk work.
+    assert foundations == [["bridge"], ["squat", "step"], ["hip-abduction"], ["hip-adduction"]]
+    assert data["session_templates"]["B"][0]["patterns"] == ["bridge"]
+    with_bundled = import_free_exercise_db(write_fixture(tmp_path), bundled_catalogue_data())
+    assert (
+        with_bundled.catalogue_data()["foundation_patterns"]
+        == (bundled_catalogue_data()["foundation_patterns"])
+    )
+
+
 def test_stretches_of_the_hamstrings_tension_the_nerve_and_back_stretches_are_left_out() -> None:
     hamstrings = mapped(category="stretching", primary=("hamstrings",))
     quads = mapped(category="stretching", primary=("quadriceps",))

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import SciaticaPlanError
 from ..models import Text
-from ..vocabulary import EQUIPMENT, GROUPS, TAGS
+from ..vocabulary import EQUIPMENT, GROUPS, TAGS, inferred_pattern
 from . import IMPORTED_CAUTION
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ class Mapping:
     # Stretches led by these groups are left out: the data does not say whether they bend the
     # spine forward or backward, which a directional preference needs to know.
     undirected_stretches: frozenset[str]
+    # A strength exercise's movement pattern from words in its name, the first that matches;
+    # without a match, vocabulary.inferred_pattern (its tags, then its primary group).
+    patterns: tuple[tuple[str, str], ...]
 
 
 # ACSM 2011 [A1, A2] and ACSM 2009 [A4] (see safety.py for the sources): 8-12 repetitions, 2-4
@@ -167,6 +170,41 @@ FREE_EXERCISE_DB: Final = Mapping(
     },
     nerve_tension_stretches=frozenset({"hamstrings"}),
     undirected_stretches=frozenset({"lower-back"}),
+    patterns=(
+        # Split stances before squats: a "split squat" is a lunge.
+        ("split squat", "lunge"),
+        ("lunge", "lunge"),
+        ("step-up", "step"),
+        ("step up", "step"),
+        ("step-down", "step"),
+        ("deadlift", "hinge"),
+        ("good morning", "hinge"),
+        # Side bridges before bridges: a "side bridge" is lateral core work.
+        ("side plank", "lateral-core"),
+        ("side bridge", "lateral-core"),
+        ("hip thrust", "bridge"),
+        ("bridge", "bridge"),
+        ("butt lift", "bridge"),
+        ("hip lift", "bridge"),
+        ("leg curl", "knee-flexion"),
+        ("hamstring curl", "knee-flexion"),
+        ("glute ham raise", "knee-flexion"),
+        ("leg extension", "knee-extension"),
+        ("squat", "squat"),
+        ("leg press", "squat"),
+        ("abduction", "hip-abduction"),
+        ("abductor", "hip-abduction"),
+        ("adduction", "hip-adduction"),
+        ("adductor", "hip-adduction"),
+        ("kickback", "hip-extension"),
+        ("hip extension", "hip-extension"),
+        ("hyperextension", "back-extension"),
+        ("back extension", "back-extension"),
+        ("superman", "back-extension"),
+        ("back raise", "back-extension"),
+        ("plank", "anti-extension"),
+        ("bird dog", "anti-rotation"),
+    ),
 )
 
 
@@ -215,8 +253,19 @@ class Imported:
         return {group: counts[group] for group in GROUPS}
 
     def catalogue_data(self) -> dict[str, Any]:
-        """The bundled groups, the bundled exercises (unless left out) and the imported ones."""
-        return {**self.bundled, "exercises": [*self.bundled["exercises"], *self.exercises]}
+        """The bundled groups, the bundled exercises (unless left out) and the imported ones,
+        with the bundled foundation patterns and session templates cut to the patterns these
+        exercises train (without the bundled exercises, an import may have no hinge, say)."""
+        exercises = [*self.bundled["exercises"], *self.exercises]
+        trained = {e.get("pattern") for e in exercises if e.get("kind") == "strength"}
+        data = {**self.bundled, "exercises": exercises}
+        if "foundation_patterns" in data:
+            data["foundation_patterns"] = _slots_within(data["foundation_patterns"], trained)
+        templates = data.get("session_templates")
+        if isinstance(templates, dict):
+            fitted = {name: _slots_within(slots, trained) for name, slots in templates.items()}
+            data["session_templates"] = fitted if fitted.get("A") else None
+        return data
 
     def catalogue_yaml(self) -> str:
         """The catalogue file's text, checked against the models before anyone writes it."""
@@ -231,13 +280,24 @@ class Imported:
             Catalogue.model_validate(data)
         except ValidationError as error:  # the mapping's own mistake: never write it
             first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
+            loc = first.get("ctx", {}).get("path", first["loc"])
+            where = ".".join(str(part) for part in loc)
             raise ImportFileError(
                 self.path, f"the imported catalogue is not valid: {where}: {first['msg']}"
             ) from None
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
         body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
         return _header(len(self.exercises), len(self.bundled["exercises"])) + body
+
+
+def _slots_within(slots: list[dict[str, Any]], trained: set[Any]) -> list[dict[str, Any]]:
+    """The slots with only the patterns in `trained`; a slot left with none is dropped."""
+    kept = []
+    for slot in slots:
+        patterns = [p for p in slot.get("patterns", []) if p in trained]
+        if patterns:
+            kept.append({**slot, "patterns": patterns})
+    return kept
 
 
 def _header(imported: int, bundled: int) -> str:
@@ -375,6 +435,7 @@ def map_exercise(entry: FreeExercise, table: Mapping = FREE_EXERCISE_DB) -> dict
     if kind == "stretch" and table.nerve_tension_stretches & set(groups):
         tags.add("nerve-tension")
     dose = table.doses[(kind, level)]
+    ordered_tags = [t for t in TAGS if t in tags]
     return {
         "id": entry.id,
         "name": entry.name,
@@ -394,12 +455,26 @@ def map_exercise(entry: FreeExercise, table: Mapping = FREE_EXERCISE_DB) -> dict
         "rest_seconds": dose.rest_seconds,
         "position": _position(entry.instructions[0].lower(), table),
         "flare_safe": False,
-        "tags": [t for t in TAGS if t in tags],
+        "tags": ordered_tags,
         "steps": list(entry.instructions),
         "cautions": [CAUTION],
         "source": "imported",
         "figure": None,
+        **(
+            {"pattern": _pattern(entry.name, ordered_tags, groups, table)}
+            if kind == "strength"
+            else {}
+        ),
     }
+
+
+def _pattern(name: str, tags: list[str], groups: list[str], table: Mapping) -> str | None:
+    """The movement pattern the name names (the table's words), else the one inferred."""
+    words = name.lower()
+    for phrase, pattern in table.patterns:
+        if _says(words, (phrase,)):
+            return pattern
+    return inferred_pattern(tags, groups)
 
 
 def _unique(items: list[str]) -> list[str]:
