@@ -35,10 +35,6 @@ WEEKLY_SET_CEILING: dict[str, int] = {"beginner": 14, "intermediate": 18, "advan
 # half the ceiling, still inside ACSM's 1-3 sets twice a week [A2, A4]).
 WEEKLY_SET_FLOOR: dict[str, int] = {"beginner": 4, "intermediate": 6, "advanced": 8}
 
-# Pain 4-6: a week holds at most this share of the level's ceiling (product choice on the
-# pain-monitoring model's "less load" when pain is above its ceiling of 5 [S1, S3]), and always
-# fewer strength sets than the same options at pain 0 (the contract's rule 8).
-MODERATE_PAIN_VOLUME = 0.75
 
 # Warm-up: NHS inform suggests about 10 minutes before light activity [W1] and an NHS-derived
 # routine at least 6 [W2]; product choice of at least 4 minutes of work once a session has 20

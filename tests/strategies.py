@@ -102,6 +102,11 @@ def minimal_catalogue_data() -> dict[str, Any]:
             "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
         },
         _exercise("hamstring-stretch", "stretch", ["hamstrings"], sets=3, hold=20, reps=None),
+        {  # relief in a flare-up, where no stretch is planned (contract rule 23)
+            **_exercise("rest-position", "mobility", ["lower-back"], sets=1, hold=120, reps=None),
+            "tags": ["position-of-ease"],
+            "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
+        },
     ]
     for group in GROUPS:
         if group == "hip-abductors-adductors":
@@ -137,7 +142,7 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
             st.lists(
                 st.sampled_from(
                     ["isometric", "nerve-slider", "nerve-tension", "heavy", "spinal-flexion",
-                     "spinal-extension"]
+                     "spinal-extension", "nerve-load", "position-of-ease", "single-leg"]
                 ),
                 max_size=2,
                 unique=True,

@@ -1,4 +1,4 @@
-"""The contract's week rules 1-18, checked over the whole option space with hypothesis."""
+"""The contract's week rules 1-21 and 23, checked over the whole option space with hypothesis."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, WEEK_KEYS
+from contract import DAY_KEYS, OPTIONS_KEYS, PLANNED_KEYS, SCHEMA_VERSION, WEEK_KEYS
 from sciatica_planner import safety
 from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.models import Adaptation, Catalogue, PlanOptions, WeekPlan
-from sciatica_planner.planner import PlanError, default_seed, plan_week, slot_seconds
+from sciatica_planner.planning import PlanError, default_seed, plan_week
+from sciatica_planner.planning.timing import slot_seconds
 from sciatica_planner.progression import plan_program, volume
 from sciatica_planner.vocabulary import DEFAULT_SPREAD, GROUPS, LEVELS, WEEKDAYS
 from strategies import _exercise, catalogues, minimal_catalogue_data, plan_options
@@ -28,21 +29,26 @@ if TYPE_CHECKING:
 
 
 BUNDLED = load_catalogue()
-# Documented limits: sessions this long always plan. A two-day week trains all five groups in
-# each session, so it needs longer ones; shorter sessions plan or say "allow more minutes".
-SHORTEST_ALWAYS_PLANNED = 20
-SHORTEST_TWO_DAY_SESSION = 30
+# Documented limits: sessions this long always plan. A two-day or back-to-back week trains
+# every foundation pattern in fewer sessions, so it needs longer ones; shorter sessions plan or
+# say "allow more minutes".
+SHORTEST_ALWAYS_PLANNED = 30
+SHORTEST_ANY_DAYS = 40
 
 
 def always_plans(opts: PlanOptions) -> bool:
-    """Thirty minutes always plan; twenty do on three or more days spread over the week."""
-    spread = opts.days >= 3 and opts.on == DEFAULT_SPREAD[opts.days]
-    return opts.minutes >= (SHORTEST_ALWAYS_PLANNED if spread else SHORTEST_TWO_DAY_SESSION)
+    spread = opts.on == DEFAULT_SPREAD[opts.days] and opts.days == 3
+    return opts.minutes >= (SHORTEST_ALWAYS_PLANNED if spread else SHORTEST_ANY_DAYS)
 
 
 GENTLE = {"warm-up", "mobility", "stretch"}
 CHANGEOVER = 20  # seconds between exercises, part of the time model
 BLOCK_ORDER = ["warm-up", "main", "cool-down"]
+DIRECTIONS = ("spinal-flexion", "spinal-extension")
+# Rule 19's counts, and rule 15's ceilings (safety.py): written out, so a change is a decision.
+SESSION_STRENGTH = (3, 6)
+WEEK_STRENGTH = {"beginner": 6, "intermediate": 8, "advanced": 8}
+WEEK_ALL = 14
 
 
 def options(**changes: object) -> PlanOptions:
@@ -96,13 +102,20 @@ def position_changes(items: tuple[PlannedExercise, ...]) -> int:
     return sum(a.position != b.position for a, b in itertools.pairwise(items))
 
 
-def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
+def protects_nerve(opts: PlanOptions, spreading: bool) -> bool:
+    """Rule 23's weeks: a flare-up, or a spreading entry in the journal's last week."""
+    return opts.pain > safety.FLARE_SAFE_MAX_PAIN or spreading
+
+
+def check_rules(
+    plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions, spreading: bool = False
+) -> None:
     """Assert every rule of CONTRACT.md 'What every planned week keeps' that applies."""
     # The planner builds its result without a validation pass; it must still be valid.
     data = plan.model_dump()
     data["options"]["start"] = plan.start  # kept out of the JSON: the week's own start says it
     assert WeekPlan.model_validate(data) == plan
-    assert plan.schema_version == 2
+    assert plan.schema_version == SCHEMA_VERSION
     # The shape: seven consecutive days from the start, training exactly on the chosen weekdays.
     assert [d.date for d in plan.days] == [opts.start + dt.timedelta(days=k) for k in range(7)]
     for day in plan.days:
@@ -111,31 +124,41 @@ def check_rules(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None
         assert set(day.groups) == {g for e in strength for g in e.groups}
         if day.rest:
             assert day.exercises == () and day.estimated_minutes == 0 and day.groups == ()
+            assert day.session is None
             # Rule 18: rest days move (a short walk even in a flare-up, as the NHS advises).
             assert day.walk_minutes > 0
         else:
-            assert day.walk_minutes == 0
-            check_session(plan, day, catalogue, opts)
-    check_week(plan, catalogue, opts)
+            assert day.walk_minutes == 0 and day.session in ("A", "B")
+            check_session(plan, day, catalogue, opts, spreading)
+    check_week(plan, catalogue, opts, spreading)
 
 
-def check_session(plan: WeekPlan, day: Day, catalogue: Catalogue, opts: PlanOptions) -> None:
-    """The rules of one training day: 1, 2, 6, 7, 11, 12, 13, 16 and 17."""
+def check_session(
+    plan: WeekPlan, day: Day, catalogue: Catalogue, opts: PlanOptions, spreading: bool
+) -> None:
+    """The rules of one training day: 1, 2, 6, 7, 11, 12, 13, 16, 17, 19, 20, 21 and 23."""
     by_id = catalogue.by_id
     items = day.exercises
     normal = opts.pain <= safety.NORMAL_MAX_PAIN
-    # Rule 1: a warm-up first and a hamstring stretch.
+    protect = protects_nerve(opts, spreading)
+    # Rule 1: a warm-up first and a hamstring stretch, or in a rule-23 week a slider or a
+    # position of ease in its place.
     assert items[0].kind == "warm-up" and items[0].block == "warm-up"
-    assert any(e.kind == "stretch" and "hamstrings" in e.groups for e in items)
-    if not day.groups and opts.pain <= safety.FLARE_SAFE_MAX_PAIN:
-        assert any(day.weekday in w for w in plan.warnings), plan.warnings
-        assert {e.kind for e in items} <= GENTLE
-    # Rule 12: blocks in order; warm-up and mobility first, strength, then stretches.
+    if protect:
+        assert any({"nerve-slider", "position-of-ease"} & set(e.tags) for e in items), day
+    else:
+        assert any(e.kind == "stretch" and "hamstrings" in e.groups for e in items)
+    # Rule 12: blocks in order; warm-up and mobility first, strength, then stretches (or
+    # positions of ease).
     blocks = [e.block for e in items]
     assert blocks == sorted(blocks, key=BLOCK_ORDER.index), blocks
-    expected = {"warm-up": {"warm-up", "mobility"}, "main": {"strength"}}
     for item in items:
-        assert item.kind in expected.get(item.block, {"stretch"}), (item.id, item.block)
+        if item.block == "warm-up":
+            assert item.kind in {"warm-up", "mobility"}, item.id
+        elif item.block == "main":
+            assert item.kind == "strength", item.id
+        else:
+            assert item.kind == "stretch" or "position-of-ease" in item.tags, item.id
     if opts.minutes >= safety.WARM_UP_FULL_FROM_MINUTES:
         warm = sum(work_seconds(e, by_id[e.id]) for e in items if e.block == "warm-up")
         if catalogue is BUNDLED:
@@ -154,20 +177,34 @@ def check_session(plan: WeekPlan, day: Day, catalogue: Catalogue, opts: PlanOpti
     assert len(ids) == len(set(ids))
     assert len({family[i] for i in ids}) == len(ids), ids
     for item in items:
-        check_item(item, by_id[item.id], opts)
+        check_item(item, by_id[item.id], opts, protect)
+        assert item.why, item.id  # schema 3: every planned exercise says why
+        assert item.pattern == by_id[item.id].pattern
+    strength = [e for e in items if e.kind == "strength"]
     assert sum("heavy" in e.tags for e in items) <= 1
-    wanted = f"spinal-{opts.prefer}"
+    # Rule 19: a session's shape; rule 20: one strength exercise per pattern, at most two
+    # single-leg ones; rule 21: at most one isometric strength exercise at pain 0-3.
+    if opts.pain <= safety.FLARE_SAFE_MAX_PAIN:
+        low, high = SESSION_STRENGTH
+        assert low <= len(strength) <= high or (catalogue is not BUNDLED and len(strength) < low)
+        patterns = [e.pattern for e in strength]
+        assert len(patterns) == len(set(patterns)), patterns
+        assert sum("single-leg" in e.tags for e in strength) <= 2
+    assert sum(e.block == "warm-up" for e in items) <= 3
+    assert sum(e.block == "cool-down" for e in items) <= 3
+    if normal:
+        assert sum("isometric" in e.tags for e in strength) <= 1, ids
     if opts.prefer != "neutral" and catalogue is BUNDLED and opts.minutes >= 20:
         # Rule 17 asks for one in the week; the planner gives each session one when it can.
-        assert any(wanted in e.tags for e in items), (day.date, ids)
+        assert any(f"spinal-{opts.prefer}" in e.tags for e in items), (day.date, ids)
     # Rule 7: the time budget, and a plausible estimate.
     assert 0 < day.estimated_minutes <= opts.minutes
     floor = sum(work_seconds(e, by_id[e.id]) + CHANGEOVER for e in items) / 60
     assert day.estimated_minutes >= floor
 
 
-def check_item(item: PlannedExercise, exercise: Exercise, opts: PlanOptions) -> None:
-    """Rules 6, 11, 16 and 17 for one planned exercise."""
+def check_item(item: PlannedExercise, exercise: Exercise, opts: PlanOptions, protect: bool) -> None:
+    """Rules 6, 11, 16, 17 and 23 for one planned exercise."""
     normal = opts.pain <= safety.NORMAL_MAX_PAIN
     # Rule 6: level and equipment.
     assert LEVELS.index(item.level) <= LEVELS.index(opts.level)
@@ -186,17 +223,21 @@ def check_item(item: PlannedExercise, exercise: Exercise, opts: PlanOptions) -> 
         assert normal
     if "heavy" in item.tags:
         assert opts.level == "advanced" and opts.pain <= 1
+    # Rule 23: nothing that loads the nerve, no end-range stretch.
+    if protect:
+        assert not {"nerve-tension", "nerve-load"} & set(item.tags), item.id
+        assert item.kind != "stretch", item.id
     # Rule 17: the directional preference.
     if opts.prefer == "extension":
         assert "spinal-flexion" not in item.tags
     if opts.prefer == "flexion":
         assert "spinal-extension" not in item.tags
     if opts.prefer == "neutral" and not normal:
-        assert not {"spinal-flexion", "spinal-extension"} & set(item.tags)
+        assert not set(DIRECTIONS) & set(item.tags)
 
 
-def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
-    """The rules of the whole week: 3, 4, 5, 8, and at pain 0-3 rules 14 and 15."""
+def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions, spreading: bool) -> None:
+    """The rules of the whole week: 3, 4, 5, 8, 15, 16, 17, 19, 21 and 23, and 14 at pain 0-3."""
     # Rule 3: no group strengthened on two consecutive dates.
     for today, tomorrow in itertools.pairwise(plan.days):
         assert not set(today.groups) & set(tomorrow.groups), (today.date, today.groups)
@@ -211,8 +252,28 @@ def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
     assert list(plan.weekly_sets) == list(GROUPS)
     assert plan.disclaimer == safety.DISCLAIMER and plan.red_flags == safety.RED_FLAGS
     everything = [e for d in plan.days for e in d.exercises]
-    if opts.prefer != "neutral" and catalogue is BUNDLED:  # rule 17: at least one in the week
+    # Rule 17: a preference is planned; neutral leans neither way.
+    if opts.prefer != "neutral" and catalogue is BUNDLED:
         assert any(f"spinal-{opts.prefer}" in e.tags for e in everything)
+    counts = [sum(d in e.tags for e in everything) for d in DIRECTIONS]
+    if opts.prefer == "neutral":
+        assert abs(counts[0] - counts[1]) <= 1, counts
+    # Rule 16: heavy work on one day a week at most.
+    assert sum(any("heavy" in e.tags for e in d.exercises) for d in plan.days) <= 1
+    # Rule 19: at most two templates, each repeated exactly on its days.
+    sessions: dict[str, list[tuple[object, ...]]] = {}
+    for day in plan.days:
+        if day.session:
+            sessions.setdefault(day.session, []).append(
+                tuple((e.id, e.sets, e.reps, e.hold_seconds) for e in day.exercises)
+            )
+    assert all(len(set(days)) == 1 for days in sessions.values()), sessions
+    # Rule 23: advice first at pain 9-10, and after a spreading entry.
+    if opts.pain >= 9:
+        assert plan.warnings[0].startswith(safety.VERY_BAD_PAIN_ADVICE)
+        assert "NHS 111" in plan.warnings[0] and "GP" in plan.warnings[0]
+    if spreading:
+        assert safety.SPREADING_WEEK_WARNING in plan.warnings
     if opts.pain >= 4:
         # Rule 8: flare-safe only from pain 4; gentle work only from pain 7.
         assert all(e.flare_safe for e in everything)
@@ -220,6 +281,9 @@ def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
         assert all(e.kind in GENTLE or "isometric" in e.tags for e in everything)
         assert any("flare-up" in w for w in plan.warnings)
         return
+    strength_ids = {e.id for e in everything if e.kind == "strength"}
+    assert len(strength_ids) <= WEEK_STRENGTH[opts.level], strength_ids
+    assert len({e.id for e in everything}) <= WEEK_ALL
     # Rule 4: two strength days per group with the default spread, else a warning.
     days_per_group = {g: sum(g in d.groups for d in plan.days) for g in GROUPS}
     if opts.on == DEFAULT_SPREAD[opts.days]:
@@ -235,51 +299,39 @@ def check_week(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
                 e.kind == "strength" and e.groups[0] == group_info.id and move in e.tags
                 for e in everything
             ), (group_info.id, move)
+    # Rule 15: never above the level's weekly ceiling.
+    assert max(sets) <= safety.WEEKLY_SET_CEILING[opts.level], plan.weekly_sets
     if opts.pain <= safety.NORMAL_MAX_PAIN:
-        check_level_and_time(plan, catalogue, opts, days_per_group)
+        check_foundations(plan, catalogue, opts)
+        if opts.level != "beginner":
+            check_level(plan, catalogue, days_per_group)
 
 
-def check_level_and_time(
-    plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions, days_per_group: dict[str, int]
-) -> None:
-    """Rule 15 (never above the ceiling; time used unless every group reached it) and rule 14
-    (the level is trained; the bundled catalogue always can)."""
-    ceiling = {
-        g: min(
-            safety.WEEKLY_SET_CEILING[opts.level],
-            max(1, days_per_group[g]) * safety.SESSION_SET_CAP[opts.level],
-        )
-        for g in GROUPS
-    }
-    weekly: dict[str, int] = dict(plan.weekly_sets.items())
-    assert all(weekly[g] <= ceiling[g] for g in GROUPS), weekly
-    at_ceiling = all(weekly[g] >= ceiling[g] for g in GROUPS)
-    for day in plan.days if not at_ceiling else ():
-        if day.rest or day.estimated_minutes >= 0.7 * opts.minutes:
-            continue
-        # Known limit (see the issue's closing note): where the week's days and exercises
-        # stop a group a few sets short of its ceiling, a long session is not padded out with
-        # more stretching; the week says so instead.
-        said = f"{day.weekday}'s session takes about {day.estimated_minutes} of your"
-        assert any(w.startswith(said) for w in plan.warnings), (day.date, plan.weekly_sets)
-    if opts.level != "beginner":
-        check_level(plan, catalogue, opts, days_per_group)
+def check_foundations(plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions) -> None:
+    """Rule 21 at pain 0-3: every foundation pattern trained, half the sets in repetitions."""
+    strength = [e for d in plan.days for e in d.exercises if e.kind == "strength"]
+    patterns = {e.pattern for e in strength}
+    for slot in catalogue.foundation_patterns:
+        if catalogue is BUNDLED:
+            assert patterns & set(slot.patterns), slot.name
+        elif not patterns & set(slot.patterns):
+            assert any(slot.name in w for w in plan.warnings)
+    total = sum(e.sets for e in strength)
+    reps = sum(e.sets for e in strength if e.reps is not None)
+    if catalogue is BUNDLED:
+        assert reps >= total / 2, (reps, total)
 
 
-def check_level(
-    plan: WeekPlan, catalogue: Catalogue, opts: PlanOptions, days_per_group: dict[str, int]
-) -> None:
+def check_level(plan: WeekPlan, catalogue: Catalogue, days_per_group: dict[str, int]) -> None:
     """Rule 14 at intermediate and advanced: half the sets above beginner, half in reps."""
     strength = [e for d in plan.days for e in d.exercises if e.kind == "strength"]
     total = sum(e.sets for e in strength)
     above = sum(e.sets for e in strength if e.level != "beginner")
     reps = sum(e.sets for e in strength if e.reps is not None)
-    if catalogue is BUNDLED and min(days_per_group.values()) >= 2:
+    if catalogue is BUNDLED:
         assert above >= total / 2 and reps >= total / 2, (above, reps, total)
     elif above < total / 2 or reps < total / 2:
-        # Documented limit: back-to-back days keep each group's work on its own day, which
-        # rules out much of the level's work that trains two groups; the week says so.
-        assert any(opts.level in w for w in plan.warnings), plan.warnings
+        assert any(plan.options.level in w for w in plan.warnings), plan.warnings
 
 
 def check_moderate_pain_is_lighter(catalogue: Catalogue, opts: PlanOptions) -> None:
@@ -296,97 +348,54 @@ def check_moderate_pain_is_lighter(catalogue: Catalogue, opts: PlanOptions) -> N
 
 @given(plan_options())
 @example(options(on=("mon", "tue")))
-@example(  # a quicker swap once traded work above beginner for beginner work (rule 14)
-    options(on=("mon", "tue", "wed"), minutes=10, level="advanced", equipment=("dumbbells",))
-)
 @example(options(on=("mon", "tue", "wed"), minutes=10))
 @example(options(days=2, on=("mon", "thu"), minutes=10, level="advanced"))
 @example(options(level="advanced", equipment=("barbell",), minutes=120))
 @example(options(level="intermediate", on=("sat", "sun"), minutes=120, prefer="extension"))
-# Its first choices gave the glutes 9 sets, over the beginner's ceiling of 8: an exercise for
-# the hamstrings that also trains the glutes left no room for the glutes' own exercise.
-@example(options(on=("mon", "thu"), minutes=25, seed=3646, start=dt.date(2020, 1, 1)))
+@example(options(level="advanced", equipment=("band", "dumbbells"), minutes=45, pain=9))
 def test_bundled_catalogue_keeps_every_rule(opts: PlanOptions) -> None:
     try:
         plan = plan_week(BUNDLED, opts)
     except PlanError as error:
-        # Documented limit: a short session on few days can be too short for a warm-up, one
-        # exercise per group and a stretch; the planner then says so.
+        # Documented limit: a short session on few days can be too short for a warm-up, the
+        # foundation patterns and a stretch; the planner then says so.
         assert not always_plans(opts) and error.filter == "--minutes", error
         assert "--minutes" in str(error)
         return
     check_rules(plan, BUNDLED, opts)
 
 
-@given(plan_options(), st.integers(SHORTEST_TWO_DAY_SESSION, 120))
+@given(plan_options(), st.integers(SHORTEST_ANY_DAYS, 120))
 def test_sessions_long_enough_always_plan(opts: PlanOptions, minutes: int) -> None:
     opts = opts.model_copy(update={"minutes": minutes})
     check_rules(plan_week(BUNDLED, opts), BUNDLED, opts)
 
 
-@given(st.integers(3, 6), plan_options(), st.integers(SHORTEST_ALWAYS_PLANNED, 30))
-@example(  # its first choices overran Wednesday by 18 s: they must trade for quicker ones
-    days=3,
-    opts=PlanOptions(
-        days=3,
-        on=("mon", "wed", "fri"),
-        level="advanced",
-        equipment=("dumbbells",),
-        minutes=20,
-        seed=2651229,
-        start=dt.date(2020, 1, 1),
-    ),
-    minutes=20,
-)
-@example(  # Friday's first choices at intermediate needed 21-22 minutes: quicker ones of any
-    days=3,  # level may stand in where no quicker one above beginner fits
-    opts=PlanOptions(
-        days=3,
-        on=("mon", "wed", "fri"),
-        level="intermediate",
-        equipment=(),
-        minutes=20,
-        seed=50,
-        start=dt.date(2020, 1, 2),
-    ),
-    minutes=20,
-)
-@example(
-    days=3,
-    opts=PlanOptions(
-        days=3,
-        on=("mon", "wed", "fri"),
-        level="intermediate",
-        equipment=(),
-        minutes=20,
-        seed=7,
-        start=dt.date(2020, 1, 2),
-    ),
-    minutes=20,
-)
-def test_sessions_of_20_minutes_always_plan_on_spread_days(
-    days: int, opts: PlanOptions, minutes: int
-) -> None:
-    opts = opts.model_copy(update={"minutes": minutes, "days": days, "on": DEFAULT_SPREAD[days]})
+@given(plan_options(), st.integers(SHORTEST_ALWAYS_PLANNED, 40))
+def test_three_spread_days_of_30_minutes_always_plan(opts: PlanOptions, minutes: int) -> None:
+    opts = opts.model_copy(update={"minutes": minutes, "days": 3, "on": DEFAULT_SPREAD[3]})
     check_rules(plan_week(BUNDLED, opts), BUNDLED, opts)
 
 
-@given(plan_options(pain=st.integers(4, 6)), st.integers(SHORTEST_TWO_DAY_SESSION, 120))
+@given(plan_options(pain=st.integers(4, 6)), st.integers(SHORTEST_ANY_DAYS, 120))
 def test_moderate_pain_is_lighter_than_no_pain(opts: PlanOptions, minutes: int) -> None:
     check_moderate_pain_is_lighter(BUNDLED, opts.model_copy(update={"minutes": minutes}))
 
 
 @given(
     plan_options(pain=st.integers(0, 3)),
-    st.integers(SHORTEST_TWO_DAY_SESSION, 119),
+    st.integers(SHORTEST_ANY_DAYS, 119),
     st.integers(1, 60),
 )
+@example(options(level="intermediate", equipment=("band", "dumbbells"), seed=77), 45, 15)
 def test_a_longer_budget_never_gives_less_work(opts: PlanOptions, minutes: int, more: int) -> None:
     """Rule 15: the week's work, the sum of its weekly_sets (a set counting for each group it
-    trains), never falls as --minutes rises."""
+    trains), never falls as --minutes rises, and time never buys more exercises than rule 19
+    allows (the week rules check that)."""
     short = plan_week(BUNDLED, opts.model_copy(update={"minutes": minutes}))
     long = plan_week(BUNDLED, opts.model_copy(update={"minutes": min(120, minutes + more)}))
     assert sum(long.weekly_sets.values()) >= sum(short.weekly_sets.values())
+    assert volume(long) >= volume(short)
 
 
 @given(plan_options())
@@ -413,7 +422,7 @@ def test_random_catalogues_keep_the_rules_or_say_why(data: dict, opts: PlanOptio
 
 def test_a_flare_up_hold_never_crowds_out_the_warm_up() -> None:
     """A gentle hold with long rests (over 8 minutes) does not fit a 10-minute flare-up session
-    beside its warm-up and hamstring stretch (rule 1), so that day does without it."""
+    beside its warm-up and relief position (rule 1), so that day does without it."""
     data = minimal_catalogue_data()
     hold = _exercise("long-hold", "strength", ["glutes"], sets=5, reps=3, rest=113, ranged=False)
     hold["tags"] = ["isometric"]
@@ -437,79 +446,119 @@ def test_default_seed_is_the_start_date() -> None:
 
 def test_weeks_vary_from_week_to_week() -> None:
     plans = [
-        plan_week(BUNDLED, options(start=start, seed=default_seed(start)))
+        plan_week(BUNDLED, options(level="intermediate", start=start, seed=default_seed(start)))
         for start in (dt.date(2026, 11, 30) + dt.timedelta(weeks=k) for k in range(4))
     ]
     routines = {tuple(tuple(e.id for e in d.exercises) for d in plan.days) for plan in plans}
-    assert len(routines) == 4
+    assert len(routines) >= 3
 
 
-def test_a_group_gets_different_exercises_on_its_two_days() -> None:
-    plan = plan_week(BUNDLED, options())
-    for group in GROUPS:
-        primary = [
-            {e.id for e in d.exercises if e.kind == "strength" and e.groups[0] == group}
-            for d in plan.days
-            if group in d.groups
-        ]
-        assert len(set().union(*primary)) >= 2, group
+def test_few_exercises_repeated_by_template() -> None:
+    """Rule 19: a beginner repeats one session; above it, A and B take turns on spread days,
+    and back-to-back days split the groups between them."""
+    beginner = plan_week(BUNDLED, options())
+    assert [d.session for d in beginner.days if not d.rest] == ["A", "A", "A"]
+    days = [d.exercises for d in beginner.days if not d.rest]
+    assert days[0] == days[1] == days[2]
+    middle = plan_week(BUNDLED, options(level="intermediate"))
+    assert [d.session for d in middle.days if not d.rest] == ["A", "B", "A"]
+    split = plan_week(BUNDLED, options(level="intermediate", on=("mon", "tue", "thu", "fri")))
+    assert [d.session for d in split.days if not d.rest] == ["A", "B", "A", "B"]
+    monday, tuesday = split.days[0], split.days[1]
+    assert not set(monday.groups) & set(tuesday.groups)
+
+
+def test_beginners_start_at_the_entry_of_each_chain() -> None:
+    """Rule 21: a beginner week trains a bridge, a sit-to-stand or squat and a trunk exercise
+    in repetitions or short holds, not bed-level isometrics."""
+    for seed in range(10):
+        plan = plan_week(BUNDLED, options(seed=seed))
+        strength = [e for e in plan.days[0].exercises if e.kind == "strength"]
+        patterns = {e.pattern for e in strength}
+        assert {"bridge", "hinge"} & patterns and {"squat", "step", "lunge"} & patterns
+        assert not {"glute-squeeze", "static-quads", "heel-dig", "abdominal-brace"} & {
+            e.id for e in strength
+        }
+        assert sum(e.reps is None for e in strength) <= 1
 
 
 def test_back_to_back_days_keep_recovery_and_warn() -> None:
-    plan = plan_week(BUNDLED, options(on=("mon", "tue")))
+    plan = plan_week(BUNDLED, options(on=("mon", "tue"), minutes=45))
     assert not set(plan.days[0].groups) & set(plan.days[1].groups)
     assert any("48 hours" in w for w in plan.warnings)
 
 
-def test_a_day_between_two_strength_days_is_gentle_and_said() -> None:
-    plan = plan_week(BUNDLED, options(on=("mon", "tue", "wed")))
-    tuesday = plan.days[1]
-    assert tuesday.groups == ()
-    assert {e.kind for e in tuesday.exercises} <= GENTLE
-    assert any("Tuesday" in w for w in plan.warnings)
-
-
-def test_a_shorter_budget_drops_work_not_groups_or_doses() -> None:
+def test_a_shorter_budget_drops_work_not_foundations_or_doses() -> None:
     long = plan_week(BUNDLED, options(minutes=60))
-    short = plan_week(BUNDLED, options(minutes=20))
+    short = plan_week(BUNDLED, options(minutes=25))
     trained = [{g for d in p.days for g in d.groups} for p in (long, short)]
     assert trained == [set(GROUPS), set(GROUPS)]
     assert strength_sets(short) < strength_sets(long)
-    assert all(d.estimated_minutes <= 20 for d in short.days)
-    check_rules(short, BUNDLED, options(minutes=20))  # every dose still inside its range
+    assert all(d.estimated_minutes <= 25 for d in short.days)
+    check_rules(short, BUNDLED, options(minutes=25))  # every dose still inside its range
 
 
-def test_flare_up_is_gentle_with_a_warning_and_sliders_only() -> None:
+def test_time_is_a_ceiling_not_a_target() -> None:
+    """Rule 15: a long budget is not filled for its own sake: no more distinct exercises."""
+    short = plan_week(BUNDLED, options(level="intermediate", minutes=45))
+    long = plan_week(BUNDLED, options(level="intermediate", minutes=120))
+    distinct = [{e.id for d in p.days for e in d.exercises} for p in (short, long)]
+    assert len(distinct[1]) <= WEEK_ALL
+    assert max(d.estimated_minutes for d in long.days) < 90
+
+
+def test_flare_up_protects_the_nerve_with_relief_and_a_warning() -> None:
+    """Rule 23: at pain 7-10 no stretch and nothing that loads the nerve; walking, positions
+    of ease, sliders and gentle holds instead."""
     plan = plan_week(BUNDLED, options(pain=8))
     assert any("flare-up" in w for w in plan.warnings)
-    assert any("GP" in w or "physiotherapist" in w for w in plan.warnings)
     items = [e for d in plan.days for e in d.exercises]
-    assert {"mobility", "stretch"} <= {e.kind for e in items}
     assert all(e.flare_safe and (e.kind in GENTLE or "isometric" in e.tags) for e in items)
-    assert not any("nerve-tension" in e.tags for e in items)
+    assert not any(e.kind == "stretch" for e in items)
+    assert not any({"nerve-tension", "nerve-load"} & set(e.tags) for e in items)
+    assert any("position-of-ease" in e.tags for e in items)
     assert any("nerve-slider" in e.tags for e in items)
     assert all(d.walk_minutes > 0 for d in plan.days if d.rest)
 
 
+@pytest.mark.parametrize("pain", [9, 10])
+def test_very_bad_pain_says_contact_a_gp_or_nhs_111_first(pain: int) -> None:
+    plan = plan_week(BUNDLED, options(pain=pain))
+    assert plan.warnings[0].startswith("If your pain is this bad")
+    assert "GP or NHS 111 today" in plan.warnings[0]
+    assert not plan_week(BUNDLED, options(pain=8)).warnings[0].startswith("If your pain")
+
+
+@pytest.mark.parametrize("pain", [0, 2, 5])
+def test_a_spreading_entry_protects_the_nerve_and_says_see_a_clinician(pain: int) -> None:
+    opts = options(pain=pain, level="intermediate")
+    plan = plan_week(BUNDLED, opts, spreading=True)
+    check_rules(plan, BUNDLED, opts, spreading=True)
+    assert any("within a few days" in w and "same day" in w for w in plan.warnings)
+    calm = plan_week(BUNDLED, opts)
+    assert any(e.kind == "stretch" for d in calm.days for e in d.exercises)
+
+
 @pytest.mark.parametrize("level", LEVELS)
 def test_the_default_weeks_read_well(level: str) -> None:
-    """What a physiotherapist looks for first: real doses, a warm-up worth the name, the
-    level trained, time used, few trips to the floor, no nerve tensioner as the routine."""
+    """What a physiotherapist looks for first: real doses, a warm-up worth the name, few
+    exercises, the level trained, no nerve tensioner as the routine, and a reason for each."""
     equipment = {"beginner": (), "intermediate": ("band", "dumbbells"), "advanced": ()}[level]
-    minutes = {"beginner": 30, "intermediate": 30, "advanced": 45}[level]
+    minutes = {"beginner": 30, "intermediate": 45, "advanced": 45}[level]
     opts = options(level=level, equipment=equipment, minutes=minutes)
     plan = plan_week(BUNDLED, opts)
     check_rules(plan, BUNDLED, opts)
     for day in plan.days:
         if day.rest:
             continue
-        assert day.estimated_minutes >= 0.7 * minutes
         warm = [e for e in day.exercises if e.block == "warm-up"]
         assert len(warm) >= 2
         assert not any("nerve-tension" in e.tags for e in day.exercises)
         for item in day.exercises:
             if item.kind == "strength" and item.reps is not None:
                 assert item.sets >= 2, item  # no "1 x 5" token sets at pain 0
+            if item.kind == "strength":
+                assert f"Session {day.session}" in item.why or "extra" in item.why, item.why
 
 
 def test_prefer_extension_plans_extension_and_no_flexion() -> None:
@@ -521,10 +570,26 @@ def test_prefer_extension_plans_extension_and_no_flexion() -> None:
                 assert "spinal-extension" in tags and "spinal-flexion" not in tags
 
 
-def test_neutral_plans_no_bias_from_pain_4() -> None:
-    plan = plan_week(BUNDLED, options(pain=5))
-    tags = {t for d in plan.days for e in d.exercises for t in e.tags}
-    assert not {"spinal-flexion", "spinal-extension"} & tags
+def test_neutral_is_neutral() -> None:
+    """Rule 17: neutral plans neither bias from pain 4, and at any pain neither direction
+    outnumbers the other by more than one."""
+    for pain in (0, 2, 5):
+        for seed in range(8):
+            plan = plan_week(BUNDLED, options(pain=pain, seed=seed))
+            tags = [t for d in plan.days for e in d.exercises for t in e.tags]
+            assert abs(tags.count("spinal-flexion") - tags.count("spinal-extension")) <= 1
+            if pain >= 4:
+                assert not set(DIRECTIONS) & set(tags)
+
+
+def test_heavy_work_is_earned() -> None:
+    """Rule 16: heavy work only at advanced and pain 0-1, on one day a week at most."""
+    for seed in range(12):
+        for pain in (0, 1, 2):
+            opts = options(level="advanced", equipment=("barbell", "dumbbells"), seed=seed, pain=pain)
+            plan = plan_week(BUNDLED, opts)
+            heavy_days = [d for d in plan.days if any("heavy" in e.tags for e in d.exercises)]
+            assert len(heavy_days) <= (1 if pain <= 1 else 0)
 
 
 @pytest.mark.parametrize(
@@ -565,6 +630,14 @@ def test_missing_adduction_is_named() -> None:
         plan_week(Catalogue.model_validate(data), options())
 
 
+def test_a_flare_up_without_relief_is_named() -> None:
+    """Rule 10: a catalogue with no slider or position of ease cannot protect the nerve."""
+    data = minimal_catalogue_data()
+    data["exercises"] = [e for e in data["exercises"] if "position-of-ease" not in e["tags"]]
+    with pytest.raises(PlanError, match="nerve slider or position of ease"):
+        plan_week(Catalogue.model_validate(data), options(pain=8))
+
+
 def test_required_movements_are_data() -> None:
     """A catalogue that asks the glutes for hip extension and a squat gets both each week, with
     no code; where the filters leave one out, the error names it."""
@@ -574,7 +647,8 @@ def test_required_movements_are_data() -> None:
         {**e, "tags": ["hip-extension"]} if e["id"] == "glutes-basic" else e
         for e in data["exercises"]
     ]
-    data["exercises"].append({**data["exercises"][2], "id": "glutes-squat", "tags": ["squat"]})
+    glutes = next(e for e in data["exercises"] if e["id"] == "glutes-basic")
+    data["exercises"].append({**glutes, "id": "glutes-squat", "tags": ["squat"]})
     plan = plan_week(Catalogue.model_validate(data), options())
     tags = {t for d in plan.days for e in d.exercises if e.groups[0] == "glutes" for t in e.tags}
     assert {"hip-extension", "squat"} <= tags
@@ -589,7 +663,11 @@ def test_plan_json_matches_the_contract_shape() -> None:
     assert list(data["options"]) == OPTIONS_KEYS
     assert list(data["days"][0]) == DAY_KEYS
     assert list(data["days"][0]["exercises"][0]) == PLANNED_KEYS
-    assert data["schema_version"] == 2 and data["adaptation"] is None
+    assert data["schema_version"] == 3 and data["adaptation"] is None
+    assert data["prescription"] is None
+    assert data["days"][0]["session"] == "A" and data["days"][1]["session"] is None
+    main = [e for e in data["days"][0]["exercises"] if e["block"] == "main"]
+    assert all(e["pattern"] and e["why"] for e in main)
     assert "consult a healthcare professional" in data["disclaimer"]
 
 
@@ -627,20 +705,8 @@ def adaptation(direction: str, *flared: str) -> Adaptation:
 
 
 @given(plan_options(), st.sampled_from(["regress", "hold", "progress"]))
-@example(  # the easier variants could not balance in 30 minutes: it eases off with the usual ones
-    opts=PlanOptions(
-        days=2,
-        on=("mon", "thu"),
-        level="advanced",
-        equipment=("dumbbells",),
-        minutes=30,
-        seed=26573,
-        start=dt.date(2020, 1, 1),
-    ),
-    direction="regress",
-)
 def test_adapted_weeks_keep_every_rule(opts: PlanOptions, direction: str) -> None:
-    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_TWO_DAY_SESSION)})
+    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_ANY_DAYS)})
     plan = plan_week(BUNDLED, opts, adaptation(direction))
     assert plan.adaptation == adaptation(direction)
     # A week that eases off is planned as at pain 4-6, and kept to those rules.
@@ -648,7 +714,7 @@ def test_adapted_weeks_keep_every_rule(opts: PlanOptions, direction: str) -> Non
     check_rules(plan, BUNDLED, opts.model_copy(update={"pain": 4}) if eased else opts)
 
 
-@given(plan_options(pain=st.integers(0, 3)), st.integers(SHORTEST_TWO_DAY_SESSION, 120))
+@given(plan_options(pain=st.integers(0, 3)), st.integers(SHORTEST_ANY_DAYS, 120))
 def test_easing_off_is_lighter_and_stepping_up_climbs_the_doses(
     opts: PlanOptions, minutes: int
 ) -> None:
@@ -686,28 +752,51 @@ def test_easing_off_takes_the_easier_variant() -> None:
 # -- programmes (progression.plan_program) -------------------------------------------------------
 
 
-def back_to_back(**changes: object) -> PlanOptions:
-    """Two advanced 30-minute sessions on Monday and Tuesday: each session trains all the groups
-    it can in a short time, which growing a lighter week afresh could not always balance."""
-    base: dict[str, object] = {
-        "on": ("mon", "tue"),
-        "level": "advanced",
-        "start": dt.date(2020, 1, 1),
-        "seed": 0,
-    }
-    return options(**{**base, **changes})
+def slots(plan: WeekPlan) -> dict[tuple[str, str], PlannedExercise]:
+    """A week's strength exercises by template and pattern: the slots a programme climbs."""
+    found = {}
+    for day in plan.days:
+        for e in day.exercises:
+            if e.kind == "strength" and day.session and e.pattern:
+                found[(day.session, e.pattern)] = e
+    return found
+
+
+def higher(later: PlannedExercise, earlier: PlannedExercise) -> bool:
+    """Harder: a step up the chain, or the same exercise at a higher dose."""
+    if later.id != earlier.id:
+        chain, step = [], BUNDLED.by_id[earlier.id].harder
+        while step is not None and step not in chain:
+            chain.append(step)
+            step = BUNDLED.by_id[step].harder
+        return later.id in chain
+    return (later.sets, later.reps or 0, later.hold_seconds or 0) > (
+        earlier.sets,
+        earlier.reps or 0,
+        earlier.hold_seconds or 0,
+    ) and later.sets >= earlier.sets
+
+
+def no_balanced_cut(plan: WeekPlan) -> bool:
+    """No exercise could lose a set (on every day it is done) and leave the week balanced
+    inside its range."""
+    for exercise_id in {e.id for d in plan.days for e in d.exercises if e.kind == "strength"}:
+        weekly = dict(plan.weekly_sets)
+        days = [d for d in plan.days if any(e.id == exercise_id for e in d.exercises)]
+        item = next(e for e in days[0].exercises if e.id == exercise_id)
+        if item.sets <= BUNDLED.by_id[exercise_id].dose_range.sets[0]:
+            continue
+        for group in item.groups:
+            weekly[group] -= len(days)
+        if max(weekly.values()) <= 1.5 * min(weekly.values()):
+            return False
+    return True
 
 
 @settings(max_examples=15)
 @given(plan_options(pain=st.integers(0, 10)), st.sampled_from([4, 6, 12]))
-# Grown afresh under its cap, week 2 came out lighter than week 1 (102 against 105.3).
-@example(back_to_back(seed=0), 4)
-# Grown afresh under their caps, weeks 1 and 4 could not balance the groups (PlanError).
-@example(back_to_back(seed=1), 4)
-def test_every_programme_week_keeps_every_rule_and_the_volume_builds_and_deloads(
-    opts: PlanOptions, weeks: int
-) -> None:
-    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_TWO_DAY_SESSION)})
+def test_every_programme_week_keeps_every_rule_and_climbs(opts: PlanOptions, weeks: int) -> None:
+    opts = opts.model_copy(update={"minutes": max(opts.minutes, SHORTEST_ANY_DAYS)})
     plans = plan_program(BUNDLED, opts, weeks)
     assert [p.week_of_program for p in plans] == list(range(1, weeks + 1))
     assert [p.start for p in plans] == [opts.start + dt.timedelta(weeks=k) for k in range(weeks)]
@@ -718,37 +807,47 @@ def test_every_programme_week_keeps_every_rule_and_the_volume_builds_and_deloads
         assert plan.theme == ("deload" if deload else "build")
         if plan.week_of_program == 1 or deload:  # heavy work waits, and never in a deload
             assert not any("heavy" in e.tags for d in plan.days for e in d.exercises)
+        if deload:  # no time warning, no new exercise
+            assert not any("--minutes" in w for w in plan.warnings)
+    if opts.pain > safety.NORMAL_MAX_PAIN:
+        return
     volumes = [volume(p) for p in plans]
-    if opts.pain <= safety.NORMAL_MAX_PAIN:
-        assert volumes[0] <= volumes[1] <= volumes[2] and volumes[0] < volumes[2] * 0.95
-        for k in range(3, weeks, 4):  # each deload: at most 70% of the week before the block's
-            assert volumes[k] <= 0.7 * volumes[k - 1] + 1e-9
-        # Each later block's third week holds at least the first block's (its doses step up
-        # where the sessions have room).
-        assert all(volumes[k] >= volumes[2] for k in range(6, weeks, 4))
+    assert volumes[0] <= volumes[1] <= volumes[2]
+    for k in range(3, weeks, 4):  # each deload: 60-70% of the week before's sets, its exercises
+        before, after = plans[k - 1], plans[k]
+        # Where the ranges' low ends or the balance stop the sets short, it is as light as
+        # they allow, and the doses come down too.
+        assert (
+            strength_sets(after) <= 0.7 * strength_sets(before)
+            or volume(after) <= 0.7 * volume(before)
+            or no_balanced_cut(after)
+        )
+        assert set(slots(after)) == set(slots(before))
+        for key, item in slots(after).items():
+            prior = slots(before)[key]
+            assert item.sets <= prior.sets and (item.reps or 0) <= (prior.reps or 0) or (
+                "heavy" in prior.tags
+            )
 
 
-def test_a_deload_is_about_two_thirds_of_the_week_before() -> None:
-    opts = options(level="intermediate", equipment=("band", "dumbbells"), minutes=45)
-    volumes = [volume(p) for p in plan_program(BUNDLED, opts, 6)]
-    assert 0.6 * volumes[2] <= volumes[3] <= 0.7 * volumes[2]
-    assert volumes[4] > volumes[0] and volumes[5] > volumes[1]  # later weeks build beyond
-
-
-def test_a_lighter_week_keeps_its_full_weeks_exercises_at_lower_doses() -> None:
-    """Week 1 is its own full week with the doses lowered to 80% of week 3's volume, not a week
-    grown afresh under that cap (which could not balance these two sessions)."""
-    from sciatica_planner.planning.policy import Stage
-
-    opts = back_to_back(seed=1)
-    plans = plan_program(BUNDLED, opts, 4)
-    full = plan_week(BUNDLED, opts, stage=Stage(1, "build", 1.0))
-    assert volume(plans[0]) <= 0.8 * volume(plans[2]) < volume(full)
-    for lighter, day in zip(plans[0].days, full.days, strict=True):
-        strength = [(e.id, e) for e in day.exercises if e.kind == "strength"]
-        lowered = [(e.id, e) for e in lighter.exercises if e.kind == "strength"]
-        assert [i for i, _ in lowered] == [i for i, _ in strength]
-        for (_, low), (_, usual) in zip(lowered, strength, strict=True):
-            assert low.sets <= usual.sets and (low.reps or 0) <= (usual.reps or 0)
-            assert (low.hold_seconds or 0) <= (usual.hold_seconds or 0)
-    assert plans[0].weekly_sets == full.weekly_sets  # the repetitions alone came down
+@pytest.mark.parametrize(
+    ("level", "equipment", "minutes"),
+    [
+        ("beginner", (), 30),
+        ("intermediate", ("band", "dumbbells"), 45),
+        ("advanced", ("band", "dumbbells", "kettlebell", "barbell", "bench", "ball", "machine"), 45),
+    ],
+)
+def test_a_twelve_week_programme_ends_above_its_first_week(
+    level: str, equipment: tuple[str, ...], minutes: int
+) -> None:
+    """Each block is harder than the one before, and week 12 is above week 1 in every slot
+    that can climb (its exercise has a higher dose or a harder step left)."""
+    opts = options(level=level, equipment=equipment, minutes=minutes)
+    plans = plan_program(BUNDLED, opts, 12)
+    first, last = slots(plans[0]), slots(plans[10])  # week 11: the last build week
+    climbed = [key for key in first if key in last and higher(last[key], first[key])]
+    assert len(climbed) >= 0.8 * len(first), (first, last)
+    for block in (0, 4):  # each block's top week at least the block before's (time allowing)
+        assert volume(plans[block + 6]) >= volume(plans[block + 2])
+    assert volume(plans[10]) > volume(plans[0])

@@ -94,14 +94,18 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
 
 @click.command()
 @plan_options
+@click.option(
+    "--explain", is_flag=True, help="Say under each exercise why it is there, at that dose."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the week as JSON.")
 @pass_settings
-def week(settings: Settings, plan: PlanRequest, as_json: bool) -> None:
+def week(settings: Settings, plan: PlanRequest, explain: bool, as_json: bool) -> None:
     """This week's routine, day by day, with today marked.
 
     \b
     Example:
       sciatica-plan week --days 4 --equipment band --minutes 20
+      sciatica-plan week --explain
     """
     now = context.today()
     catalogue, result = build_week(settings, plan, plan.week_start(now))
@@ -110,7 +114,7 @@ def week(settings: Settings, plan: PlanRequest, as_json: bool) -> None:
         return
     from ..render.terminal.plan_views import show_week
 
-    show_week(console(), result, catalogue, now)
+    show_week(console(), result, catalogue, now, explain=explain)
 
 
 def chosen_day(plan: PlanRequest, day: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -153,9 +157,14 @@ def next_training_day(
     default=None,
     help="The day to show.  [default: today, if it is in the chosen week]",
 )
+@click.option(
+    "--explain", is_flag=True, help="Say under each exercise why it is there, at that dose."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the day as JSON.")
 @pass_settings
-def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: bool) -> None:
+def today(
+    settings: Settings, plan: PlanRequest, day: dt.date | None, explain: bool, as_json: bool
+) -> None:
     """Today's session from this week's routine, with every step.
 
     \b
@@ -179,7 +188,7 @@ def today(settings: Settings, plan: PlanRequest, day: dt.date | None, as_json: b
     from ..render.terminal.plan_views import show_day
 
     upcoming = next_training_day(settings, plan, result, day) if entry.rest else None
-    show_day(console(), result, entry, catalogue, now, upcoming)
+    show_day(console(), result, entry, catalogue, now, upcoming, explain=explain)
 
 
 @click.command()

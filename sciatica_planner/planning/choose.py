@@ -26,9 +26,11 @@ PATTERN_ORDER = 1.0  # per place down a slot's list of patterns: the slot's firs
 BELOW_LEVEL = 2.0  # per level below the user's, at pain 0-3: each level trains its own step
 HELD = 1.5  # a held exercise outside the trunk's patterns, at pain 0-3: bed-level holds suit a
 # flare, while a week at pain 0-3 builds strength with repetitions (rule 21)
-EXTRA_GROUP = 0.3  # per group beyond the primary: keeps the weekly sets even
+EXTRA_GROUP = 0.0  # per group beyond the primary: 0, compound work is what a programme wants
 EQUIPPED = 0.5  # off for an exercise that uses the user's equipment: they have it to use it
-HEAVY = 1.5  # heavy work now and then, never the habit of every week
+LOW_DOSE = 0.5  # per set of a range's low end above one, at pain 4-6: room for fewer sets (rule 8)
+ENTRY = 0.6  # per step above its chain's entry point, at beginner: start at the bottom rung
+HEAVY = 3.0  # heavy work only where nothing lighter fits the slot: never the habit of every week
 QUICK = 0.1  # per minute of the usual dose: the quicker of two equals
 JITTER = 0.8  # variety from week to week
 
@@ -38,7 +40,8 @@ REUSED = 1.0  # off for an item the week already has: one warm-up and cool-down 
 NERVE_TENSION = 3.0  # tensioners only when nothing gentler will do
 
 
-def strength_score(exercise: Exercise, slot: Slot, policy: Policy) -> float:
+def strength_score(exercise: Exercise, slot: Slot, policy: Policy, step: int = 0) -> float:
+    """How well an exercise fills a slot (lower wins); `step`: its place in its chain."""
     pattern = exercise.pattern or ""
     total = PATTERN_ORDER * (slot.patterns.index(pattern) if pattern in slot.patterns else 0)
     if policy.tier == "normal":
@@ -46,6 +49,10 @@ def strength_score(exercise: Exercise, slot: Slot, policy: Policy) -> float:
         if exercise.reps is None and pattern not in HELD_PATTERNS:
             total += HELD
     total += EXTRA_GROUP * (len(exercise.groups) - 1)
+    if policy.tier == "flare-safe":
+        total += LOW_DOSE * (exercise.dose_range.sets[0] - 1)
+    if policy.level == "beginner":
+        total += ENTRY * step
     if not exercise.equipment:
         total += EQUIPPED if policy.equipment else 0.0
     if "heavy" in exercise.tags:

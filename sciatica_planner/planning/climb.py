@@ -12,15 +12,25 @@ from .. import safety
 from . import rules
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..models import Exercise
     from .draft import Placed, WeekDraft
     from .policy import Dose, Policy, Stage
     from .pool import Pool
 
 
-def climb(draft: WeekDraft, stage: Stage, policy: Policy, pool: Pool, main_budget: float) -> None:
+def climb(
+    draft: WeekDraft,
+    stage: Stage,
+    policy: Policy,
+    pool: Pool,
+    main_budget: float,
+    cut: Callable[[], bool],
+) -> bool:
     """Turn week 1's draft into the stage's week, every move kept only if the week stays
-    balanced, under its ceiling and inside the time (rules 5, 7 and 15)."""
+    balanced, under its ceiling and inside the time (rules 5, 7 and 15). False when a build
+    week could not climb above the week before (its level, equipment and time are used up)."""
     position = (stage.week - 1) % safety.PROGRAM_BLOCK_WEEKS
     notches = safety.PROGRAM_BUILD_WEEKS - 1
     moves: list[str] = []
@@ -29,7 +39,9 @@ def climb(draft: WeekDraft, stage: Stage, policy: Policy, pool: Pool, main_budge
             moves.append("chain")
         moves += ["notch"] * (notches if block < stage.block else min(position, notches))
     by_id = {e.id: e for found in pool.strength.values() for e in found}
-    for move in moves:
+    climbed = False
+    for number, move in enumerate(moves):
+        last = number == len(moves) - 1
         for letter, index, placed in draft.placed():
             draft.save()
             harder = by_id.get(placed.exercise.harder or "")
@@ -40,12 +52,43 @@ def climb(draft: WeekDraft, stage: Stage, policy: Policy, pool: Pool, main_budge
                 draft.set_dose(letter, index, dose)
                 note = "one notch up from last week" if dose != placed.dose else placed.step
                 draft.main[letter][index] = draft.main[letter][index]._replace(step=note)
-            if _keeps(draft, policy, main_budget):
+            changed = draft.main[letter][index] != placed
+            if changed and (
+                _keeps(draft, policy, main_budget)
+                or (_catch_up(draft, policy) and _keeps(draft, policy, main_budget))
+            ):
                 draft.keep()
+                climbed |= last
             else:
                 draft.undo()
     if stage.theme == "deload":
-        deload(draft, policy, by_id)
+        deload(draft, by_id, cut)
+        return True
+    return climbed or not moves
+
+
+def _catch_up(draft: WeekDraft, policy: Policy) -> bool:
+    """After a set more for one exercise, a set more for others until the week balances again
+    (rule 5): each time for an exercise of the group furthest behind that does not train the
+    group furthest ahead, inside its range. Never a set less: a build week only climbs."""
+    for _ in range(len(draft.placed()) * 2):
+        weekly = draft.weekly()
+        if rules.balanced(weekly):
+            return True
+        low = min(weekly, key=lambda g: weekly[g])
+        high = max(weekly, key=lambda g: weekly[g])
+        options = [
+            (x, i, p)
+            for x, i, p in draft.placed()
+            if low in p.exercise.groups
+            and high not in p.exercise.groups
+            and p.dose.sets < p.exercise.dose_range.sets[1]
+        ]
+        if not options:
+            return False
+        x, i, p = min(options, key=lambda o: (o[2].dose.sets, o[2].seconds))
+        draft.set_dose(x, i, p.dose._replace(sets=p.dose.sets + 1))
+    return rules.balanced(draft.weekly())
 
 
 def topped(placed: Placed) -> bool:
@@ -81,6 +124,7 @@ def _move_up(
         and rules.no_twins(harder, session, pool.family | {placed.exercise.id: placed.exercise.id})
         and rules.one_per_pattern(harder, session)
         and rules.isometric_room(harder, session, policy)
+        and rules.positions_room(harder, session)
         and rules.heavy_room(harder, week, draft.layout.days_of(letter))
     ):
         return
@@ -99,38 +143,40 @@ def _keeps(draft: WeekDraft, policy: Policy, main_budget: float) -> bool:
     )
 
 
-def deload(draft: WeekDraft, policy: Policy, by_id: dict[str, Exercise]) -> None:
-    """The week before's exercises at 60-70% of its sets, never a dose above it: a set at a
-    time from the exercise with most to spare, keeping the week balanced; heavy work gives way
-    to the easier step of its chain (rule 16)."""
+def deload(draft: WeekDraft, by_id: dict[str, Exercise], cut: Callable[[], bool]) -> None:
+    """The week before's exercises at 60-70% of its sets, never a dose above it: `cut` takes a
+    set off at a time (keeping the week balanced) until 70% is reached or the ranges' low ends
+    are; heavy work gives way to the easier step of its chain (rule 16)."""
     for letter, index, placed in draft.placed():
         if "heavy" in placed.exercise.tags:
             easier = by_id.get(placed.exercise.easier or "")
             if easier is not None:
                 draft.main[letter][index] = placed._replace(
-                    exercise=easier, dose=_no_higher(easier, placed.dose), step="the easier step of its chain for a deload week"
+                    exercise=easier,
+                    dose=_no_higher(easier, placed.dose),
+                    step="the easier step of its chain for a deload week",
                 )
+    before = {(x, i): p.dose.sets for x, i, p in draft.placed()}
     target = math.floor(safety.DELOAD_SET_SHARE[1] * draft.sets())
-    while draft.sets() > target:
-        best: tuple[int, str, int] | None = None
+    while draft.sets() > target and cut():
+        pass
+    if draft.sets() > target:
+        # The ranges' low ends (and balance) stop the sets short of 70%: the repetitions and
+        # holds come down by the same share instead (inside their ranges), so the week is
+        # lighter in volume.
+        share = safety.DELOAD_SET_SHARE[1]
         for letter, index, placed in draft.placed():
-            low = placed.exercise.dose_range.sets[0]
-            spare = placed.dose.sets - low
-            if spare <= 0:
-                continue
-            draft.set_dose(letter, index, placed.dose._replace(sets=placed.dose.sets - 1))
-            keeps = rules.balanced(draft.weekly())
-            draft.set_dose(letter, index, placed.dose)
-            if keeps and (best is None or spare > best[0]):
-                best = (spare, letter, index)
-        if best is None:
-            return
-        _, letter, index = best
-        placed = draft.main[letter][index]
-        draft.set_dose(letter, index, placed.dose._replace(sets=placed.dose.sets - 1))
-        draft.main[letter][index] = draft.main[letter][index]._replace(
-            step="a deload week: about two-thirds of last week's sets"
-        )
+            limits, dose = placed.exercise.dose_range, placed.dose
+            if dose.reps is not None and limits.reps:
+                dose = dose._replace(reps=max(limits.reps[0], math.floor(dose.reps * share)))
+            if dose.hold_seconds is not None and limits.hold_seconds:
+                hold = max(limits.hold_seconds[0], math.floor(dose.hold_seconds * share))
+                dose = dose._replace(hold_seconds=hold)
+            draft.set_dose(letter, index, dose)
+    for letter, index, placed in draft.placed():
+        if placed.dose.sets < before[(letter, index)]:
+            note = "a deload week: fewer sets than last week, to recover"
+            draft.main[letter][index] = placed._replace(step=note)
 
 
 def _no_higher(exercise: Exercise, dose: Dose) -> Dose:

@@ -97,8 +97,8 @@ class Policy(NamedTuple):
             return False
         if "position-of-ease" in tags and not self.protect_nerve:
             return False  # a resting position: relief in a flare, not a training day's work
-        if "heavy" in tags and not self.allow_heavy:
-            return False
+        if "heavy" in tags and (not self.allow_heavy or exercise.kind != "strength"):
+            return False  # heavy work is strength work, placed one session a week (rule 16)
         excluded = OPPOSITE.get(self.prefer)
         if excluded is not None and excluded in tags:
             return False
@@ -183,13 +183,7 @@ def policy_for(
         pain=options.pain,
         tier=tier,
         prefer=options.prefer,
-        weekly_ceiling=max(
-            1,
-            math.floor(
-                safety.WEEKLY_SET_CEILING[options.level]
-                * (safety.MODERATE_PAIN_VOLUME if tier == "flare-safe" else 1)
-            ),
-        ),
+        weekly_ceiling=safety.WEEKLY_SET_CEILING[options.level],
         weekly_floor=safety.WEEKLY_SET_FLOOR[options.level],
         stretch_seconds=(
             safety.STRETCH_SECONDS_NORMAL if tier == "normal" else safety.STRETCH_SECONDS_MODERATE

@@ -57,6 +57,20 @@ def variant_families(catalogue: Catalogue) -> dict[str, str]:
     return {exercise_id: root(exercise_id) for exercise_id in parent}
 
 
+def chain_steps(catalogue: Catalogue) -> dict[str, int]:
+    """Each exercise's place in its chain: the easier links below it of its own kind."""
+    by_id = catalogue.by_id
+    steps: dict[str, int] = {}
+    for exercise in catalogue.exercises:
+        count, seen, below = 0, {exercise.id}, by_id.get(exercise.easier or "")
+        while below is not None and below.kind == exercise.kind and below.id not in seen:
+            count += 1
+            seen.add(below.id)
+            below = by_id.get(below.easier or "")
+        steps[exercise.id] = count
+    return steps
+
+
 class Pool(NamedTuple):
     """The exercises a week may use, indexed the ways the planner asks for them."""
 
@@ -66,6 +80,7 @@ class Pool(NamedTuple):
     stretches: tuple[Exercise, ...]
     family: dict[str, str]
     required_movements: dict[str, tuple[str, ...]]
+    step: dict[str, int]  # how many easier steps below it in its chain (0: an entry point)
 
     def hamstring_stretches(self) -> tuple[Exercise, ...]:
         return tuple(e for e in self.stretches if "hamstrings" in e.groups)
@@ -102,6 +117,7 @@ def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
         stretches=tuple(e for e in allowed if e.kind == "stretch"),
         family=variant_families(catalogue),
         required_movements={g.id: g.required_movements for g in catalogue.groups},
+        step=chain_steps(catalogue),
     )
     _check(pool, catalogue, policy)
     return pool

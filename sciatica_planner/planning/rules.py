@@ -62,6 +62,17 @@ def heavy_room(exercise: Exercise, week: Iterable[Exercise], days: int) -> bool:
     return days == 1 and not any("heavy" in e.tags for e in week)
 
 
+# Rule 12: the strength block keeps to this many positions, so with a warm-up before it and a
+# cool-down after it the session changes position at most four times.
+MAIN_POSITIONS_MAX = 3
+
+
+def positions_room(exercise: Exercise, strength: Iterable[Exercise]) -> bool:
+    """Rule 12: the strength block stays within three positions."""
+    positions = {e.position for e in strength}
+    return exercise.position in positions or len(positions) < MAIN_POSITIONS_MAX
+
+
 def within_groups(exercise: Exercise, groups: frozenset[str]) -> bool:
     """Rule 3: strength work only for the groups a session may train."""
     return set(exercise.groups) <= groups

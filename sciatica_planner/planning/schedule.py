@@ -21,6 +21,8 @@ class Layout(NamedTuple):
     groups: dict[str, frozenset[str]]  # by letter
     split: bool  # back-to-back days: A and B train different groups
     warnings: tuple[str, ...]
+    # A split week's other ways to share the groups, best first (the planner tries each).
+    others: tuple[dict[str, frozenset[str]], ...] = ()
 
     def dates_of(self, letter: str) -> list[dt.date]:
         return [d for d, x in self.letters.items() if x == letter]
@@ -58,19 +60,21 @@ def lay_out(
             counts = [sum(x == y for x in letters.values()) for y in "AB"]
             letters[date] = "A" if counts[0] <= counts[1] else "B"
         previous = date
-    best: tuple[tuple[int, int], frozenset[str]] | None = None
+    days = {x: sum(y == x for y in letters.values()) for x in "AB"}
+    ranked = []
     for size in range(1, len(GROUPS)):
         for chosen in itertools.combinations(GROUPS, size):
             side = frozenset(chosen)
             other = frozenset(GROUPS) - side
-            key = (-(coverage(side) + coverage(other)), abs(len(side) - len(other)))
-            if best is None or key < best[0]:
-                best = (key, side)
-    assert best is not None
-    side = best[1]
-    groups = {"A": side, "B": frozenset(GROUPS) - side}
+            # The template with more days takes the side with fewer groups, so the groups it
+            # trains more often have fewer sets each time, and the week can balance.
+            fewer_first = (len(side) > len(other)) == (days["A"] > days["B"])
+            mine, theirs = coverage(side), coverage(other)
+            key = (-(mine + theirs), abs(mine - theirs), not fewer_first)
+            ranked.append((key, {"A": side, "B": other}))
+    ranked.sort(key=lambda pair: pair[0])
+    groups = ranked[0][1]
     warnings = []
-    days = {x: sum(y == x for y in letters.values()) for x in "AB"}
     once = [g for x in "AB" if days[x] < safety.MIN_STRENGTH_DAYS_PER_GROUP for g in GROUPS if g in groups[x]]
     if once:
         names = " and ".join(WEEKDAY_NAMES[d.weekday()] for d in dates)
@@ -80,5 +84,6 @@ def lay_out(
             "hours to recover. Spread your days (for example --on mon,thu) to train every group "
             "twice."
         )
-    return Layout(letters, groups, True, tuple(warnings))
+    others = tuple(g for _, g in ranked[1:])
+    return Layout(letters, groups, True, tuple(warnings), others)
 

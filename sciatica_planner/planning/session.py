@@ -171,13 +171,15 @@ def fill_gentle(
     budget: float,
     used: frozenset[str],
     rng: random.Random,
+    room: int = 99,
 ) -> None:
     """Add the warm-up and cool-down around the main block: the hamstring stretch, or in a week
     that protects the nerve a slider or a position of ease (rule 1), a warm-up worth the name
     (rule 12), the preferred direction (rule 17), then stretches for the day's groups; at most
     three items a block (rule 19). `used`: gentle items the week already has, preferred, so the
-    week keeps one warm-up and cool-down to learn."""
-    filler = _Filler(session, pool, policy, budget, used, rng)
+    week keeps one warm-up and cool-down to learn; at most `room` items the week does not have
+    yet (rule 19's fourteen exercises a week)."""
+    filler = _Filler(session, pool, policy, budget, set(used), rng, room)
     filler.essentials()
     filler.warm_up(warm_up_target(budget))
     filler.cool_down(COOL_DOWN_SHARE * budget)
@@ -191,8 +193,9 @@ class _Filler:
     pool: Pool
     policy: Policy
     budget: float
-    used: frozenset[str]
+    used: set[str]
     rng: random.Random
+    room: int
 
     def add(
         self,
@@ -210,6 +213,10 @@ class _Filler:
         keeps: dict[tuple[str, bool], bool] = {}
         fitting, within, items = [], [], {}
         present = [i.exercise for i in session.items()]
+        candidates = list(candidates)
+        known = [e for e in candidates if e.id in self.used]
+        if self.room <= 0 and (known or not required):
+            candidates = known
         for exercise in candidates:
             if not no_twins(exercise, present, self.pool.family):
                 continue
@@ -226,14 +233,18 @@ class _Filler:
             if keeps[key]:
                 within.append(exercise)
         positions = frozenset(item.exercise.position for item in session.items())
+        used = frozenset(self.used)
         chosen = pick(
             within or (fitting if required else []),
-            lambda e: gentle_score(e, positions, self.used),
+            lambda e: gentle_score(e, positions, used),
             self.rng,
         )
         if chosen is None:
             return False
         block_items(session, block).append(items[chosen.id])
+        if chosen.id not in self.used:
+            self.used.add(chosen.id)
+            self.room -= 1
         return True
 
     def essentials(self) -> None:
@@ -259,8 +270,13 @@ class _Filler:
         ]
         reserve = min((gentle_item(e, "warm-up", policy).seconds for e in directional), default=0)
         # A pulse raiser first (a walk, marching), where one fits: the warm-up NHS inform
-        # describes.
-        self.add(self.pulse(), "warm-up", True, reserve) or self.add(
+        # describes; one that can last the whole warm-up's least, where there is one.
+        long = [
+            e
+            for e in self.pulse()
+            if (e.dose_range.hold_seconds or (0, 0))[1] >= safety.WARM_UP_MIN_SECONDS
+        ]
+        self.add(long, "warm-up", True, reserve) or self.add(self.pulse(), "warm-up", True, reserve) or self.add(
             pool.warm_ups, "warm-up", True, reserve
         ) or self.add(pool.warm_ups, "warm-up", True)
         if directional:

@@ -11,7 +11,7 @@ from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
 from .console import BLANK, READABLE_WIDTH, emergency_box, prose, show
-from .layout import Column, Grid, Hanging, Parts, bar_chart, bullets
+from .layout import Column, Grid, Hanging, Indented, Parts, bar_chart, bullets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -54,6 +54,8 @@ def _day_title(day: Day, today: dt.date | None) -> Parts:
         walk = f" - easy walk about {day.walk_minutes} min" if day.walk_minutes > 0 else ""
         parts.append(Text(f"rest day{walk}", style="dim"))
     else:
+        if day.session:
+            parts.append(Text(f"session {day.session}"))
         parts.append(Text(f"~{day.estimated_minutes} min"))
         parts.append(Text(wording.trains(day.groups)))
     if day.date == today:
@@ -73,10 +75,10 @@ DAY_COLUMNS = (
 )
 
 
-def _day_table(day: Day, pain: int) -> Grid:
-    """One row per exercise, under a heading row for each block (warm-up, main, cool-down).
-    The table is as wide as its content needs; on a narrow terminal names wrap first, then
-    doses."""
+def _day_table(day: Day, pain: int, explain: bool = False) -> Grid:
+    """One row per exercise, under a heading row for each block (warm-up, main, cool-down),
+    with why it is there under it when `explain`. The table is as wide as its content needs;
+    on a narrow terminal names wrap first, then doses."""
     table = Grid(DAY_COLUMNS)
     index = 0
     for block, items in wording.blocks(day.exercises):
@@ -89,6 +91,8 @@ def _day_table(day: Day, pain: int) -> Grid:
                 wording.planned_dose(item),
                 wording.rest(item.rest_seconds, item.sets),
             )
+            if explain and item.why:
+                table.add_row("", Text(item.why, style="dim"), "", "")
     return table
 
 
@@ -142,7 +146,13 @@ def _balance(plan: WeekPlan, width: int) -> Grid:
     return bar_chart([([wording.GROUP_LABELS[group]], count) for group, count in sets], width)
 
 
-def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.date) -> None:
+def show_week(
+    console: Console,
+    plan: WeekPlan,
+    catalogue: Catalogue,
+    today: dt.date,
+    explain: bool = False,
+) -> None:
     end = plan.start + dt.timedelta(days=6)
     title = f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)}"
     parts: list[RenderableType] = [
@@ -155,7 +165,7 @@ def show_week(console: Console, plan: WeekPlan, catalogue: Catalogue, today: dt.
     for day in plan.days:
         parts += [BLANK, _day_title(day, today)]
         if not day.rest:
-            parts.append(_day_table(day, plan.options.pain))
+            parts.append(_day_table(day, plan.options.pain, explain))
     parts.append(BLANK)
     # A flare-up routine has no strength work, so no chart of strength sets either.
     if not wording.flare_up(plan.options.pain):
@@ -187,6 +197,7 @@ def show_day(
     catalogue: Catalogue,
     today: dt.date,
     next_day: tuple[Day, bool] | None,
+    explain: bool = False,
 ) -> None:
     parts: list[RenderableType] = [prose(_day_title(day, today)), prose(_options_line(plan))]
     warnings = _warnings(plan)
@@ -206,8 +217,11 @@ def show_day(
             parts += [
                 BLANK,
                 Text.assemble((f"{index}. {name}", "bold"), "  ", (about, "dim")),
-                prose(planned_details(item, catalogue.exercise(item.id), indent=3)),
             ]
+            if explain and item.why:
+                why = Hanging([(Text("Why:", style="bold"), Text(item.why, style="dim"))])
+                parts.append(prose(Indented([why], indent=3)))
+            parts.append(prose(planned_details(item, catalogue.exercise(item.id), indent=3)))
     if day.exercises:  # the last screenful: the whole session, numbered as above
         heading = f"The session in order: {len(day.exercises)} exercises, about "
         parts += [
