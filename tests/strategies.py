@@ -102,11 +102,6 @@ def minimal_catalogue_data() -> dict[str, Any]:
             "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
         },
         _exercise("hamstring-stretch", "stretch", ["hamstrings"], sets=3, hold=20, reps=None),
-        {  # relief in a flare-up, where no stretch is planned (contract rule 23)
-            **_exercise("rest-position", "mobility", ["lower-back"], sets=1, hold=120, reps=None),
-            "tags": ["position-of-ease"],
-            "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
-        },
     ]
     for group in GROUPS:
         if group == "hip-abductors-adductors":
@@ -114,6 +109,13 @@ def minimal_catalogue_data() -> dict[str, Any]:
                 exercises.append(_exercise(f"hip-{move}", "strength", [group], tags=[move]))
         else:
             exercises.append(_exercise(f"{group}-basic", "strength", [group]))
+    exercises.append(  # relief in a flare-up, where no stretch is planned (contract rule 23)
+        {
+            **_exercise("rest-position", "mobility", ["lower-back"], sets=1, hold=120, reps=None),
+            "tags": ["position-of-ease"],
+            "dose_range": {"sets": [1, 1], "hold_seconds": [60, 300]},
+        }
+    )
     return {
         "groups": [
             {"id": g, "name": g.title(), "muscles": [g], "why": "It supports the spine."}

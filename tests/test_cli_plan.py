@@ -540,7 +540,7 @@ def test_week_json_options_carry_prefer_and_pain_from(runner: CliRunner) -> None
     assert week_json(runner, "--prefer", "extension")["options"]["prefer"] == "extension"
     assert week_json(runner, "--pain", "3")["options"]["pain_from"] == "options"
     assert week_json(runner)["options"]["pain_from"] == "default"
-    assert week_json(runner)["schema_version"] == 2
+    assert week_json(runner)["schema_version"] == 3
 
 
 def test_week_json_has_the_contract_keys_in_order(runner: CliRunner) -> None:
@@ -596,4 +596,4 @@ def test_views_fit_any_width_and_end_no_line_with_spaces(
     assert [line for line in lines if line != line.rstrip()] == []
     if args[0] == "week":  # every bar of the chart keeps its number
         chart = [line for line in lines if re.match(r"  (glutes|hamstrings|quad|lower|hips)", line)]
-        assert len(chart) == 5 and all(re.search(r"#+  \d+$", line) for line in chart), chart
+        assert len(chart) == 5 and all(re.search(r"#+ +\d+$", line) for line in chart), chart

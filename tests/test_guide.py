@@ -25,7 +25,7 @@ from sciatica_planner.guide import (
     journal_note,
 )
 from sciatica_planner.models import Day, PlannedExercise, PlanOptions
-from sciatica_planner.planner import plan_week
+from sciatica_planner.planning import plan_week
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -12,7 +12,7 @@ import pytest
 
 from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.models import PlanOptions
-from sciatica_planner.planner import plan_week
+from sciatica_planner.planning import plan_week
 from sciatica_planner.render.html import week_html
 
 if TYPE_CHECKING:

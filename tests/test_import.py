@@ -23,7 +23,7 @@ from sciatica_planner.importers.free_exercise_db import (
     import_free_exercise_db,
     map_exercise,
 )
-from sciatica_planner.planner import PlanError, plan_week
+from sciatica_planner.planning import PlanError, plan_week
 from sciatica_planner.safety import DISCLAIMER_LINE
 from strategies import plan_options
 
@@ -596,8 +596,8 @@ def test_weeks_from_the_import_keep_every_rule(
 def test_imported_exercises_are_planned(tmp_path_factory: pytest.TempPathFactory) -> None:
     catalogue = imported_catalogue(tmp_path_factory)
     planned = set()
-    for seed in range(8):
-        opts = options(level="advanced", equipment=("band", "dumbbells", "machine"), seed=seed)
+    for seed in range(12):
+        opts = options(level="intermediate", equipment=("band", "dumbbells", "machine"), seed=seed)
         plan = plan_week(catalogue, opts)
         check_rules(plan, catalogue, opts)
         planned |= {e.id for d in plan.days for e in d.exercises if e.id.startswith("fedb-")}

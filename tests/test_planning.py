@@ -300,7 +300,7 @@ def test_balanced_allows_one_and_a_half(weekly: dict[str, int]) -> None:
 def test_the_main_block_never_loses_time_as_the_session_grows() -> None:
     """The warm-up and cool-down keep at least 9 minutes from 20-minute sessions, reached
     smoothly, so a longer --minutes never leaves less time for strength work (rule 15)."""
-    from sciatica_planner.planner import GENTLE_MINIMUM_SECONDS, gentle_reserve
+    from sciatica_planner.planning import GENTLE_MINIMUM_SECONDS, gentle_reserve
 
     main = [m * 60 - gentle_reserve(m * 60) for m in range(10, 121)]
     assert main == sorted(main)

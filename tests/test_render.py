@@ -140,7 +140,7 @@ def week(
     warning = safety.pain_warning(pain)
     return WeekPlan.model_validate(
         {
-            "schema_version": 2,
+            "schema_version": 3,
             "start": MONDAY.isoformat(),
             "options": {
                 "days": 3,

@@ -31,6 +31,8 @@ from .templates import Slot, Templates, templates_of
 from .timing import dose_seconds, minutes
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..models import Adaptation, Catalogue, Exercise, PlanOptions, WeekPlan
     from ..vocabulary import GroupId
     from .policy import Policy
@@ -610,18 +612,35 @@ def _fit(
         if _drop_one(draft, policy, letter, foundations, pool):
             continue
         if longest > main_budget:
-            _too_short(draft, letter, budget_minutes)
-        if not _lighter_swap(draft, pool, policy):
+            if not _lighter_swap(draft, pool, policy, _longest_seconds):
+                _too_short(draft, letter, budget_minutes)
+            continue
+        if not _lighter_swap(
+            draft, pool, policy, WeekDraft.sets, lambda d: _longest_seconds(d) <= main_budget
+        ):
             return  # rule 8 cannot go lower: the ranges' low ends are reached
-    raise AssertionError("cutting did not converge")  # pragma: no cover
+    letter = max(draft.main, key=draft.main_seconds)
+    if draft.main_seconds(letter) > main_budget:  # pragma: no cover - every move saves time
+        _too_short(draft, letter, budget_minutes)
 
 
-def _lighter_swap(draft: WeekDraft, pool: Pool, policy: Policy) -> bool:
-    """Rule 8 where cuts cannot go lower: the exercise whose swap for another candidate of its
-    slot gives the week fewer sets, balanced (sets evened out afresh, down to the ranges' low
-    ends). False when no swap does."""
-    before = draft.sets()
-    best: tuple[int, str, Exercise] | None = None
+def _longest_seconds(draft: WeekDraft) -> float:
+    return max(draft.main_seconds(x) for x in draft.main)
+
+
+def _lighter_swap(
+    draft: WeekDraft,
+    pool: Pool,
+    policy: Policy,
+    measure: Callable[[WeekDraft], float],
+    keeping: Callable[[WeekDraft], bool] = lambda draft: True,
+) -> bool:
+    """Where cuts cannot go lower (rule 8's sets, or the longest session's time): the exercise
+    whose swap for another candidate of its slot most lowers the `measure`, the week balanced
+    (sets evened out afresh from the ranges' low ends). False when no swap lowers it."""
+    before = measure(draft)
+    gap = _week_gap(draft, policy)
+    best: tuple[float, str, Exercise] | None = None
     for exercise_id in dict.fromkeys(e.id for e in draft.exercises()):
         where = [(x, i, p) for x, i, p in draft.placed() if p.exercise.id == exercise_id]
         found = None
@@ -632,11 +651,16 @@ def _lighter_swap(draft: WeekDraft, pool: Pool, policy: Policy) -> bool:
             draft.save()
             _replace(draft, where, exercise, pool, policy)
             _lowest(draft, policy)
-            sets = draft.sets()
-            keeps = rules.balanced(draft.weekly()) and sets < before
+            value = measure(draft)
+            keeps = (
+                rules.balanced(draft.weekly())
+                and value < before
+                and _week_gap(draft, policy) <= gap
+                and keeping(draft)
+            )
             draft.undo()
-            if keeps and (best is None or sets < best[0]):
-                best = (sets, exercise_id, exercise)
+            if keeps and (best is None or value < best[0]):
+                best = (value, exercise_id, exercise)
     if best is None:
         return False
     where = [(x, i, p) for x, i, p in draft.placed() if p.exercise.id == best[1]]

@@ -66,12 +66,12 @@ def _day_title(day: Day, today: dt.date | None) -> Parts:
 # On a narrow terminal names wrap first, down to a few words a line; then doses wrap, down to
 # their number and unit ("3 x 10 s"); then names again, down to a word (a name dropped to make
 # room for a dose was an old failure).
-NAME_KEEP_WIDTH, EXERCISE_MIN_WIDTH, DOSE_MIN_WIDTH = 20, 10, 8
+NAME_KEEP_WIDTH, EXERCISE_MIN_WIDTH, DOSE_MIN_WIDTH = 20, 12, 8
 DAY_COLUMNS = (
     Column(justify="right", style="dim"),
     Column("Exercise", give=1, keep=NAME_KEEP_WIDTH, min_width=EXERCISE_MIN_WIDTH),
     Column("Dose", give=2, keep=DOSE_MIN_WIDTH, min_width=DOSE_MIN_WIDTH),
-    Column("Rest"),
+    Column("Rest", optional=True),
 )
 
 
