@@ -15,7 +15,7 @@ from .timing import slot_seconds
 
 if TYPE_CHECKING:
     import random
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from ..models import Exercise
     from .policy import Policy
@@ -58,6 +58,11 @@ def strength_score(exercise: Exercise, slot: Slot, policy: Policy, step: int = 0
     if "heavy" in exercise.tags:
         total += HEAVY
     return total + QUICK * slot_seconds(exercise, exercise.sets) / 60
+
+
+def scorer(slot: Slot, policy: Policy, steps: Mapping[str, int]) -> Callable[[Exercise], float]:
+    """The strength score for one slot, each exercise at its place in its chain (`steps`)."""
+    return lambda exercise: strength_score(exercise, slot, policy, steps.get(exercise.id, 0))
 
 
 def gentle_score(exercise: Exercise, positions: frozenset[str], used: frozenset[str]) -> float:

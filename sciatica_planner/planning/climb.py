@@ -104,7 +104,11 @@ def step_up(exercise: Exercise, dose: Dose) -> Dose:
     limits = exercise.dose_range
     if dose.reps is not None and limits.reps and dose.reps < limits.reps[1]:
         return dose._replace(reps=min(limits.reps[1], dose.reps + safety.PROGRESS_REPS_STEP))
-    if dose.hold_seconds is not None and limits.hold_seconds and dose.hold_seconds < limits.hold_seconds[1]:
+    if (
+        dose.hold_seconds is not None
+        and limits.hold_seconds
+        and dose.hold_seconds < limits.hold_seconds[1]
+    ):
         hold = min(limits.hold_seconds[1], dose.hold_seconds + safety.PROGRESS_HOLD_STEP)
         return dose._replace(hold_seconds=hold)
     if dose.sets < limits.sets[1]:
@@ -185,7 +189,9 @@ def _no_higher(exercise: Exercise, dose: Dose) -> Dose:
     sets = max(limits.sets[0], min(limits.sets[1], dose.sets))
     if limits.reps:
         reps = dose.reps if dose.reps is not None else exercise.reps or limits.reps[0]
-        return dose._replace(sets=sets, reps=max(limits.reps[0], min(limits.reps[1], reps)), hold_seconds=None)
+        return dose._replace(
+            sets=sets, reps=max(limits.reps[0], min(limits.reps[1], reps)), hold_seconds=None
+        )
     hold = dose.hold_seconds if dose.hold_seconds is not None else exercise.hold_seconds
     low, high = limits.hold_seconds or (1, 600)
     return dose._replace(sets=sets, reps=None, hold_seconds=max(low, min(high, hold or low)))

@@ -30,12 +30,15 @@ def weekly_sets(items: Iterable[tuple[tuple[str, ...], int]]) -> dict[str, int]:
 
 def dose_volume(dose: Dose) -> float:
     """Sets x repetitions of one dose, a hold's seconds counted as repetitions."""
-    per_set = dose.reps if dose.reps is not None else (dose.hold_seconds or 0) / SECONDS_PER_COUNTED_REP
+    per_set = (
+        dose.reps if dose.reps is not None else (dose.hold_seconds or 0) / SECONDS_PER_COUNTED_REP
+    )
     return dose.sets * per_set
 
 
 def balance_ratio(weekly: dict[str, int]) -> float:
-    """Most over fewest weekly sets (rule 5 keeps it at most 1.5); infinite when a group has none."""
+    """Most over fewest weekly sets (rule 5 keeps it at most 1.5); infinite when a group has
+    none."""
     low = min(weekly.values())
     return max(weekly.values()) / low if low else float("inf")
 

@@ -93,9 +93,7 @@ class Pool(NamedTuple):
 
     def of_patterns(self, patterns: tuple[str, ...]) -> list[Exercise]:
         """Strength exercises of these patterns, in catalogue order."""
-        return [
-            e for found in self.strength.values() for e in found if e.pattern in patterns
-        ]
+        return [e for found in self.strength.values() for e in found if e.pattern in patterns]
 
 
 def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:

@@ -75,7 +75,13 @@ def lay_out(
     ranked.sort(key=lambda pair: pair[0])
     groups = ranked[0][1]
     warnings = []
-    once = [g for x in "AB" if days[x] < safety.MIN_STRENGTH_DAYS_PER_GROUP for g in GROUPS if g in groups[x]]
+    once = [
+        g
+        for x in "AB"
+        if days[x] < safety.MIN_STRENGTH_DAYS_PER_GROUP
+        for g in GROUPS
+        if g in groups[x]
+    ]
     if once:
         names = " and ".join(WEEKDAY_NAMES[d.weekday()] for d in dates)
         warnings.append(
@@ -86,4 +92,3 @@ def lay_out(
         )
     others = tuple(g for _, g in ranked[1:])
     return Layout(letters, groups, True, tuple(warnings), others)
-

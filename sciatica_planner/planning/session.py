@@ -276,12 +276,18 @@ class _Filler:
             for e in self.pulse()
             if (e.dose_range.hold_seconds or (0, 0))[1] >= safety.WARM_UP_MIN_SECONDS
         ]
-        self.add(long, "warm-up", True, reserve) or self.add(self.pulse(), "warm-up", True, reserve) or self.add(
-            pool.warm_ups, "warm-up", True, reserve
-        ) or self.add(pool.warm_ups, "warm-up", True)
+        self.add(long, "warm-up", True, reserve) or self.add(
+            self.pulse(), "warm-up", True, reserve
+        ) or self.add(pool.warm_ups, "warm-up", True, reserve) or self.add(
+            pool.warm_ups, "warm-up", True
+        )
         if directional:
             self.add(
-                [e for e in directional if e.kind != "stretch" and "position-of-ease" not in e.tags],
+                [
+                    e
+                    for e in directional
+                    if e.kind != "stretch" and "position-of-ease" not in e.tags
+                ],
                 "warm-up",
                 True,
             ) or self.add(

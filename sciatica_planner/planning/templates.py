@@ -33,11 +33,15 @@ def templates_of(catalogue: Catalogue) -> Templates:
     given = catalogue.session_templates
     if given is not None:
         return Templates(
-            A=tuple(_slot(s) for s in given.A), B=tuple(_slot(s) for s in given.B), foundations=foundations
+            A=tuple(_slot(s) for s in given.A),
+            B=tuple(_slot(s) for s in given.B),
+            foundations=foundations,
         )
     slots = []
     for group in catalogue.groups:
-        strength = [e for e in catalogue.exercises if e.kind == "strength" and e.groups[0] == group.id]
+        strength = [
+            e for e in catalogue.exercises if e.kind == "strength" and e.groups[0] == group.id
+        ]
         for move in group.required_movements or (None,):
             found = [e for e in strength if move is None or move in e.tags]
             patterns = tuple(dict.fromkeys(e.pattern for e in found if e.pattern))

@@ -31,3 +31,18 @@ def slot_seconds(exercise: Exercise, sets: int) -> float:
 def minutes(seconds: float) -> int:
     # Rounded first: a sum of fractional seconds must not tip a whole budget into a minute more.
     return math.ceil(round(seconds, 6) / 60) if seconds else 0
+
+
+# Product choice: the main block may take this share of a session, leaving the rest for the
+# warm-up and cool-down (a fifth each, see session.py)...
+MAIN_SHARE = 0.6
+# ...but never less than this for them once the warm-up takes 4 minutes (20-minute sessions):
+# the warm-up, its changeovers, a hamstring stretch and a preferred-direction move.
+GENTLE_MINIMUM_SECONDS = 540
+GENTLE_MINIMUM_SHARE = 0.45  # reached smoothly, so a longer session never has less main time
+
+
+def gentle_reserve(budget: float) -> float:
+    """Seconds kept for the warm-up and cool-down of a session of `budget` seconds."""
+    floor = min(GENTLE_MINIMUM_SECONDS, GENTLE_MINIMUM_SHARE * budget)
+    return max((1 - MAIN_SHARE) * budget, floor)
