@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from .templates import Slot
 
 # Strength scores: lower wins. Each says what it steers.
-PATTERN_ORDER = 1.0  # per place down a slot's list of patterns: the slot's first choice leads
-BELOW_LEVEL = 2.0  # per level below the user's, at pain 0-3: each level trains its own step
+PATTERN_ORDER = 2.5  # per place down a slot's list of patterns: the slot's first choice leads,
+# even over an exercise one level below the user's
+BELOW_LEVEL = 1.2  # per level below the user's, at pain 0-3: each level trains its own step
 HELD = 1.5  # a held exercise outside the trunk's patterns, at pain 0-3: bed-level holds suit a
 # flare, while a week at pain 0-3 builds strength with repetitions (rule 21)
 EXTRA_GROUP = 0.0  # per group beyond the primary: 0, compound work is what a programme wants

@@ -82,13 +82,25 @@ def fill(
     if letter == "B" and not draft.layout.split:
         same = [p.exercise for p in draft.main.get("A", []) if p.slot.patterns == slot.patterns]
         found = [e for e in found if e in same] or found
-    chosen = pick(found, scorer(slot, policy, pool.step), rng)
+    weekly = draft.weekly()
+    busy = {g for g, n in weekly.items() if n and n >= sum(weekly.values()) / len(weekly)}
+    base = scorer(slot, policy, pool.step)
+    chosen = pick(found, lambda e: base(e) + crowding(e, busy), rng)
     if chosen is None:
         return False
     sets = policy.usual_sets(chosen)
     dose = policy.dose(chosen, sets)
     draft.main[letter].append(Placed(chosen, dose, slot, step_note(chosen, pool, policy), sets))
     return True
+
+
+# Per group beyond its first that the week already trains more than most: an exercise that
+# adds to a busy group makes the week harder to balance (rule 5).
+CROWDED = 0.75
+
+
+def crowding(exercise: Exercise, busy: set[str]) -> float:
+    return CROWDED * sum(g in busy for g in exercise.groups[1:])
 
 
 def step_note(exercise: Exercise, pool: Pool, policy: Policy) -> str:

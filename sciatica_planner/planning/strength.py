@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..vocabulary import GROUPS, group_words
 from . import rules
-from .balance import balance, reset, strain, week_gap
+from .balance import balance, even_sets, reset, strain, week_gap
 from .choose import scorer
 from .cuts import fit
 from .draft import WeekDraft
@@ -19,6 +19,8 @@ from .pool import PlanError
 from .templates import Slot
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..models import Exercise, PlanOptions
     from .policy import Policy
     from .pool import Pool
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from .templates import Templates
 
 # Passes over the exercises trying others in their place, when sets alone cannot balance.
-SWAP_PASSES = 2
+SWAP_PASSES = 4
 # A split week tries at most this many ways of sharing the groups between A and B (the first
 # few by what each side can train; later ones rarely differ).
 SPLITS_TRIED = 8
@@ -143,7 +145,11 @@ def _even_out(
     """Balance the groups (rule 5): by sets first; then with the templates' accessories, each
     kept only if it helps; then with an accessory for the group furthest behind; then by
     trying each slot's other candidates, each with its doses balanced afresh."""
-    if (balance(draft, policy) and not week_gap(draft, policy)) or _swaps(draft, pool, policy):
+    # Two working sets an exercise first, with swaps if need be; the ranges' low ends only
+    # where nothing else balances.
+    if even_sets(draft, policy, working=True) and not week_gap(draft, policy):
+        return
+    if _tried(draft, lambda: _swaps(draft, pool, policy, working=True)):
         return
     extra = list(optional)
     for group in _lagging(draft):
@@ -163,15 +169,36 @@ def _even_out(
             draft.undo()
         if strain(draft.weekly(), policy) == 0 and not week_gap(draft, policy):
             return
+    if _tried(draft, lambda: _swaps(draft, pool, policy, working=True)):
+        return
     for _ in range(SWAP_PASSES):
-        if _swaps(draft, pool, policy):
+        if _swaps(draft, pool, policy, working=None):
             return
+    balance(draft, policy)  # the nearest the week comes; the caller says if it is not enough
 
 
-def _swaps(draft: WeekDraft, pool: Pool, policy: Policy) -> bool:
+def _tried(draft: WeekDraft, attempt: Callable[[], bool]) -> bool:
+    """Keep what `attempt` did to the draft if it succeeded, else undo it all."""
+    draft.save()
+    if attempt():
+        draft.keep()
+        return True
+    draft.undo()
+    return False
+
+
+def _swaps(draft: WeekDraft, pool: Pool, policy: Policy, working: bool | None) -> bool:
     """Each exercise in turn (in every template that has it, so a shared one stays shared)
     takes the candidate whose week, its sets balanced afresh, is nearest balance and the level
-    (then the best fit); True once the week balances and trains its level."""
+    (then the best fit); True once the week balances and trains its level. `working`: keep two
+    working sets an exercise (True), go to the ranges' low ends (False), or the first of those
+    that balances (None)."""
+
+    def even() -> bool:
+        if working is None:
+            return balance(draft, policy)
+        return even_sets(draft, policy, working)
+
     for exercise_id in dict.fromkeys(e.id for e in draft.exercises()):
         where = [(x, i, p) for x, i, p in draft.placed() if p.exercise.id == exercise_id]
         if not where:
@@ -186,7 +213,7 @@ def _swaps(draft: WeekDraft, pool: Pool, policy: Policy) -> bool:
             draft.save()
             replace(draft, where, exercise, pool, policy)
             reset(draft, policy)
-            balance(draft, policy)
+            even()
             key = (
                 strain(draft.weekly(), policy) + week_gap(draft, policy),
                 scorer(slot, policy, pool.step)(exercise),
@@ -197,7 +224,7 @@ def _swaps(draft: WeekDraft, pool: Pool, policy: Policy) -> bool:
         if best is not None and best[2].id != exercise_id:
             replace(draft, where, best[2], pool, policy)
         reset(draft, policy)
-        if balance(draft, policy) and not week_gap(draft, policy):
+        if even() and not week_gap(draft, policy):
             return True
     return False
 

@@ -11,6 +11,7 @@ rules allow it (rules.py), on one WeekDraft (draft.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -63,16 +64,26 @@ def plan_week(
     templates = templates_of(catalogue)
     dates = _training_dates(options)
     alternate = alternates(templates, options, policy.strength_paused)
-    layout = lay_out(dates, alternate, lambda groups: coverage(pool, templates, groups))
     budget = options.minutes * 60
     main_budget = budget - gentle_reserve(budget)
-    warnings = list(layout.warnings)
-    if policy.strength_paused:
-        draft = _gentle_holds(pool, policy, layout, random.Random(options.seed), main_budget)
-    else:
-        draft, policy, pool = _strength(
-            catalogue, options, adaptation, stage, (policy, pool, layout, main_budget), warnings
-        )
+    for turns in dict.fromkeys((alternate, False)):
+        # A and B in turn where they balance; else one session repeated, which always can
+        # where the catalogue can.
+        layout = lay_out(dates, turns, functools.partial(coverage, pool, templates))
+        warnings = list(layout.warnings)
+        if policy.strength_paused:
+            draft = _gentle_holds(pool, policy, layout, random.Random(options.seed), main_budget)
+            break
+        try:
+            draft, week_policy, week_pool = _strength(
+                catalogue, options, adaptation, stage, (policy, pool, layout, main_budget), warnings
+            )
+        except PlanError as error:
+            if not turns or error.filter != "the catalogue":
+                raise
+            continue
+        policy, pool = week_policy, week_pool
+        break
     sessions = _sessions(draft, pool, policy, budget, random.Random(options.seed), warnings)
     return _week_plan(options, policy, draft, sessions, warnings, adaptation, stage, spreading)
 
