@@ -145,9 +145,7 @@ def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Rando
                 continue
             for letter in sorted(draft.layout.groups, key=lambda x: -draft.layout.days_of(x)):
                 found = [e for e in pool.strength[group] if move is None or move in e.tags]
-                patterns = tuple(dict.fromkeys(e.pattern or "" for e in found))
-                what = group_words([group]) + (f" ({move})" if move else "")
-                slot = Slot(what, patterns, f"Trains the {what}.", optional=True)
+                slot = group_slot(pool, group, move)
                 allowed = [e for e in candidates(draft, letter, slot, pool, policy) if e in found]
                 chosen = pick(
                     allowed,
@@ -168,6 +166,15 @@ def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Rando
                     break
 
 
+def group_slot(pool: Pool, group: str, move: str | None = None) -> Slot:
+    """An accessory slot for a group (and one of its required movements): every pattern its
+    own exercises have."""
+    found = [e for e in pool.strength[group] if move is None or move in e.tags]
+    patterns = tuple(dict.fromkeys(e.pattern or "" for e in found))
+    what = group_words([group]) + (f" ({move})" if move else "")
+    return Slot(what, patterns, f"Trains the {what}.", optional=True)
+
+
 def fill_sessions(
     draft: WeekDraft,
     pool: Pool,
@@ -180,10 +187,7 @@ def fill_sessions(
     for letter, items in draft.main.items():
         extra = [slot for x, slot in optional if x == letter]
         for group in sorted(draft.layout.groups[letter], key=GROUPS.index):
-            found = [e for e in pool.strength[group] if e.groups[0] == group]
-            patterns = tuple(dict.fromkeys(e.pattern or "" for e in found))
-            what = group_words([group])
-            extra.append(Slot(what, patterns, f"Trains the {what}.", optional=True))
+            extra.append(group_slot(pool, group))
         for slot in extra:
             if len(items) >= rules.SESSION_STRENGTH[0]:
                 break

@@ -14,9 +14,8 @@ from .balance import balance, even_sets, reset, strain, week_gap
 from .choose import scorer
 from .cuts import fit
 from .draft import WeekDraft
-from .fill import candidates, cover_groups, fill, fill_sessions, replace, slots_of
+from .fill import candidates, cover_groups, fill, fill_sessions, group_slot, replace, slots_of
 from .pool import PlanError
-from .templates import Slot
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from .policy import Policy
     from .pool import Pool
     from .schedule import Layout
-    from .templates import Templates
+    from .templates import Slot, Templates
 
 # Passes over the exercises trying others in their place, when sets alone cannot balance.
 SWAP_PASSES = 4
@@ -153,11 +152,8 @@ def _even_out(
         return
     extra = list(optional)
     for group in _lagging(draft):
-        found = [e for e in pool.strength[group] if e.groups[0] == group]
-        patterns = tuple(dict.fromkeys(e.pattern or "" for e in found))
-        what = group_words([group])
         for letter in sorted(draft.main, key=lambda x: -draft.layout.days_of(x)):
-            extra.append((letter, Slot(what, patterns, f"Trains the {what}.", optional=True)))
+            extra.append((letter, group_slot(pool, group)))
     for letter, slot in extra:
         before = strain(draft.weekly(), policy)
         draft.save()
