@@ -333,10 +333,10 @@ def test_a_notch_is_reps_or_hold_first_then_a_set() -> None:
 
 def test_every_reason_is_one_plain_sentence() -> None:
     bridge = exercise("b", pattern="bridge")
-    placed = Placed(bridge, Dose(3, 10, None), SLOT, "the step of its chain that suits beginner", 2)
+    placed = Placed(bridge, Dose(3, 10, None), SLOT, "the step of the bridge chain", 2)
     why = strength_why(placed, "A", policy_for(opts()), 3)
-    assert why.startswith("Session A's bridge or hinge slot") and why.endswith(".")
-    assert "more than its usual 2" in why and "3 days" in why
+    assert why.startswith("Session A's bridge or hinge: the step") and why.endswith(".")
+    assert "1 more than usual" in why and "3 days" in why
     ease = exercise("e", kind="mobility", groups=["lower-back"], tags=["position-of-ease"])
     assert "resting position" in gentle_why(ease, "cool-down", policy_for(opts(pain=8)))
 

@@ -111,8 +111,9 @@ def step_note(exercise: Exercise, pool: Pool, policy: Policy) -> str:
         return "a step up after two calm, active weeks"
     if policy.tier == "flare-safe":
         return "a flare-safe choice while pain is raised"
-    level = policy.level + (" with your equipment" if exercise.equipment else "")
-    return f"the step of its chain that suits {level}"
+    article = "an" if policy.level[0] in "aeiou" else "a"
+    gear = " with your equipment" if exercise.equipment else ""
+    return f"the step of the {exercise.pattern} chain for {article} {policy.level}{gear}"
 
 
 def replace(

@@ -14,26 +14,26 @@ if TYPE_CHECKING:
 
 
 def strength_why(placed: Placed, letter: str, policy: Policy, days: int) -> str:
-    """'Session A's bridge or hinge slot: the step of its chain that suits a beginner, at 3
-    sets, one more than usual to keep the groups even.'"""
+    """'Session A's bridge or hinge: the step of the bridge chain for a beginner; 3 sets, 1
+    more than usual, to keep the five groups even, on each of its 3 days.'"""
     exercise, dose = placed.exercise, placed.dose
     if policy.strength_paused:
         return (
             f"A gentle hold for the {group_words(list(exercise.groups[:1]))} while pain is high, "
             "at the low end of its range."
         )
-    where = f"Session {letter}'s {placed.slot.name} slot"
+    where = f"Session {letter}'s {placed.slot.name}"
     if placed.slot.optional:
         where = f"An extra exercise in session {letter} for the {placed.slot.name}"
-    sets = dose.sets
-    if sets > placed.usual:
-        amount = f"{sets} sets, more than its usual {placed.usual} to keep the groups even"
-    elif sets < placed.usual:
-        amount = f"{sets} sets, fewer than its usual {placed.usual} to fit the time or the pain"
+    sets, usual = dose.sets, placed.usual
+    if sets > usual:
+        amount = f"{sets} sets, {sets - usual} more than usual, to keep the five groups even"
+    elif sets < usual:
+        amount = f"{sets} sets, {usual - sets} fewer than usual, to fit your time or pain"
     else:
         amount = f"{sets} sets, its usual dose"
-    repeat = f", done on {days} days" if days > 1 else ""
-    return f"{where} ({exercise.pattern}): {placed.step}, at {amount}{repeat}."
+    repeat = f", on each of its {days} days" if days > 1 else ""
+    return f"{where}: {placed.step}; {amount}{repeat}."
 
 
 def gentle_why(exercise: Exercise, block: str, policy: Policy) -> str:
@@ -47,7 +47,7 @@ def gentle_why(exercise: Exercise, block: str, policy: Policy) -> str:
     if wanted is not None and wanted in tags:
         return f"A movement in your preferred direction ({policy.prefer}), which may ease symptoms."
     if block == "warm-up":
-        return "Warm-up: gets the body moving and the pulse up before the strength work."
+        return "It gets the body moving and the pulse up before the strength work."
     if "hamstrings" in exercise.groups and exercise.kind == "stretch":
-        return "Cool-down: a gentle hamstring stretch, part of every session."
-    return f"Cool-down: a gentle stretch for the {group_words(list(exercise.groups))}."
+        return "A gentle hamstring stretch to end with, part of every session."
+    return f"A gentle stretch to end with, for the {group_words(list(exercise.groups))}."
