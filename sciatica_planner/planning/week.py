@@ -158,25 +158,14 @@ def _calm_sets(
     eased = safety.pain_tier(options.pain) == "normal"  # by the journal, not today's pain
     calm = options if eased else options.model_copy(update={"pain": 0})
     steady = adaptation.model_copy(update={"direction": "hold"}) if adaptation else None
-    policy = policy_for(calm, steady, stage)
     try:
-        pool = build_pool(catalogue, policy)
+        week = plan_week(catalogue, calm, steady, stage)
     except PlanError:
         return None
-    templates = templates_of(catalogue)
-    dates = _training_dates(options)
-    alternate = alternates(templates, options, False)
-    layout = lay_out(dates, alternate, lambda groups: coverage(pool, templates, groups))
-    budget = options.minutes * 60
-    try:
-        draft = strength_week(
-            pool, policy, templates, layout, calm, budget - gentle_reserve(budget), None
-        )
-    except PlanError:
+    strength = [e for day in week.days for e in day.exercises if e.kind == "strength"]
+    if all(e.sets == 1 for e in strength):
         return None
-    if all(p.dose.sets == 1 for _, _, p in draft.placed()):
-        return None
-    return draft.sets()
+    return sum(e.sets for e in strength)
 
 
 def _gentle_holds(
