@@ -23,7 +23,7 @@ from scale import synthetic
 
 from sciatica_planner.catalogue import load_catalogue
 from sciatica_planner.models import Catalogue, PlanOptions
-from sciatica_planner.planner import plan_week
+from sciatica_planner.planning import plan_week
 from sciatica_planner.planning.policy import policy_for
 from sciatica_planner.vocabulary import EQUIPMENT
 
