@@ -12,7 +12,7 @@ from ..vocabulary import GROUPS, WEEKDAY_NAMES
 from . import rules
 from .balance import MAX_MOVES, balance, even_sets, week_gap
 from .draft import WeekDraft
-from .fill import candidates, replace
+from .fill import candidates, common, replace
 from .pool import PlanError
 from .timing import dose_seconds, gentle_reserve
 
@@ -84,7 +84,7 @@ def lighter_swap(
         found = None
         for letter, index, placed in where:
             fits = candidates(draft, letter, placed.slot, pool, policy, swap=index)
-            found = fits if found is None else [e for e in found if e in fits]
+            found = fits if found is None else common(found, fits)
         for exercise in found or ():
             draft.save()
             replace(draft, where, exercise, pool, policy)

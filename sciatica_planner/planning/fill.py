@@ -81,7 +81,8 @@ def fill(
     found = candidates(draft, letter, slot, pool, policy)
     if letter == "B" and not draft.layout.split:
         same = [p.exercise for p in draft.main.get("A", []) if p.slot.patterns == slot.patterns]
-        found = [e for e in found if e in same] or found
+        same_ids = {e.id for e in same}
+        found = [e for e in found if e.id in same_ids] or found
     weekly = draft.weekly()
     busy = {g for g, n in weekly.items() if n and n >= sum(weekly.values()) / len(weekly)}
     base = scorer(slot, policy, pool.step)
@@ -147,7 +148,8 @@ def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Rando
             for letter in sorted(draft.layout.groups, key=lambda x: -draft.layout.days_of(x)):
                 found = [e for e in pool.strength[group] if move is None or move in e.tags]
                 slot = group_slot(pool, group, move)
-                allowed = [e for e in candidates(draft, letter, slot, pool, policy) if e in found]
+                ids = {e.id for e in found}
+                allowed = [e for e in candidates(draft, letter, slot, pool, policy) if e.id in ids]
                 chosen = pick(
                     allowed,
                     scorer(slot, policy, pool.step),
@@ -165,6 +167,12 @@ def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Rando
                         )
                     )
                     break
+
+
+def common(first: list[Exercise], second: list[Exercise]) -> list[Exercise]:
+    """The exercises in both lists, in the first's order (by id: linear, not quadratic)."""
+    ids = {e.id for e in second}
+    return [e for e in first if e.id in ids]
 
 
 def group_slot(pool: Pool, group: str, move: str | None = None) -> Slot:

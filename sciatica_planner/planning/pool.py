@@ -57,6 +57,14 @@ def variant_families(catalogue: Catalogue) -> dict[str, str]:
     return {exercise_id: root(exercise_id) for exercise_id in parent}
 
 
+def _by_pattern(exercises: list[Exercise]) -> dict[str, tuple[Exercise, ...]]:
+    found: dict[str, list[Exercise]] = {}
+    for exercise in exercises:
+        if exercise.kind == "strength" and exercise.pattern:
+            found.setdefault(exercise.pattern, []).append(exercise)
+    return {pattern: tuple(group) for pattern, group in found.items()}
+
+
 def chain_steps(catalogue: Catalogue) -> dict[str, int]:
     """Each exercise's place in its chain: the easier links below it of its own kind."""
     by_id = catalogue.by_id
@@ -81,6 +89,7 @@ class Pool(NamedTuple):
     family: dict[str, str]
     required_movements: dict[str, tuple[str, ...]]
     step: dict[str, int]  # how many easier steps below it in its chain (0: an entry point)
+    by_pattern: dict[str, tuple[Exercise, ...]]  # strength exercises, in catalogue order
 
     def hamstring_stretches(self) -> tuple[Exercise, ...]:
         return tuple(e for e in self.stretches if "hamstrings" in e.groups)
@@ -92,8 +101,8 @@ class Pool(NamedTuple):
         return tuple(e for e in self.mobility if "position-of-ease" in e.tags)
 
     def of_patterns(self, patterns: tuple[str, ...]) -> list[Exercise]:
-        """Strength exercises of these patterns, in catalogue order."""
-        return [e for found in self.strength.values() for e in found if e.pattern in patterns]
+        """Strength exercises of these patterns, pattern by pattern."""
+        return [e for pattern in dict.fromkeys(patterns) for e in self.by_pattern.get(pattern, ())]
 
 
 def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
@@ -116,6 +125,7 @@ def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
         family=variant_families(catalogue),
         required_movements={g.id: g.required_movements for g in catalogue.groups},
         step=chain_steps(catalogue),
+        by_pattern=_by_pattern(allowed),
     )
     _check(pool, catalogue, policy)
     return pool

@@ -14,7 +14,16 @@ from .balance import balance, even_sets, reset, strain, week_gap
 from .choose import scorer
 from .cuts import fit
 from .draft import WeekDraft
-from .fill import candidates, cover_groups, fill, fill_sessions, group_slot, replace, slots_of
+from .fill import (
+    candidates,
+    common,
+    cover_groups,
+    fill,
+    fill_sessions,
+    group_slot,
+    replace,
+    slots_of,
+)
 from .pool import PlanError
 
 if TYPE_CHECKING:
@@ -202,7 +211,7 @@ def _swaps(draft: WeekDraft, pool: Pool, policy: Policy, working: bool | None) -
         found = None
         for letter, index, placed in where:
             fits = candidates(draft, letter, placed.slot, pool, policy, swap=index)
-            found = fits if found is None else [e for e in found if e in fits]
+            found = fits if found is None else common(found, fits)
         slot = where[0][2].slot
         best: tuple[float, float, Exercise] | None = None
         for exercise in found or ():
