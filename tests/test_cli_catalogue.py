@@ -186,6 +186,39 @@ def test_every_command_has_help(runner: CliRunner, command: str, flag: str) -> N
     assert "Example:" in result.stdout
 
 
+def _bare_groups() -> list[list[str]]:
+    """The program itself and every group that needs a command: what a user may type bare."""
+    import click
+
+    ctx = click.Context(cli, info_name="sciatica-plan")
+    groups: list[list[str]] = [[]]
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        if isinstance(command, click.Group) and not command.invoke_without_command:
+            groups.append([name])
+    return groups
+
+
+@pytest.mark.parametrize("group", _bare_groups(), ids=lambda g: " ".join(["sciatica-plan", *g]))
+def test_a_bare_group_prints_its_help(runner: CliRunner, group: list[str]) -> None:
+    """`sciatica-plan` or `sciatica-plan import` typed alone: the whole help, as --help prints
+    it, never a line cut short with its line breaks escaped. As click does for a group given
+    no command, it goes to stderr with exit 2: nothing ran, so a script learns it was misused,
+    while --help, asked for, is stdout and exit 0."""
+    result = runner.invoke(cli, group, prog_name="sciatica-plan")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ok(runner, *group, "--help").stdout
+    assert "\\x0a" not in result.stderr and "\u2026" not in result.stderr
+
+
+def test_the_bare_groups_include_import() -> None:
+    assert ["import"] in _bare_groups()
+
+
+def test_a_bare_profile_shows_the_saved_options(runner: CliRunner) -> None:
+    assert ok(runner, "profile").stdout.startswith("No saved plan options yet")
+
+
 @pytest.mark.parametrize("flag", ["--help", "--version"])
 def test_help_and_version_do_not_import_pydantic_rich_or_yaml(flag: str) -> None:
     """Nor pathlib and json, which cost --help a fifth of its time (docs/benchmarks.md)."""

@@ -45,7 +45,8 @@ COMMAND_MODULES = {
 class _Group(click.Group):
     """The group, loading each command from its module when it is wanted (COMMAND_MODULES), and
     making every error message one inert line of at most ERROR_MAX characters, whoever raised
-    it (click's own messages quote the value typed, which may be megabytes)."""
+    it (click's own messages quote the value typed, which may be megabytes); a bare group's
+    help, which click raises as an error, is left whole."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)
@@ -78,6 +79,10 @@ class _Group(click.Group):
 def _short_errors() -> Iterator[None]:
     try:
         yield
+    except click.exceptions.NoArgsIsHelpError:
+        # A bare group: its "error" is the help, many lines of our own text. Shortened to
+        # one line it was unreadable, so it passes as click prints it.
+        raise
     except click.ClickException as error:
         # Final in click's stubs, but the one way to shorten it keeping its kind and context.
         error.message = error_line(error.message)  # type: ignore[misc]
