@@ -56,10 +56,38 @@ def test_format_follows_the_suffix(
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(marker)
 
 
-def test_format_option_wins_over_the_suffix(runner: CliRunner, tmp_path: Path) -> None:
-    target = tmp_path / "plan.md"
+@pytest.mark.parametrize("name", ["plan", "plan.json"])
+def test_format_option_writes_a_file_without_suffix_or_with_its_own(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / name
     assert export(runner, "--format", "json", "-o", str(target))[0] == 0
     assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "means"),
+    [
+        ("json", "plan.md", "markdown"),
+        ("ics", "week.md", "markdown"),
+        ("markdown", "a.HTML", "html"),
+    ],
+)
+def test_a_format_option_that_contradicts_the_suffix_is_refused(
+    runner: CliRunner, tmp_path: Path, fmt: str, name: str, means: str
+) -> None:
+    """A file named .md holding JSON opens as garbage: the name and --format must agree."""
+    code, out, err = export(runner, "--format", fmt, "-o", str(tmp_path / name))
+    assert (code, out) == (2, "")
+    renamed = (tmp_path / name).with_suffix(
+        {"json": ".json", "ics": ".ics", "markdown": ".md"}[fmt]
+    )
+    assert err.splitlines()[-1] == (
+        f"Error: --format {fmt} does not match {tmp_path / name}, whose suffix "
+        f"{(tmp_path / name).suffix.lower()} means {means}; name the file {renamed}, "
+        "or leave out --format"
+    )
+    assert not (tmp_path / name).exists() and not renamed.exists()
 
 
 @pytest.mark.parametrize(
@@ -140,20 +168,49 @@ def test_output_is_required(runner: CliRunner) -> None:
     assert code == 2 and "'-o' / '--output'" in err
 
 
-@pytest.mark.parametrize("name", ["week.pdf", "week.docx", "week.rtf"])
+@pytest.mark.parametrize("name", ["week.docx", "week.rtf", "week.odt"])
+@pytest.mark.parametrize("fmt", [[], ["--format", "html"], ["--format", "markdown"]])
 def test_an_unknown_suffix_is_a_usage_error_naming_the_formats(
-    runner: CliRunner, tmp_path: Path, name: str
+    runner: CliRunner, tmp_path: Path, name: str, fmt: list[str]
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    code, out, err = export(runner, "-o", str(folder / name))
+    code, out, err = export(runner, *fmt, "-o", str(folder / name))
     assert code == 2 and out == ""
-    last = err.strip().splitlines()[-1]
-    assert last.startswith("Error: ") and ".md, .html, .json, .ics" in last
-    assert "print it from a browser" in last  # the way to a PDF
+    suffix = name.rpartition(".")[2]
+    assert err.splitlines()[-1] == (
+        f"Error: {folder / name}: sciatica-plan does not write .{suffix} files; "
+        "name it .md, .html, .json or .ics"
+    )
+    assert "--format" not in err.splitlines()[-1]  # no other format under that name
     assert list(folder.iterdir()) == []
-    # --format says what the file is, whatever its name.
-    assert export(runner, "--format", "html", "-o", str(folder / name))[0] == 0
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "html"], ["--format", "markdown"]])
+def test_a_pdf_is_refused_with_the_way_to_make_one(
+    runner: CliRunner, tmp_path: Path, fmt: list[str]
+) -> None:
+    """`-o week.pdf` once suggested --format, and following it wrote HTML into week.pdf."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    pdf, page = folder / "week.PDF", folder / "week.html"
+    code, out, err = export(runner, *fmt, "-o", str(pdf))
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == (
+        f"Error: {pdf}: sciatica-plan does not write PDF files. Write the HTML page with "
+        f"-o {page} and print it to PDF from a browser, or convert it with: "
+        f"chromium --headless --print-to-pdf={pdf} {page}"
+    )
+    assert list(folder.iterdir()) == []
+    # Following the advice works.
+    assert export(runner, "-o", str(page))[0] == 0
+    assert page.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_the_pdf_advice_quotes_a_path_with_spaces(runner: CliRunner, tmp_path: Path) -> None:
+    pdf = tmp_path / "my week.pdf"
+    err = export(runner, "-o", str(pdf))[2]
+    assert f"--print-to-pdf='{pdf}' '{tmp_path / 'my week.html'}'" in err
 
 
 @pytest.mark.parametrize("option", [["--time", "18:00"], ["--remind", "10"]])

@@ -66,12 +66,35 @@ def test_format_follows_the_suffix(
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(marker)
 
 
-def test_format_option_wins_over_the_suffix(
+def test_format_option_writes_a_file_without_suffix(
+    runner: CliRunner, journal: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "report"
+    assert run(runner, "report", "--format", "html", "-o", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_format_option_that_contradicts_the_suffix_is_refused(
     runner: CliRunner, journal: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "report.html"
-    assert run(runner, "report", "--format", "markdown", "-o", str(target)).exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("# Sciatica journal report")
+    result = run(runner, "report", "--format", "markdown", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: --format markdown does not match {target}, whose suffix .html means html; "
+        f"name the file {tmp_path / 'report.md'}, or leave out --format"
+    )
+    assert not target.exists()
+
+
+def test_a_pdf_report_says_how_to_make_one(
+    runner: CliRunner, journal: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    result = run(runner, "report", "--format", "html", "-o", str(pdf))
+    assert result.exit_code == 2
+    assert f"-o {tmp_path / 'report.html'} and print it to PDF from a browser" in result.stderr
+    assert not pdf.exists()
 
 
 def test_a_suffix_of_another_format_is_a_usage_error(
@@ -79,7 +102,10 @@ def test_a_suffix_of_another_format_is_a_usage_error(
 ) -> None:
     result = run(runner, "report", "-o", str(tmp_path / "report.json"))
     assert result.exit_code == 2
-    assert "report.json ends in .json, but this command writes html or markdown" in result.stderr
+    assert (
+        "report.json ends in .json, but this command writes html or markdown; name it .html or .md"
+        in result.stderr
+    )
     assert not (tmp_path / "report.json").exists()
 
 

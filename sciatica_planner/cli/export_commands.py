@@ -85,7 +85,8 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTi
     "fmt",
     type=click.Choice(FORMATS, case_sensitive=False),
     default=None,
-    help="File format.  [default: from the file's suffix (.md, .html, .json, .ics), else markdown]",
+    help="File format; it must match the file's suffix (.md, .html, .json, .ics) if it has one.  "
+    "[default: from the suffix; markdown for - or a name without one]",
 )
 @output_options
 @click.option(

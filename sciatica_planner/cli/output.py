@@ -42,26 +42,53 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def chosen_format(fmt: str | None, output: Path, formats: tuple[str, ...]) -> str:
-    """--format if given, else the one the file's suffix names, else markdown. A suffix naming
-    a format this command does not write is a usage error, not a file with the wrong insides."""
-    if fmt is not None:
-        return fmt.lower()
+    """The format the file's suffix names (no suffix: --format, else markdown); `-` takes any
+    --format. A suffix naming no format this command writes, or another format than --format
+    gives, is a usage error: a file's name never says something else than its insides."""
+    chosen = fmt.lower() if fmt is not None else None
+    if str(output) == "-":
+        return chosen or DEFAULT_FORMAT
     suffix = output.suffix.lower()
-    if str(output) != "-" and suffix and suffix not in SUFFIXES:
-        usual = {name: suffix for suffix, name in reversed(SUFFIXES.items())}
-        names = ", ".join(usual[f] for f in formats)
-        pdf = "; for a PDF, write .html and print it from a browser" if "html" in formats else ""
+    if not suffix:
+        return chosen or DEFAULT_FORMAT
+    named = SUFFIXES.get(suffix)
+    if named is None or named not in formats:
+        raise click.UsageError(_unwritten(output, suffix, named, formats))
+    if chosen is not None and chosen != named:
         raise click.UsageError(
-            f"{output}: sciatica-plan does not write {suffix} files; name it {names}, or give "
-            f"--format{pdf}"
-        )
-    named = SUFFIXES.get(suffix, DEFAULT_FORMAT)
-    if named not in formats:
-        raise click.UsageError(
-            f"{output} ends in {suffix}, but this command writes {' or '.join(formats)}; "
-            "choose another name or give --format"
+            f"--format {chosen} does not match {output}, whose suffix {suffix} means {named}; "
+            f"name the file {_renamed(output, chosen)}, or leave out --format"
         )
     return named
+
+
+def _renamed(output: Path, fmt: str) -> Path:
+    """`output` with the usual suffix of `fmt`."""
+    usual = {name: suffix for suffix, name in reversed(SUFFIXES.items())}
+    return output.with_suffix(usual[fmt])
+
+
+def _unwritten(output: Path, suffix: str, named: str | None, formats: tuple[str, ...]) -> str:
+    """Why `output` cannot be written, and what to write instead: for a PDF, the HTML handout
+    and how to print it, never another format under a .pdf name."""
+    if suffix == ".pdf" and "html" in formats:
+        import shlex
+
+        page = _renamed(output, "html")
+        return (
+            f"{output}: sciatica-plan does not write PDF files. Write the HTML page with "
+            f"-o {shlex.quote(str(page))} and print it to PDF from a browser, or convert it "
+            f"with: chromium --headless --print-to-pdf={shlex.quote(str(output))} "
+            f"{shlex.quote(str(page))}"
+        )
+    suffixes = [_renamed(output, f).suffix for f in formats]
+    names = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+    if named is not None:
+        return (
+            f"{output} ends in {suffix}, but this command writes {' or '.join(formats)}; "
+            f"name it {names}"
+        )
+    return f"{output}: sciatica-plan does not write {suffix} files; name it {names}"
 
 
 def write_output(output: Path, data: bytes, *, force: bool, what: str) -> None:

@@ -67,7 +67,8 @@ def _plan_settings(settings: Settings) -> PlanSettings:
     "fmt",
     type=click.Choice(FORMATS, case_sensitive=False),
     default=None,
-    help="File format.  [default: from the file's suffix (.html, .md), else markdown]",
+    help="File format; it must match the file's suffix (.html, .md) if it has one.  "
+    "[default: from the suffix; markdown for - or a name without one]",
 )
 @output_options
 @pass_settings
