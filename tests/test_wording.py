@@ -16,6 +16,14 @@ def test_doses() -> None:
     assert wording.dose(2, None, 120) == "2 x 120 s hold"
 
 
+def test_a_high_rep_count_names_its_unit() -> None:
+    """'1 x 60' left a reader asking "60 what?"; sets by reps up to 30 are a known shorthand."""
+    assert wording.dose(1, 60, None) == "1 x 60 reps"
+    assert wording.dose(2, 31, None, per_side=True) == "2 x 31 reps each side"
+    assert wording.dose(3, 30, None) == "3 x 30"
+    assert wording.dose(2, 12, None) == "2 x 12"
+
+
 def test_rests() -> None:
     assert wording.rest(45) == "45 s"
     assert wording.rest(120) == "2 min"

@@ -41,10 +41,15 @@ BLOCK_LABELS = {"warm-up": "Warm-up", "main": "Main", "cool-down": "Cool-down"}
 GROUP_LABELS = GROUP_WORDS
 
 
+# Above this many reps a dose names its unit: '2 x 10' reads as sets and reps, but '1 x 60'
+# (heel digs for a minute) left readers asking "60 what?".
+REPS_UNNAMED_MAX = 30
+
+
 def dose(sets: int, reps: int | None, hold_seconds: int | None, per_side: bool = False) -> str:
-    """'2 x 10', '3 x 30 s hold', '5 min', with ' each side' where it applies."""
+    """'2 x 10', '1 x 60 reps', '3 x 30 s hold', '5 min', with ' each side' where it applies."""
     if reps is not None:
-        text = f"{sets} x {reps}"
+        text = f"{sets} x {reps}" + (" reps" if reps > REPS_UNNAMED_MAX else "")
     elif sets == 1 and hold_seconds and hold_seconds >= 120 and hold_seconds % 60 == 0:
         text = f"{hold_seconds // 60} min"  # a walk or march reads in minutes
     else:
