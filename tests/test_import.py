@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import tracemalloc
+from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -28,8 +31,6 @@ from sciatica_planner.safety import DISCLAIMER_LINE
 from strategies import plan_options
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from click.testing import CliRunner
 
     from sciatica_planner.models import Catalogue, PlanOptions
@@ -166,6 +167,12 @@ def write_fixture(folder: Path, entries: object = FIXTURE, name: str = "exercise
     path = folder / name
     path.write_text(json.dumps(entries, indent=2), encoding="utf-8")
     return path
+
+
+def _import(runner: CliRunner, source: Path, output: Path | None = None) -> Any:
+    """The import command's result (its output beside the source unless given)."""
+    output = output or source.parent / "out.yaml"
+    return runner.invoke(cli, ["import", "free-exercise-db", str(source), "-o", str(output)])
 
 
 def mapped(**changes: Any) -> dict[str, Any] | str:
@@ -633,6 +640,233 @@ def test_nothing_to_import_is_an_error_after_the_summary(tmp_path: Path, runner:
     assert not output.exists()
 
 
+# -- Real entries: tests/data/free-exercise-db-sample.json -------------------------------------
+# 33 entries copied verbatim from the published dist/exercises.json (provenance, commit and
+# licence in tests/data/README.md), chosen for its quirks: empty strings among the instructions,
+# no instructions at all, a line break inside one, null force, mechanic and equipment.
+
+SAMPLE = Path(__file__).parent / "data" / "free-exercise-db-sample.json"
+SAMPLE_IMPORTED_IDS = [
+    "fedb-90-90-hamstring",
+    "fedb-all-fours-quad-stretch",
+    "fedb-ball-leg-curl",
+    "fedb-band-hip-adductions",
+    "fedb-barbell-squat-to-a-bench",
+    "fedb-butt-lift-bridge",
+    "fedb-cable-hip-adduction",
+    "fedb-goblet-squat",
+    "fedb-groiners",
+    "fedb-hyperextensions-with-no-hyperextens",
+    "fedb-inchworm",
+    "fedb-lying-prone-quadriceps",
+    "fedb-monster-walk",
+    "fedb-reverse-hyperextension",
+    "fedb-seated-leg-curl",
+    "fedb-standing-hip-circles",
+    "fedb-stiff-legged-dumbbell-deadlift",
+    "fedb-thigh-abductor",
+]
+PUBLISHED_CATEGORIES = {
+    "strength": 581,
+    "stretching": 123,
+    "plyometrics": 61,
+    "powerlifting": 38,
+    "olympic weightlifting": 35,
+    "strongman": 21,
+    "cardio": 14,
+}
+MAPPED_MUSCLES = {"abductors", "adductors", "lower back", "glutes", "hamstrings", "quadriceps"}
+
+
+def sample_entries() -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return entries
+
+
+def sample_entry(entry_id: str) -> dict[str, Any]:
+    (found,) = [e for e in sample_entries() if e["id"] == entry_id]
+    return found
+
+
+def test_the_sample_holds_every_quirk_and_shape_of_the_published_file() -> None:
+    entries = sample_entries()
+    assert len(entries) == 33
+    assert {e["category"] for e in entries} == set(PUBLISHED_CATEGORIES)
+    assert {e["level"] for e in entries} == {"beginner", "intermediate", "expert"}
+    assert {m for e in entries for m in e["primaryMuscles"]} >= MAPPED_MUSCLES
+    assert any("" in e["instructions"] for e in entries)
+    assert any(e["instructions"] == [] for e in entries)
+    assert any("\n" in step for e in entries for step in e["instructions"])
+    for key in ("force", "mechanic", "equipment"):
+        assert any(e[key] is None for e in entries), key
+    # Every entry has every key of the published file, as the file gives them.
+    keys = {"id", "name", "force", "level", "mechanic", "equipment", "primaryMuscles"}
+    keys |= {"secondaryMuscles", "instructions", "category", "images"}
+    assert all(set(e) == keys for e in entries)
+
+
+def test_real_entries_import_with_each_one_left_out_counted_by_reason(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    output = tmp_path / "real.yaml"
+    result = runner.invoke(
+        cli, ["import", "free-exercise-db", str(SAMPLE), "-o", str(output)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    bundled = len(load_catalogue().exercises)
+    assert result.stderr.splitlines() == [
+        f"Read 33 exercises from {SAMPLE}.",
+        "Imported 18: glutes 1, hamstrings 6, quadriceps 5, lower back 1, hips 5.",
+        "Left out 15:",
+        "  4  mainly trains muscles outside the five groups (upper body, abdominals, calves)",
+        "  2  equipment not stated (no equivalent)",
+        "  1  a lower-back stretch (its direction of spinal movement is not stated)",
+        "  1  category cardio (no place in a sciatica routine)",
+        "  1  category olympic weightlifting (no place in a sciatica routine)",
+        "  1  category plyometrics (no place in a sciatica routine)",
+        "  1  category powerlifting (no place in a sciatica routine)",
+        "  1  category strongman (no place in a sciatica routine)",
+        "  1  equipment foam roll (no equivalent)",
+        "  1  equipment other (no equivalent)",
+        "  1  no instructions",
+        f"Wrote {output} ({bundled + 18} exercises, 18 imported).",
+        f"Plan from it with: sciatica-plan --catalogue {output} week",
+        DISCLAIMER_LINE,
+    ]
+    assert runner.invoke(cli, ["validate", str(output)]).exit_code == 0
+    catalogue = load_catalogue(output)
+    assert [e.id for e in catalogue.exercises if e.source == "imported"] == SAMPLE_IMPORTED_IDS
+    for exercise in catalogue.exercises:
+        if exercise.source == "imported" and exercise.kind == "strength":
+            assert exercise.pattern is not None, exercise.id
+
+
+def test_empty_instruction_strings_are_dropped() -> None:
+    # Entry 65 of the published file: its second instruction is "", which stopped the import.
+    raw = sample_entry("Barbell_Squat_To_A_Bench")
+    assert raw["instructions"][1] == ""
+    result = map_exercise(FreeExercise.model_validate(raw))
+    assert isinstance(result, dict)
+    assert result["steps"] == [step for step in raw["instructions"] if step]
+    assert len(result["steps"]) == len(raw["instructions"]) - 1
+    assert result["level"] == "advanced" and result["pattern"] == "squat"
+    assert result["equipment"] == ["barbell", "bench"] and result["tags"] == ["heavy"]
+
+
+def test_an_entry_with_only_empty_instructions_is_left_out_not_fatal(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    squat = {**sample_entry("Barbell_Squat_To_A_Bench"), "instructions": ["", "  "]}
+    assert map_exercise(FreeExercise.model_validate(squat)) == "no instructions"
+    result = _import(runner, write_fixture(tmp_path, [*FIXTURE, squat]))
+    assert result.exit_code == 0, result.stderr
+    assert "  1  no instructions" in result.stderr.splitlines()
+
+
+def test_entries_without_instructions_are_left_out() -> None:
+    swings = sample_entry("One-Arm_Kettlebell_Swings")
+    assert swings["instructions"] == []
+    assert map_exercise(FreeExercise.model_validate(swings)) == "no instructions"
+
+
+def test_a_line_break_inside_an_instruction_splits_it() -> None:
+    # The published file's one case is an upper-body exercise: left out for that, not its text.
+    pullover = sample_entry("Straight-Arm_Dumbbell_Pullover")
+    assert map_exercise(FreeExercise.model_validate(pullover)) == (
+        "mainly trains muscles outside the five groups (upper body, abdominals, calves)"
+    )
+    result = mapped(instructions=("Lie on your back.\nCaution: go slowly.\r\n", "Lift."))
+    assert isinstance(result, dict)
+    assert result["steps"] == ["Lie on your back.", "Caution: go slowly.", "Lift."]
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "nulls"),
+    [
+        ("Inchworm", {"force"}),
+        ("Lying_Prone_Quadriceps", {"force", "mechanic"}),
+        ("Reverse_Hyperextension", {"mechanic"}),
+        ("90_90_Hamstring", {"mechanic"}),
+    ],
+)
+def test_null_force_and_mechanic_are_not_read(entry_id: str, nulls: set[str]) -> None:
+    raw = sample_entry(entry_id)
+    assert {key for key in ("force", "mechanic", "equipment") if raw[key] is None} == nulls
+    assert isinstance(map_exercise(FreeExercise.model_validate(raw)), dict)
+
+
+@pytest.mark.parametrize("entry_id", ["Adductor_Groin", "Bodyweight_Walking_Lunge"])
+def test_null_equipment_is_left_out(entry_id: str) -> None:
+    raw = sample_entry(entry_id)
+    assert raw["equipment"] is None
+    assert map_exercise(FreeExercise.model_validate(raw)) == "equipment not stated (no equivalent)"
+
+
+@pytest.fixture
+def sample_catalogue(tmp_path: Path) -> Catalogue:
+    output = tmp_path / "real.yaml"
+    output.write_text(
+        import_free_exercise_db(SAMPLE, bundled_catalogue_data()).catalogue_yaml(),
+        encoding="utf-8",
+    )
+    return load_catalogue(output)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],
+        ["--level", "advanced", "--equipment", "all", "--minutes", "45"],
+        ["--level", "intermediate", "--equipment", "band,dumbbells,machine", "--days", "4"],
+        ["--pain", "6"],
+    ],
+)
+def test_a_week_plans_from_the_real_entries(
+    tmp_path: Path, runner: CliRunner, extra: list[str]
+) -> None:
+    output = tmp_path / "real.yaml"
+    imported = _import(runner, SAMPLE, output=output)
+    assert imported.exit_code == 0, imported.stderr
+    argv = ["--catalogue", str(output), "week", "--start", START, "--no-journal", "--json"]
+    result = runner.invoke(cli, argv + extra, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["days"]) == 7
+
+
+def test_weeks_from_the_real_entries_keep_every_rule_and_use_them(
+    sample_catalogue: Catalogue,
+) -> None:
+    planned = set()
+    for seed in range(12):
+        opts = options(level="intermediate", equipment=("band", "dumbbells", "machine"), seed=seed)
+        plan = plan_week(sample_catalogue, opts)
+        check_rules(plan, sample_catalogue, opts)
+        planned |= {e.id for d in plan.days for e in d.exercises if e.id.startswith("fedb-")}
+    assert planned, "the imported exercises are never chosen"
+
+
+@pytest.mark.skipif(not os.environ.get("FEDB_REAL"), reason="FEDB_REAL names no file")
+def test_the_whole_published_file_imports_and_plans(tmp_path: Path, runner: CliRunner) -> None:
+    """The whole dist/exercises.json (not committed), where FEDB_REAL names a copy of it."""
+    source = Path(os.environ["FEDB_REAL"])
+    entries = json.loads(source.read_text(encoding="utf-8"))
+    assert len(entries) == 873
+    assert Counter(e["category"] for e in entries) == PUBLISHED_CATEGORIES
+    assert {m for e in entries for m in e["primaryMuscles"]} >= MAPPED_MUSCLES
+    result = import_free_exercise_db(source, bundled_catalogue_data())
+    assert result.read == 873
+    assert len(result.exercises) + sum(result.left_out.values()) == 873
+    assert len(result.exercises) > 100
+    assert not [reason for reason in result.left_out if reason.startswith(("unreadable", "not a"))]
+    assert result.left_out["no instructions"] == 1  # One-Arm_Kettlebell_Swings
+    output = tmp_path / "all.yaml"
+    output.write_text(result.catalogue_yaml(), encoding="utf-8")
+    week = runner.invoke(
+        cli, ["--catalogue", str(output), "week", "--start", START, "--no-journal"]
+    )
+    assert week.exit_code == 0, week.stderr
+
+
 # -- Malformed input ---------------------------------------------------------------------------
 
 
@@ -657,39 +891,9 @@ def _without(index: int, key: str) -> list[dict[str, Any]]:
         (b"[]", "holds no exercises (an empty list)"),
         (b"\xff\xfe[]", "is not UTF-8 text (line 1)"),
         (b"[" * 100_000, "is nested too deeply"),
-        (json.dumps([1]).encode(), "entry 1: must be a JSON object (found a number)"),
-        (
-            json.dumps(_without(2, "category")).encode(),
-            "entry 3 (id 'Cable_Hip_Adduction'): category: is required",
-        ),
-        (
-            json.dumps(_with(1, primaryMuscles="abductors")).encode(),
-            "entry 2 (id 'Banded_Side_Step'): primaryMuscles: must be a list",
-        ),
-        (
-            json.dumps(_with(0, name=42)).encode(),
-            "entry 1 (id 'Floor_Hip_Lift'): name: must be text",
-        ),
-        (
-            json.dumps(_with(4, name="Goblet\x1b[31m Squat")).encode(),
-            "entry 5 (id 'Goblet_Squat'): name: must not contain control characters "
-            "(found '\\x1b')",
-        ),
-        (
-            json.dumps(_with(12, instructions=["Jump.", "Land\x07softly."])).encode(),
-            "entry 13 (id 'Box_Jump'): instructions[1]: must not contain control characters",
-        ),
-        (
-            json.dumps(_with(3, name="   ")).encode(),
-            "entry 4 (id 'Back_Squat'): name: must not be empty",
-        ),
-        (
-            json.dumps(_with(6, id="bad\x00id", level=None)).encode(),
-            "entry 7: id: must not contain control characters",
-        ),
     ],
 )
-def test_malformed_input_names_the_file_and_the_entry(
+def test_a_malformed_file_is_an_error_naming_it(
     tmp_path: Path, runner: CliRunner, content: bytes, problem: str
 ) -> None:
     source = tmp_path / "exercises.json"
@@ -700,6 +904,88 @@ def test_malformed_input_names_the_file_and_the_entry(
     assert result.stderr.startswith(f"Error: {source}: {problem}"), result.stderr
     assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
     assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("entries", "imported", "reason"),
+    [
+        ([*FIXTURE, 1], 11, "not a JSON object (found a number)"),
+        ([*FIXTURE, None], 11, "not a JSON object (found null)"),
+        (_without(2, "category"), 10, "unreadable category (is required)"),
+        (_with(1, primaryMuscles="abductors"), 10, "unreadable primaryMuscles (must be a list)"),
+        (_with(0, name=42), 10, "unreadable name (must be text)"),
+        (_with(0, instructions=["Lie down.", 7]), 10, "unreadable instructions (must be text)"),
+        (
+            _with(4, name="Goblet\x1b[31m Squat"),
+            10,
+            "unreadable name (must not contain control characters (found '\\x1b'))",
+        ),
+        (
+            _with(12, instructions=["Jump.", "Land\x07softly."]),
+            11,  # a box jump: left out for its category anyway, but first for its text
+            "unreadable instructions (must not contain control characters (found '\\x07'))",
+        ),
+        (_with(3, name="   "), 10, "unreadable name (must not be empty)"),
+        (
+            _with(6, id="bad\x00id", level=None),
+            10,
+            "unreadable id (must not contain control characters (found '\\x00'))",
+        ),
+        (_with(5, level=None), 10, "unreadable level (must be text)"),
+        (_with(5, category=None), 10, "unreadable category (must be text)"),
+    ],
+)
+def test_a_malformed_entry_is_left_out_with_its_reason_never_fatal(
+    tmp_path: Path, runner: CliRunner, entries: list[Any], imported: int, reason: str
+) -> None:
+    result = _import(runner, write_fixture(tmp_path, entries))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[1].startswith(f"Imported {imported}: ")
+    assert f"  1  {reason}" in lines
+    # A value the reason quotes is escaped, never written raw to the terminal.
+    assert all(ch == "\n" or ch.isprintable() for ch in result.stderr)
+
+
+def test_a_mapped_exercise_that_is_not_valid_is_left_out_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mapping that gives one entry an invalid exercise leaves that entry out, with the field."""
+    original = fedb.map_exercise
+
+    def broken(entry: FreeExercise, table: Any = FREE_EXERCISE_DB) -> dict[str, Any] | str:
+        result = original(entry, table)
+        if isinstance(result, dict) and entry.id == "Goblet_Squat":
+            result["rest_seconds"] = 9999
+        return result
+
+    monkeypatch.setattr(fedb, "map_exercise", broken)
+    result = import_free_exercise_db(write_fixture(tmp_path), bundled_catalogue_data())
+    assert len(result.exercises) == 10
+    assert "fedb-goblet-squat" not in [e["id"] for e in result.exercises]
+    (reason,) = [r for r in result.left_out if r.startswith("does not fit")]
+    assert reason == "does not fit our catalogue (rest_seconds: must be at most 600 (found 9999))"
+    result.catalogue_yaml()  # the rest still makes a valid catalogue
+
+
+def test_a_file_of_malformed_entries_only_is_an_error_after_the_summary(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    source = write_fixture(tmp_path, [1, {"id": "x"}, {"id": "y"}])
+    result = _import(runner, source)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [f"Read 3 exercises from {source}.", lines[1], "Left out 3:"]
+    assert "  2  unreadable name (is required)" in lines
+    assert "  1  not a JSON object (found a number)" in lines
+    assert lines[-1] == f"Error: {source}: no exercise could be imported (see the summary)"
+
+
+def test_a_reason_quoting_a_long_value_is_cut_short(tmp_path: Path, runner: CliRunner) -> None:
+    result = _import(runner, write_fixture(tmp_path, _with(0, category="x" * 100_000)))
+    assert result.exit_code == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "category 'xxx" in line]
+    assert len(line.strip()) <= len("1  ") + fedb.REASON_MAX_LENGTH and line.endswith("\u2026")
 
 
 def test_a_100_mb_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:

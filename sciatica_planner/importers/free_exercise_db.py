@@ -5,6 +5,12 @@ exercises. Its fields are coarser than ours and none of its entries was written 
 mind, so the mapping is conservative: whatever has no clear equivalent is left out and counted,
 and every imported exercise is `flare_safe: false`, `source: imported`, has no figure, and carries
 a caution saying that it was not reviewed for sciatica.
+
+The published file has quirks the import takes in its stride: instructions that are empty strings
+(dropped) or hold a line break (split there), entries with no instructions at all (left out), and
+`null` force, mechanic and equipment (the first two are not read; no equipment is left out). An
+entry that cannot be read or mapped is left out with its reason, counted in the summary; only a
+file that is not a JSON list of exercises (or too large to be one) is an error.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import SciaticaPlanError
 from ..models import Text
@@ -34,6 +40,8 @@ ID_MAX_LENGTH = 40  # models.ExerciseId's limit
 # not in the size a file claims) bounds the memory any input can take.
 MAX_BYTES = 16 * 1024 * 1024
 CAUTION = IMPORTED_CAUTION
+# A reason quotes the value it could not map; a hostile file's value is cut to this length.
+REASON_MAX_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -209,7 +217,7 @@ FREE_EXERCISE_DB: Final = Mapping(
 
 
 class ImportFileError(SciaticaPlanError):
-    """The file to import could not be read, or one of its entries is malformed."""
+    """The file to import could not be read, is not a list of exercises, or gave none we keep."""
 
     def __init__(
         self, path: Path, problem: str, entry: int | None = None, entry_id: object = None
@@ -236,6 +244,22 @@ class FreeExercise(BaseModel):
     primary_muscles: list[str] = Field(alias="primaryMuscles")
     secondary_muscles: list[str] = Field(alias="secondaryMuscles")
     instructions: list[Text]
+
+    @field_validator("instructions", mode="before")
+    @classmethod
+    def _usable_steps(cls, value: object) -> object:
+        """The published file has empty strings among some entries' instructions, and a line
+        break inside one: drop the empty ones and split a step at its line breaks (an entry left
+        with no steps is then left out, by map_exercise). Other items are checked as they are."""
+        if not isinstance(value, list):
+            return value
+        steps: list[object] = []
+        for item in value:
+            if isinstance(item, str):
+                steps.extend(line for line in item.splitlines() if line.strip())
+            else:
+                steps.append(item)
+        return steps
 
 
 @dataclass
@@ -324,16 +348,46 @@ def import_free_exercise_db(
     kept = dict(bundled) if keep_bundled else {**bundled, "exercises": []}
     result = Imported(path=path, read=len(entries), exercises=[], bundled=kept)
     taken = {str(e.get("id")) for e in bundled.get("exercises", [])}
-    for index, raw in enumerate(entries):
-        entry = _checked(path, index, raw)
-        mapped = map_exercise(entry)
+    for raw in entries:
+        # One entry that cannot be read or mapped is left out with its reason, never fatal.
+        entry = _checked(raw)
+        mapped = entry if isinstance(entry, str) else map_exercise(entry)
+        if not isinstance(mapped, str):
+            mapped["id"] = _free_id(mapped["id"], taken)
+            mapped = _unfit(mapped) or mapped
         if isinstance(mapped, str):
-            result.left_out[mapped] += 1
+            result.left_out[_short(mapped)] += 1
             continue
-        mapped["id"] = _free_id(mapped["id"], taken)
         taken.add(mapped["id"])
         result.exercises.append(mapped)
     return result
+
+
+def _short(reason: str) -> str:
+    """The reason, cut to REASON_MAX_LENGTH (it may quote a value of any length)."""
+    if len(reason) <= REASON_MAX_LENGTH:
+        return reason
+    return reason[: REASON_MAX_LENGTH - 1] + "\u2026"
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """A field's name for a reason, without list positions, so that like problems count as one:
+    ('instructions', 3) -> 'instructions'."""
+    return ".".join(str(part) for part in loc if not isinstance(part, int)) or "the entry"
+
+
+def _unfit(exercise: dict[str, Any]) -> str | None:
+    """Why the mapped exercise is not a valid catalogue exercise of ours, or None when it is."""
+    from ..models import Exercise
+
+    try:
+        Exercise.model_validate(exercise)
+    except ValidationError as error:
+        from ..catalogue import _problem
+
+        first = error.errors(include_url=False)[0]
+        return f"does not fit our catalogue ({_where(first['loc'])}: {_problem(first)})"
+    return None
 
 
 def _read_entries(path: Path) -> list[Any]:
@@ -381,20 +435,18 @@ def _json_kind(value: object) -> str:
     return names.get(type(value), "a number")
 
 
-def _checked(path: Path, index: int, raw: object) -> FreeExercise:
-    """The entry, or ImportFileError naming the file, the entry and the field."""
+def _checked(raw: object) -> FreeExercise | str:
+    """The entry, or why it cannot be read (the field and its problem)."""
     if not isinstance(raw, dict):
-        raise ImportFileError(path, f"must be a JSON object (found {_json_kind(raw)})", index)
+        return f"not a JSON object (found {_json_kind(raw)})"
     try:
         return FreeExercise.model_validate(raw)
     except ValidationError as error:
         from ..catalogue import _problem
 
         first = error.errors(include_url=False)[0]
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
         problem = _ENTRY_MESSAGES.get(first["type"]) or _problem(first)
-        where = where.lstrip(".")
-        raise ImportFileError(path, f"{where}: {problem}", index, raw.get("id")) from None
+        return f"unreadable {_where(first['loc'])} ({problem})"
 
 
 _ENTRY_MESSAGES = {"list_type": "must be a list", "string_type": "must be text"}
