@@ -7,12 +7,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from sciatica_planner.models import PlanOptions
+from sciatica_planner.models import Catalogue, PlanOptions
 from sciatica_planner.vocabulary import (
     DEFAULT_SPREAD,
     EQUIPMENT,
     GROUPS,
     LEVELS,
+    PATTERNS,
     POSITIONS,
     PREFERENCES,
     WEEKDAYS,
@@ -172,6 +173,26 @@ def catalogues(draw: st.DrawFn) -> dict[str, Any]:
                 ranged=draw(st.booleans()),
             )
         )
+        if kind == "strength" and draw(st.booleans()):  # a pattern of its own, else inferred
+            data["exercises"][-1]["pattern"] = draw(st.sampled_from(PATTERNS))
         if index and draw(st.booleans()):  # variants, for the no-twins rule
             data["exercises"][-1]["easier"] = names[draw(st.integers(0, index - 1))]
+    if draw(st.booleans()):
+        data |= _templates(draw, data)
     return data
+
+
+def _templates(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
+    """Session templates and foundation patterns from the patterns the catalogue has: one to
+    three foundations, and A and B of two to five slots each, some optional."""
+    catalogue = Catalogue.model_validate(data)
+    present = sorted({e.pattern for e in catalogue.exercises if e.pattern})
+
+    def slot(name: str, optional: bool = False) -> dict[str, Any]:
+        patterns = draw(st.lists(st.sampled_from(present), min_size=1, max_size=3, unique=True))
+        return {"name": name, "patterns": patterns, "why": "A test slot.", "optional": optional}
+
+    a = [slot(f"a{k}") for k in range(draw(st.integers(2, 5)))]
+    b = [slot(f"b{k}", draw(st.booleans())) for k in range(draw(st.integers(0, 5)))]
+    foundations = [slot(f"f{k}") for k in range(draw(st.integers(0, 3)))]
+    return {"session_templates": {"A": a, "B": b}, "foundation_patterns": foundations}

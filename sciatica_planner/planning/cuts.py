@@ -12,7 +12,7 @@ from ..vocabulary import GROUPS, WEEKDAY_NAMES
 from . import rules
 from .balance import MAX_MOVES, balance, even_sets, week_gap
 from .draft import WeekDraft
-from .fill import candidates, common, replace
+from .fill import candidates, common, covered, days_trained, replace
 from .pool import PlanError
 from .timing import dose_seconds, gentle_reserve
 
@@ -180,14 +180,7 @@ def _drop_one(
 
 def _days_per_group(draft: WeekDraft) -> dict[str, int]:
     """On how many days each group has strength work (rule 4)."""
-    return {
-        g: sum(
-            draft.layout.days_of(x)
-            for x, items in draft.main.items()
-            if any(g in p.exercise.groups for p in items)
-        )
-        for g in GROUPS
-    }
+    return {g: days_trained(draft, g) for g in GROUPS}
 
 
 def _covers(draft: WeekDraft, foundations: tuple[Slot, ...], pool: Pool) -> bool:
@@ -197,8 +190,10 @@ def _covers(draft: WeekDraft, foundations: tuple[Slot, ...], pool: Pool) -> bool
     if any(not patterns & set(s.patterns) for s in foundations):
         return False
     for group in GROUPS:
-        for move in pool.required_movements.get(group) or (None,):
-            if not any(group in e.groups and (move is None or move in e.tags) for e in exercises):
+        if not any(group in e.groups for e in exercises):
+            return False
+        for move in pool.required_movements.get(group, ()):
+            if not covered(exercises, group, move):
                 return False
     return True
 

@@ -59,10 +59,21 @@ def candidates(
     week = [p.exercise for x, i, p in draft.placed() if not (x == letter and i == swap)]
     distinct = {e.id for e in week}
     cap = rules.WEEK_STRENGTH_MAX[policy.level]
+    # A swap keeps every required movement the outgoing exercise alone covers (rule 5).
+    kept: list[tuple[str, str]] = []
+    if swap is not None:
+        outgoing = draft.main[letter][swap].exercise
+        group = outgoing.groups[0]
+        kept = [
+            (group, move)
+            for move in pool.required_movements.get(group, ())
+            if move in outgoing.tags and not covered(week, group, move)
+        ]
     return [
         e
         for e in pool.of_patterns(slot.patterns)
-        if rules.within_groups(e, layout.groups[letter])
+        if all(covered([e], group, move) for group, move in kept)
+        and rules.within_groups(e, layout.groups[letter])
         and rules.no_twins(e, session, pool.family)
         and rules.one_per_pattern(e, session)
         and rules.isometric_room(e, session, policy)
@@ -135,38 +146,47 @@ def replace(
 
 
 def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Random) -> None:
-    """Every group trained and every required movement in the week (rules 4 and 5): where the
-    slots left one out, an exercise of its own joins a template that may train it."""
+    """Every group trained, on two days where the days allow (rule 4), and every required
+    movement in the week by an exercise of its group (rule 5): where the slots left one out,
+    an exercise of its own joins a template that may train it and does not yet."""
     for group in GROUPS:
-        moves = pool.required_movements.get(group) or (None,)
-        for move in moves:
-            if any(
-                group in p.exercise.groups and (move is None or move in p.exercise.tags)
-                for _, _, p in draft.placed()
-            ):
+        for move in pool.required_movements.get(group) or (None,):
+            if move is not None and covered(draft.exercises(), group, move):
                 continue
             for letter in sorted(draft.layout.groups, key=lambda x: -draft.layout.days_of(x)):
-                found = [e for e in pool.strength[group] if move is None or move in e.tags]
+                if move is None and (
+                    days_trained(draft, group) >= 2
+                    or any(group in p.exercise.groups for p in draft.main[letter])
+                ):
+                    continue
+                found = {e.id for e in pool.strength[group] if move is None or move in e.tags}
                 slot = group_slot(pool, group, move)
-                ids = {e.id for e in found}
-                allowed = [e for e in candidates(draft, letter, slot, pool, policy) if e.id in ids]
-                chosen = pick(
-                    allowed,
-                    scorer(slot, policy, pool.step),
-                    rng,
-                )
+                allowed = [
+                    e for e in candidates(draft, letter, slot, pool, policy) if e.id in found
+                ]
+                chosen = pick(allowed, scorer(slot, policy, pool.step), rng)
                 if chosen is not None:
                     sets = policy.usual_sets(chosen)
+                    note = step_note(chosen, pool, policy)
                     draft.main[letter].append(
-                        Placed(
-                            chosen,
-                            policy.dose(chosen, sets),
-                            slot,
-                            step_note(chosen, pool, policy),
-                            sets,
-                        )
+                        Placed(chosen, policy.dose(chosen, sets), slot, note, sets)
                     )
-                    break
+                    if move is not None:
+                        break
+
+
+def covered(exercises: list[Exercise], group: str, move: str) -> bool:
+    """A required movement is trained by an exercise whose primary group it belongs to."""
+    return any(e.groups[0] == group and move in e.tags for e in exercises)
+
+
+def days_trained(draft: WeekDraft, group: str) -> int:
+    """On how many days the group has strength work (rule 4)."""
+    return sum(
+        draft.layout.days_of(x)
+        for x, items in draft.main.items()
+        if any(group in p.exercise.groups for p in items)
+    )
 
 
 def common(first: list[Exercise], second: list[Exercise]) -> list[Exercise]:

@@ -18,6 +18,8 @@ from .fill import (
     candidates,
     common,
     cover_groups,
+    covered,
+    days_trained,
     fill,
     fill_sessions,
     group_slot,
@@ -140,7 +142,33 @@ def _one_split(
             filter="the catalogue",
         )
     fit(draft, policy, main_budget, options.minutes, fewer_than, templates.foundations, pool)
+    _check_cover(draft, pool)
     return draft
+
+
+def _check_cover(draft: WeekDraft, pool: Pool) -> None:
+    """Rules 4 and 5, checked last: every required movement trained by its group's own
+    exercise, and on spread days every group on two days; where the catalogue's templates
+    leave one out, an error names it (rule 10), for the caller to try another layout."""
+    exercises = draft.exercises()
+    for group in GROUPS:
+        for move in pool.required_movements.get(group, ()):
+            if not covered(exercises, group, move):
+                raise PlanError(
+                    f"no {move} exercise for {group} fits the week's sessions; use a catalogue "
+                    "with more exercises for this group",
+                    group=group,
+                    filter="the catalogue",
+                )
+        if not draft.layout.split and days_trained(draft, group) < min(
+            2, len(draft.layout.letters)
+        ):
+            raise PlanError(
+                f"the {group_words([group])} cannot be strengthened on two days with the "
+                "catalogue's sessions; use a catalogue with more exercises for this group",
+                group=group,
+                filter="the catalogue",
+            )
 
 
 def _even_out(
