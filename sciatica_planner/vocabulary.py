@@ -59,17 +59,61 @@ Equipment = Literal["band", "dumbbells", "kettlebell", "barbell", "bench", "ball
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
 
 
+# Other names a user may type for a piece of equipment (matched case-insensitively, with spaces
+# and underscores read as hyphens); a plain plural or singular of a name needs no entry here.
+EQUIPMENT_ALIASES: dict[str, str] = {
+    "resistance-band": "band",
+    "exercise-band": "band",
+    "elastic-band": "band",
+    "loop-band": "band",
+    "mini-band": "band",
+    "theraband": "band",
+    "dumb-bell": "dumbbells",
+    "hand-weight": "dumbbells",
+    "kettle-bell": "kettlebell",
+    "weight-bench": "bench",
+    "exercise-bench": "bench",
+    "gym-bench": "bench",
+    "benches": "bench",
+    "stability-ball": "ball",
+    "swiss-ball": "ball",
+    "exercise-ball": "ball",
+    "gym-ball": "ball",
+    "fitness-ball": "ball",
+    "physio-ball": "ball",
+    "yoga-ball": "ball",
+    "gym-machine": "machine",
+    "weight-machine": "machine",
+}
+
+
+def equipment_name(word: str) -> str | None:
+    """The vocabulary's name for what a user typed: 'Resistance bands' is 'band', 'dumbbell'
+    is 'dumbbells'; None if it names nothing we know."""
+    key = "-".join(word.strip().lower().replace("_", " ").replace("-", " ").split())
+    for form in (key, key.removesuffix("s"), key + "s"):
+        if form in EQUIPMENT:
+            return form
+        if form in EQUIPMENT_ALIASES:
+            return EQUIPMENT_ALIASES[form]
+    return None
+
+
 def chosen_equipment(items: list[str]) -> tuple[str, ...] | str:
-    """Equipment names as typed (lower case), or `none` or `all`, in the vocabulary's order;
-    the first unknown name instead, for the caller to word its own error."""
+    """Equipment names as typed (any case, singular or plural, or an alias), or `none` or
+    `all`, in the vocabulary's order; the first unknown name instead, for the caller to word
+    its own error."""
     if items == ["all"]:
         return EQUIPMENT
     if items in (["none"], []):
         return ()
-    unknown = [item for item in items if item not in EQUIPMENT]
-    if unknown:
-        return unknown[0]
-    return tuple(e for e in EQUIPMENT if e in items)
+    chosen = set()
+    for item in items:
+        name = equipment_name(item)
+        if name is None:
+            return item
+        chosen.add(name)
+    return tuple(e for e in EQUIPMENT if e in chosen)
 
 
 Source = Literal["article", "added", "imported"]

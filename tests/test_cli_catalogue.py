@@ -430,6 +430,49 @@ def test_unknown_equipment_is_a_usage_error(runner: CliRunner) -> None:
     assert "band, dumbbells, kettlebell, barbell, bench, ball, machine, none, all" in error
 
 
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("dumbbell", "dumbbells"),
+        ("Dumbbells", "dumbbells"),
+        ("bands", "band"),
+        ("resistance band", "band"),
+        ("Resistance_Bands", "band"),
+        ("kettlebells", "kettlebell"),
+        ("barbells", "barbell"),
+        ("balls", "ball"),
+        ("stability ball", "ball"),
+        ("swiss ball", "ball"),
+        ("machines", "machine"),
+        ("weight bench", "bench"),
+        ("benches", "bench"),
+    ],
+)
+def test_equipment_takes_plurals_singulars_and_common_names(
+    runner: CliRunner, catalogue: Catalogue, typed: str, name: str
+) -> None:
+    assert json_ids(runner, "--equipment", typed) == json_ids(runner, "--equipment", name)
+    plan = json.loads(ok(runner, "week", "--no-journal", "--equipment", typed, "--json").stdout)
+    assert plan["options"]["equipment"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("dumbels", "'dumbbells'"), ("stabilty ball", "'ball'"), ("treadmill", None)],
+)
+def test_unknown_equipment_suggests_the_name_it_is_near(
+    runner: CliRunner, typed: str, hint: str | None
+) -> None:
+    result = call(runner, "week", "--equipment", typed)
+    assert result.exit_code == 2
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith(f"Error: Invalid value for '--equipment': unknown equipment {typed!r}.")
+    if hint is None:
+        assert "Did you mean" not in error
+    else:
+        assert error.endswith(f"Did you mean {hint}?")
+
+
 @pytest.mark.parametrize("kind", ["warm-up", "strength", "stretch", "Mobility"])
 def test_kind_filter(runner: CliRunner, catalogue: Catalogue, kind: str) -> None:
     ids = json_ids(runner, "--kind", kind)

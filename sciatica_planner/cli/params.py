@@ -17,6 +17,7 @@ from ..vocabulary import (
     DAYS_MIN,
     DEFAULT_SPREAD,
     EQUIPMENT,
+    EQUIPMENT_ALIASES,
     GROUP_ALIASES,
     GROUPS,
     LEVELS,
@@ -140,7 +141,7 @@ class EquipmentType(click.ParamType):
         items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
         chosen = chosen_equipment(items)
         if isinstance(chosen, str):
-            hint = closest(chosen, list(EQUIPMENT))
+            hint = _equipment_hint(chosen)
             self.fail(
                 f"unknown equipment {chosen!r}. Choose from: {', '.join(EQUIPMENT)}, "
                 f"none, all.{hint}",
@@ -148,6 +149,19 @@ class EquipmentType(click.ParamType):
                 ctx,
             )
         return chosen
+
+
+def _equipment_hint(word: str) -> str:
+    """' Did you mean ...?' for unknown equipment: the names first, then the other names a
+    user may type (a near miss of 'stability ball' suggests 'ball')."""
+    key = "-".join(word.replace("_", " ").replace("-", " ").split())
+    hint = closest(key, list(EQUIPMENT)) or closest(key.removesuffix("s"), list(EQUIPMENT))
+    if not hint:
+        import difflib
+
+        near = difflib.get_close_matches(key, list(EQUIPMENT_ALIASES), n=1, cutoff=0.75)
+        hint = f" Did you mean {EQUIPMENT_ALIASES[near[0]]!r}?" if near else ""
+    return hint
 
 
 class DateType(click.ParamType):
