@@ -79,6 +79,12 @@ def test_set_then_show(runner: CliRunner, profile: Path) -> None:
     ]
 
 
+def test_set_saves_equipment_under_its_own_name(runner: CliRunner, profile: Path) -> None:
+    ok(runner, profile, "profile", "set", "--equipment", "Resistance bands,dumbbell,swiss ball")
+    assert "  equipment  band,dumbbells,ball\n" in ok(runner, profile, "profile").stdout
+    assert 'equipment = ["band", "dumbbells", "ball"]' in profile.read_text(encoding="utf-8")
+
+
 def test_set_keeps_what_it_is_not_given_and_days_one_way(runner: CliRunner, profile: Path) -> None:
     ok(runner, profile, "profile", "set", "--days", "4", "--prefer", "extension")
     ok(runner, profile, "profile", "set", "--on", "tue,sat")
@@ -109,11 +115,37 @@ def test_the_environment_names_the_file(runner: CliRunner, profile: Path) -> Non
     assert json.loads(week.stdout)["options"]["level"] == "advanced"
 
 
-@pytest.mark.parametrize("option", ["--pain", "--seed", "--start", "--next", "--no-journal"])
-def test_set_refuses_what_is_never_saved(runner: CliRunner, profile: Path, option: str) -> None:
-    result = run(runner, profile, "profile", "set", option, "3")
+@pytest.mark.parametrize(
+    ("args", "why", "example"),
+    [
+        (["--pain", "3"], "today's pain", "--pain 3"),
+        (["--seed=3"], "one variation of a week", "--seed 7"),
+        (["--start", "2026-11-30"], "which week to plan", "--start 2026-11-30"),
+        (["--next"], "which week to plan", "--next"),
+        (["--no-journal"], "one plan made without your journal", "--no-journal"),
+    ],
+)
+def test_set_refuses_what_is_never_saved(
+    runner: CliRunner, profile: Path, args: list[str], why: str, example: str
+) -> None:
+    """`profile set --pain 3` once answered "Did you mean '--on'?"."""
+    result = run(runner, profile, "profile", "set", "--days", "4", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    option = args[0].partition("=")[0]
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: {option} is never saved: it changes from day to day ({why}). Type it with "
+        f"week, today, guide, program or export each time, e.g. sciatica-plan week {example}"
+    )
+    assert not profile.exists()
+
+
+def test_set_names_every_option_it_never_saves(runner: CliRunner, profile: Path) -> None:
+    result = run(runner, profile, "profile", "set", "--next", "--pain", "6", "--next")
     assert result.exit_code == 2
-    assert f"Error: No such option '{option}'" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith(
+        "Error: --next and --pain are never saved: they change from day to day "
+        "(which week to plan; today's pain). Type them with"
+    )
     assert not profile.exists()
 
 
@@ -363,17 +395,20 @@ def test_log_on_a_saved_training_day_says_how_to_record(
 ) -> None:
     hint = "Wednesday is a training day in your plan. To record its exercises, log them with "
     plain = log(runner, profile, journal, "--pain", "2")
-    assert hint not in plain.stderr  # no saved days: log does not guess which days you train
+    assert (
+        "training day" not in plain.stderr
+    )  # no saved days: log does not guess which days you train
     ok(runner, profile, "profile", "set", "--on", "mon,wed")
     result = log(runner, profile, journal, "--pain", "2")
     assert result.exit_code == 0
     assert result.stdout == (
         f"Logged entry 2: 2026-11-25, pain 2/10, no exercises done.\n{DISCLAIMER_LINE}\n"
     )
-    assert result.stderr == hint + (
+    assert " ".join(result.stderr.split()) == hint + (
         "--planned (the whole session) or --done ID, or let `sciatica-plan guide` walk you "
-        "through the session and log it.\n"
+        "through the session and log it."
     )
+    assert max(len(line) for line in result.stderr.splitlines()) <= 80
     assert hint not in log(runner, profile, journal, "--pain", "2", "--done", "clamshell").stderr
     rest_day = log(runner, profile, journal, "--pain", "2", "--date", "2026-11-24")
     assert rest_day.exit_code == 0 and rest_day.stderr == ""

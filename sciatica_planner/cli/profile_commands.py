@@ -149,7 +149,45 @@ def profile(ctx: click.Context, settings: Settings) -> None:
         click.echo("Save yours with: sciatica-plan profile set --days 4 --level intermediate")
 
 
-@profile.command(name="set")
+# The PLAN OPTIONS `profile set` never saves, each with what it is and an example of its use:
+# each belongs to one day or one plan, so a saved one would be wrong by the next day.
+NEVER_SAVED = {
+    "--pain": ("today's pain", "--pain 3"),
+    "--seed": ("one variation of a week", "--seed 7"),
+    "--start": ("which week to plan", "--start 2026-11-30"),
+    "--next": ("which week to plan", "--next"),
+    "--no-journal": ("one plan made without your journal", "--no-journal"),
+}
+
+
+class _SetCommand(click.Command):
+    """`profile set`, naming the plan options it never saves, and why, instead of click's
+    "No such option '--pain'. Did you mean '--on'?"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed: list[str] = []
+        for arg in args:
+            if arg == "--":
+                break
+            flag = arg.partition("=")[0]
+            if flag in NEVER_SAVED and flag not in typed:
+                typed.append(flag)
+        if typed:
+            one = len(typed) == 1
+            names = typed[0] if one else ", ".join(typed[:-1]) + " and " + typed[-1]
+            reasons = "; ".join(dict.fromkeys(NEVER_SAVED[flag][0] for flag in typed))
+            they = ("is", "it changes", "it") if one else ("are", "they change", "them")
+            raise click.UsageError(
+                f"{names} {they[0]} never saved: {they[1]} from day to day ({reasons}). "
+                f"Type {they[2]} with week, today, "
+                f"guide, program or export each time, e.g. sciatica-plan week "
+                f"{NEVER_SAVED[typed[0]][1]}",
+                ctx,
+            )
+        return super().parse_args(ctx, args)
+
+
+@profile.command(name="set", cls=_SetCommand)
 @click.option(
     "--days", type=click.IntRange(DAYS_MIN, DAYS_MAX), help="Training days a week (replaces --on)."
 )
