@@ -158,7 +158,8 @@ def test_a_partial_session_logs_exactly_what_was_done(
     assert entry["done"] == [ids[0], ids[2]]
     assert (entry["pain"], entry["spreading"]) == (6, True)
     assert entry["note"] == f"guided session: 2 of {len(ids)} exercises, stopped early"
-    assert safety.SPREADING_ADVICE in result.stderr
+    assert safety.SPREADING_ADVICE in " ".join(result.stderr.split())
+    assert max(len(line) for line in result.stderr.splitlines()[1:]) <= 80  # wrapped advice
 
 
 @pytest.mark.usefixtures("at_a_terminal")

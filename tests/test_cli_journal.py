@@ -135,8 +135,10 @@ def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -
     ok(runner, journal, "log", "--pain", "1")  # the journal's first note out of the way
     result = ok(runner, journal, "log", "--pain", "5", "--spreading", "--done", "bird-dog")
     assert result.stdout == "Logged entry 2: 2026-11-25, pain 5/10, 1 exercise done.\n" + ONE_LINE
-    assert result.stderr == SPREADING_ADVICE + "\n"
-    assert "Symptoms spreading further down the leg mean ease off" in result.stderr
+    assert flat(result.stderr) == SPREADING_ADVICE
+    assert result.stderr.startswith(
+        "Symptoms spreading further down the leg mean ease off: next week's plan will be\n"
+    )
     assert [e["spreading"] for e in history_json(runner, journal)["entries"]] == [False, True]
     rows = parsed_csv(ok(runner, journal, "history", "--csv"))
     assert rows[0][-1] == "spreading"
@@ -151,19 +153,43 @@ def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: in
         result.stdout
         == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n" + ONE_LINE
     )
-    assert result.stderr == FLARE_UP_LOGGED.format(pain=pain) + "\n"
+    assert flat(result.stderr) == FLARE_UP_LOGGED.format(pain=pain)
     assert result.stderr.startswith(f"Pain {pain}/10: your plan will be a gentle flare-up")
     assert "NHS 111" in result.stderr
 
 
 def test_log_spreading_with_flare_up_pain_gives_both(runner: CliRunner, journal: Path) -> None:
     result = ok(runner, journal, "log", "--pain", "9", "--spreading")
-    assert result.stderr.splitlines() == [
-        f"Started your journal, readable by you only: {journal}",
-        SPREADING_ADVICE,
-        FLARE_UP_LOGGED.format(pain=9),
-    ]
+    first, *advice = result.stderr.splitlines()
+    assert first == f"Started your journal, readable by you only: {journal}"
+    assert flat("\n".join(advice)) == SPREADING_ADVICE + " " + FLARE_UP_LOGGED.format(pain=9)
     assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n" + ONE_LINE
+
+
+def flat(text: str) -> str:
+    """Text as one line: its line breaks and runs of spaces each one space."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("env", "width"),
+    [({}, 80), ({"COLUMNS": "200"}, 80), ({"TTY_COMPATIBLE": "1", "COLUMNS": "50"}, 50)],
+)
+def test_log_advice_is_wrapped_to_the_terminal(
+    runner: CliRunner, journal: Path, env: dict[str, str], width: int
+) -> None:
+    """Advice was one line of 300 characters; it wraps as other text does: at 80 columns when
+    stderr is not a terminal, at a narrower terminal's width."""
+    ok(runner, journal, "log", "--pain", "1")
+    result = runner.invoke(
+        cli, ["--journal", str(journal), "log", "--pain", "8", "--spreading"], env=env
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) > 4
+    assert max(map(len, lines)) <= width < max(map(len, lines)) + 10  # filled, not ragged
+    assert flat(result.stderr) == SPREADING_ADVICE + " " + FLARE_UP_LOGGED.format(pain=8)
+    assert "\x1b" not in result.stderr
 
 
 @pytest.mark.parametrize("pain", ["0", "3", "6"])

@@ -88,3 +88,19 @@ def console() -> Any:
             columns = shutil.get_terminal_size((DEFAULT_COLUMNS, 24)).columns
         made.width = min(columns, MAX_WIDTH)
     return made
+
+
+def echo_note(text: str) -> None:
+    """Advice or a note on stderr, wrapped as the views wrap prose: to the terminal's width up
+    to READABLE_WIDTH, and at DEFAULT_COLUMNS when stderr is not a terminal (a log file)."""
+    import sys
+
+    from rich.text import Text
+
+    from ..render.terminal.console import READABLE_WIDTH, make_console, say
+
+    made = make_console(file=sys.stderr)
+    # rich measures whichever standard stream is a terminal; a redirected stderr is not one.
+    width = made.width if made.is_terminal and made.width > 0 else DEFAULT_COLUMNS
+    made.width = min(width, READABLE_WIDTH)
+    say(made, Text(text))

@@ -155,11 +155,10 @@ def log(
         exercises = session + tuple(e for e in exercises if e not in session)
     record(settings, day, pain, exercises, note, spreading=spreading)
     if not exercises and _training_day(settings, day):
-        click.echo(
+        context.echo_note(
             f"{day:%A} is a training day in your plan. To record its exercises, log them with "
             "--planned (the whole session) or --done ID, or let `sciatica-plan guide` walk you "
-            "through the session and log it.",
-            err=True,
+            "through the session and log it."
         )
 
 
@@ -197,7 +196,7 @@ def record(
             day, pain, exercises, note, spreading=spreading, announce=announce
         )
     for advice in _advice(entry):
-        click.echo(advice, err=True)
+        context.echo_note(advice)
 
 
 def _planned_session(settings: Settings, day: dt.date) -> tuple[str, ...]:
