@@ -213,11 +213,12 @@ def plan_program(
 
 def volume(plan: WeekPlan) -> float:
     """A planned week's strength volume: sets x repetitions, a hold's seconds counted as
-    repetitions (planning/measures.py)."""
-    from .planning.measures import SECONDS_PER_COUNTED_REP
+    repetitions (the one definition, planning/measures.py)."""
+    from .planning.measures import dose_volume
+    from .planning.policy import Dose
 
     return sum(
-        e.sets * (e.reps if e.reps is not None else (e.hold_seconds or 0) / SECONDS_PER_COUNTED_REP)
+        dose_volume(Dose(e.sets, e.reps, e.hold_seconds))
         for day in plan.days
         for e in day.exercises
         if e.kind == "strength"

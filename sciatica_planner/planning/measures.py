@@ -41,14 +41,3 @@ def balance_ratio(weekly: dict[str, int]) -> float:
     none."""
     low = min(weekly.values())
     return max(weekly.values()) / low if low else float("inf")
-
-
-def shares(items: Iterable[tuple[str, bool, int]]) -> tuple[float, float]:
-    """Of (level, rep-based, sets) triples: the share of sets above beginner and the share in
-    repetitions (rules 14 and 21); (1, 1) for no sets."""
-    total = above = reps = 0
-    for level, rep_based, sets in items:
-        total += sets
-        above += sets if level != "beginner" else 0
-        reps += sets if rep_based else 0
-    return (above / total, reps / total) if total else (1.0, 1.0)

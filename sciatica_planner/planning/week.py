@@ -135,6 +135,7 @@ def _strength(
         if lighter[0].sets() < draft.sets():
             draft, first, pool = lighter
     if stage is not None and stage.week > 1:
+        # The stage's own policy (heavy work from week 2), with the fallbacks week 1 took.
         policy = policy._replace(progressing=first.progressing, easier_first=first.easier_first)
         cut = lambda: cut_set(draft, policy, None, DELOAD_CUTS)  # noqa: E731
         if not climb(draft, stage, policy, pool, main_budget, cut):
