@@ -451,6 +451,7 @@ class PrescriptionNote(Model):
     date: dt.date
     review: dt.date | None
     path: str
+    notes: str | None = None
 
 
 class WeekPlan(Model):
