@@ -10,8 +10,12 @@ ours by `PRAGMA application_id`; a journal written by a newer program is refused
 Schema (after every migration):
 
     entries(id INTEGER PRIMARY KEY AUTOINCREMENT, date TEXT (ISO), pain INTEGER 0..10, note TEXT,
-            spreading INTEGER 0 or 1)
+            spreading INTEGER 0 or 1, leg INTEGER 0..10 or NULL, back INTEGER 0..10 or NULL)
     done_exercises(entry_id -> entries.id ON DELETE CASCADE, position, exercise_id)
+    felt(entry_id -> entries.id ON DELETE CASCADE, position, exercise_id, how)
+    psfs_series(id, started TEXT (ISO))                 one set of PSFS activities
+    psfs_activities(series_id -> psfs_series.id, position, activity)
+    psfs_ratings(series_id -> psfs_series.id, date, position, score 0..10)
 
 The exercises done live in a child table, one row each in the order given, rather than JSON text:
 SQLite checks them (foreign key, not null) and deleting an entry deletes them with it.
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import stat
 import time
@@ -33,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import SciaticaPlanError
 from .text import visible
-from .vocabulary import PAIN_MAX, PAIN_MIN, YEAR_MAX, YEAR_MIN
+from .vocabulary import FEELINGS, PAIN_MAX, PAIN_MIN, YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     import sqlite3
@@ -52,6 +57,8 @@ EMPTY_FILE = (
     "an empty file, not a sciatica-plan journal; choose another file with --journal, or delete "
     "this one to start a journal there (it was left as it was)"
 )
+# The entry columns every read selects, in the order `Journal._checked` unpacks them.
+ENTRY_COLUMNS = "id, date, pain, note, spreading, leg, back"
 # How long a command waits for another writer before giving up: a write takes milliseconds.
 BUSY_TIMEOUT_MS = 5000
 
@@ -93,6 +100,39 @@ class NewerJournalError(JournalError):
 
 
 @dataclass(frozen=True)
+class PsfsRating:
+    """One PSFS rating: its day and a score 0-10 for each activity of its series, in order."""
+
+    date: dt.date
+    scores: tuple[int, ...]
+
+    @property
+    def mean(self) -> float:
+        """The PSFS score: the mean of the activities' scores [F1]."""
+        return sum(self.scores) / len(self.scores)
+
+
+@dataclass(frozen=True)
+class PsfsSeries:
+    """One set of PSFS activities, from the day it was set, and its ratings, oldest first."""
+
+    id: int
+    started: dt.date
+    activities: tuple[str, ...]
+    ratings: tuple[PsfsRating, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "started": self.started.isoformat(),
+            "activities": list(self.activities),
+            "ratings": [
+                {"date": r.date.isoformat(), "scores": list(r.scores), "mean": r.mean}
+                for r in self.ratings
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class Entry:
     """One logged session: its number, day, pain score (0-10), exercises done and note.
 
@@ -105,6 +145,11 @@ class Entry:
     done: tuple[str, ...]
     note: str | None
     spreading: bool = False
+    # Schema 3: leg and back pain apart (None when not given), and how exercises felt, as
+    # (exercise id, easy/right/hard/painful) in the order given.
+    leg: int | None = None
+    back: int | None = None
+    felt: tuple[tuple[str, str], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The entry as `history --json` prints it."""
@@ -115,6 +160,9 @@ class Entry:
             "done": list(self.done),
             "note": self.note,
             "spreading": self.spreading,
+            "leg": self.leg,
+            "back": self.back,
+            "felt": dict(self.felt),
         }
 
 
@@ -174,6 +222,60 @@ def m003_spreading(db: sqlite3.Connection) -> None:
     db.execute(
         "ALTER TABLE entries ADD COLUMN spreading INTEGER NOT NULL DEFAULT 0 "
         "CHECK (spreading IN (0, 1))"
+    )
+
+
+@migration
+def m004_leg_back_felt_psfs(db: sqlite3.Connection) -> None:
+    """Leg and back pain apart, how each exercise felt, and the PSFS (activities and ratings)."""
+    # Older entries were never asked: their leg and back pain are unknown (NULL), not 0.
+    for column in ("leg", "back"):
+        db.execute(
+            f"ALTER TABLE entries ADD COLUMN {column} INTEGER CHECK ({column} IS NULL OR "
+            f"(typeof({column}) = 'integer' AND {column} BETWEEN 0 AND 10))"
+        )
+    feelings = ", ".join(f"'{each}'" for each in FEELINGS)
+    db.execute(
+        f"""
+        CREATE TABLE felt (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            how TEXT NOT NULL CHECK (how IN ({feelings})),
+            PRIMARY KEY (entry_id, position)
+        )
+        """
+    )
+    # A series is one set of activities; changing them starts a new series, so that ratings
+    # are only ever compared with ratings of the same activities.
+    db.execute(
+        """
+        CREATE TABLE psfs_series (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started TEXT NOT NULL CHECK (started IS date(started, '+0 days'))
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE psfs_activities (
+            series_id INTEGER NOT NULL REFERENCES psfs_series (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            PRIMARY KEY (series_id, position)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE psfs_ratings (
+            series_id INTEGER NOT NULL REFERENCES psfs_series (id) ON DELETE CASCADE,
+            date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+            position INTEGER NOT NULL,
+            score INTEGER NOT NULL CHECK (typeof(score) = 'integer' AND score BETWEEN 0 AND 10),
+            PRIMARY KEY (series_id, date, position)
+        )
+        """
     )
 
 
@@ -308,6 +410,9 @@ def _connect(path: Path, *, writable: bool) -> sqlite3.Connection:
         # reading it without locks sees one consistent state.
         uri += "?mode=ro&immutable=1"
     db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Text that is not valid UTF-8 (only a hand edit can put it there) reads with U+FFFD in
+    # place of the bad bytes, so that history, report and forget still work on the entry.
+    db.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # FULL: a commit reaches the disk before `log` says "Logged", even across a power cut.
@@ -483,6 +588,9 @@ class Journal:
         note: str | None = None,
         *,
         spreading: bool = False,
+        leg: int | None = None,
+        back: int | None = None,
+        felt: Iterable[tuple[str, str]] = (),
         announce: Callable[[Entry], None] | None = None,
     ) -> Entry:
         """Log one session; it is on disk when this returns.
@@ -493,20 +601,33 @@ class Journal:
         """
         if self._db is None:
             raise JournalError(self.path, "the journal was opened for reading only")
-        done = tuple(done)
+        done, felt = tuple(done), tuple(felt)
         with _translated(self.path, "log the entry"), _writing(self._db) as db:
             cursor = db.execute(
-                "INSERT INTO entries (date, pain, note, spreading) VALUES (?, ?, ?, ?)",
-                (date.isoformat(), pain, note, spreading),
+                "INSERT INTO entries (date, pain, note, spreading, leg, back) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (date.isoformat(), pain, note, spreading, leg, back),
             )
             entry_id = cursor.lastrowid
             db.executemany(
                 "INSERT INTO done_exercises (entry_id, position, exercise_id) VALUES (?, ?, ?)",
                 [(entry_id, position, exercise) for position, exercise in enumerate(done)],
             )
+            db.executemany(
+                "INSERT INTO felt (entry_id, position, exercise_id, how) VALUES (?, ?, ?, ?)",
+                [(entry_id, position, *pair) for position, pair in enumerate(felt)],
+            )
             assert entry_id is not None
             entry = Entry(
-                id=entry_id, date=date, pain=pain, done=done, note=note, spreading=bool(spreading)
+                id=entry_id,
+                date=date,
+                pain=pain,
+                done=done,
+                note=note,
+                spreading=bool(spreading),
+                leg=leg,
+                back=back,
+                felt=felt,
             )
             if announce is not None:
                 announce(entry)
@@ -519,8 +640,7 @@ class Journal:
         first = (since or dt.date.min).isoformat()
         with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
             rows = db.execute(
-                "SELECT id, date, pain, note, spreading FROM entries "
-                "WHERE date >= ? ORDER BY date, id",
+                f"SELECT {ENTRY_COLUMNS} FROM entries WHERE date >= ? ORDER BY date, id",
                 (first,),
             ).fetchall()
             done = db.execute(
@@ -529,7 +649,121 @@ class Journal:
                 "ORDER BY d.entry_id, d.position",
                 (first,),
             ).fetchall()
-        return self._entries(rows, done)
+            felt = db.execute(
+                "SELECT f.entry_id, f.exercise_id, f.how FROM felt AS f "
+                "JOIN entries AS e ON e.id = f.entry_id WHERE e.date >= ? "
+                "ORDER BY f.entry_id, f.position",
+                (first,),
+            ).fetchall()
+        return self._entries(rows, done, felt)
+
+    def numbers_on(self, day: dt.date) -> list[int]:
+        """The numbers of the entries dated `day`, in order."""
+        if self._db is None:
+            return []
+        with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
+            rows = db.execute(
+                "SELECT id FROM entries WHERE date = ? ORDER BY id", (day.isoformat(),)
+            ).fetchall()
+        return [number for (number,) in rows]
+
+    def first_date(self) -> dt.date | None:
+        """The date of the journal's first entry, or None when it has none (or it is not a
+        real date: the entries themselves say what is wrong with it)."""
+        if self._db is None:
+            return None
+        with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
+            (first,) = db.execute("SELECT min(date) FROM entries").fetchone()
+        return dt.date.fromisoformat(first) if _real_date(first) else None
+
+    def psfs(self) -> list[PsfsSeries]:
+        """Every PSFS series, oldest first, each with its ratings, oldest first."""
+        if self._db is None:
+            return []
+        with _translated(self.path, "read the journal"), _read_snapshot(self._db) as db:
+            series = db.execute("SELECT id, started FROM psfs_series ORDER BY id").fetchall()
+            activities = db.execute(
+                "SELECT series_id, activity FROM psfs_activities ORDER BY series_id, position"
+            ).fetchall()
+            ratings = db.execute(
+                "SELECT series_id, date, score FROM psfs_ratings ORDER BY series_id, date, position"
+            ).fetchall()
+        named: dict[int, list[str]] = {}
+        for series_id, activity in activities:
+            named.setdefault(series_id, []).append(activity)
+        scored: dict[tuple[int, str], list[int]] = {}
+        for series_id, date, score in ratings:
+            scored.setdefault((series_id, date), []).append(score)
+        found = []
+        for series_id, started in series:
+            if not _real_date(started) or not all(
+                isinstance(a, str) for a in named.get(series_id, ())
+            ):
+                raise JournalError(
+                    self.path, "the PSFS activities cannot be read (was the file edited by hand?)"
+                )
+            rated = []
+            for (owner, date), scores in scored.items():
+                if owner != series_id:
+                    continue
+                if not _real_date(date) or not all(
+                    type(x) is int and PAIN_MIN <= x <= PAIN_MAX for x in scores
+                ):
+                    raise JournalError(
+                        self.path, "a PSFS rating cannot be read (was the file edited by hand?)"
+                    )
+                rated.append(PsfsRating(dt.date.fromisoformat(date), tuple(scores)))
+            found.append(
+                PsfsSeries(
+                    series_id,
+                    dt.date.fromisoformat(started),
+                    tuple(named.get(series_id, ())),
+                    tuple(rated),
+                )
+            )
+        return found
+
+    def set_psfs(self, activities: Iterable[str], started: dt.date) -> PsfsSeries:
+        """Start a new PSFS series with these activities (the old series and its ratings stay,
+        for the record)."""
+        db = self._writer()
+        activities = tuple(activities)
+        with _translated(self.path, "save the PSFS activities"), _writing(db):
+            series_id = db.execute(
+                "INSERT INTO psfs_series (started) VALUES (?)", (started.isoformat(),)
+            ).lastrowid
+            db.executemany(
+                "INSERT INTO psfs_activities (series_id, position, activity) VALUES (?, ?, ?)",
+                [(series_id, n, activity) for n, activity in enumerate(activities)],
+            )
+        assert series_id is not None
+        return PsfsSeries(series_id, started, activities)
+
+    def rate_psfs(
+        self, series_id: int, date: dt.date, scores: Iterable[int], *, replacing: dt.date | None
+    ) -> PsfsRating:
+        """Save a rating of the series' activities on `date`, first deleting the rating dated
+        `replacing` (the one it replaces), in one transaction."""
+        db = self._writer()
+        scores = tuple(scores)
+        with _translated(self.path, "save the PSFS rating"), _writing(db):
+            for day in {replacing, date} - {None}:
+                assert day is not None
+                db.execute(
+                    "DELETE FROM psfs_ratings WHERE series_id = ? AND date = ?",
+                    (series_id, day.isoformat()),
+                )
+            db.executemany(
+                "INSERT INTO psfs_ratings (series_id, date, position, score) VALUES (?, ?, ?, ?)",
+                [(series_id, date.isoformat(), n, score) for n, score in enumerate(scores)],
+            )
+        return PsfsRating(date, scores)
+
+    def _writer(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise JournalError(self.path, "the journal was opened for reading only")
+        self._require_writable("saved", "save it")
+        return self._db
 
     def entry(self, number: int) -> Entry | None:
         """The entry with this number, or None."""
@@ -558,36 +792,48 @@ class Journal:
         with _translated(self.path, "delete the entry"), _writing(self._db) as db:
             return db.execute("DELETE FROM entries WHERE id = ?", (number,)).rowcount > 0
 
-    def _require_writable(self) -> None:
+    def _require_writable(self, nothing: str = "deleted", to: str = "delete an entry") -> None:
         if not self.writable:
             raise JournalError(
                 self.path,
-                "the journal (or its folder) is read-only for you, so nothing was deleted; make "
-                "it writable (chmod u+w) to delete an entry (the file was left as it was)",
+                f"the journal (or its folder) is read-only for you, so nothing was {nothing}; "
+                f"make it writable (chmod u+w) to {to} (the file was left as it was)",
             )
 
     def _one(self, db: sqlite3.Connection, number: int) -> Entry | None:
-        rows = db.execute(
-            "SELECT id, date, pain, note, spreading FROM entries WHERE id = ?", (number,)
-        ).fetchall()
+        rows = db.execute(f"SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?", (number,)).fetchall()
         done = db.execute(
             "SELECT entry_id, exercise_id FROM done_exercises WHERE entry_id = ? ORDER BY position",
             (number,),
         ).fetchall()
-        found = self._entries(rows, done)
+        felt = db.execute(
+            "SELECT entry_id, exercise_id, how FROM felt WHERE entry_id = ? ORDER BY position",
+            (number,),
+        ).fetchall()
+        found = self._entries(rows, done, felt)
         return found[0] if found else None
 
-    def _entries(self, rows: list[Any], done: list[Any]) -> list[Entry]:
+    def _entries(self, rows: list[Any], done: list[Any], felt: list[Any]) -> list[Entry]:
         by_entry: dict[int, list[str]] = {}
         for entry_id, exercise in done:
             by_entry.setdefault(entry_id, []).append(exercise)
-        return [self._checked(row, tuple(by_entry.get(row[0], ()))) for row in rows]
+        felt_by_entry: dict[int, list[tuple[Any, Any]]] = {}
+        for entry_id, exercise, how in felt:
+            felt_by_entry.setdefault(entry_id, []).append((exercise, how))
+        return [
+            self._checked(
+                row, tuple(by_entry.get(row[0], ())), tuple(felt_by_entry.get(row[0], ()))
+            )
+            for row in rows
+        ]
 
-    def _checked(self, row: tuple[Any, ...], done: tuple[Any, ...]) -> Entry:
+    def _checked(
+        self, row: tuple[Any, ...], done: tuple[Any, ...], felt: tuple[tuple[Any, Any], ...]
+    ) -> Entry:
         """One row as an Entry, or a JournalError naming the entry if a value is not what this
         program writes (the schema's CHECKs make that possible only by editing the file)."""
-        entry_id, date, pain, note, spreading = row
-        problem = _bad_value(date, pain, note, spreading, done)
+        entry_id, date, pain, note, spreading, leg, back = row
+        problem = _bad_value(date, pain, note, spreading, done) or _bad_schema3(leg, back, felt)
         if problem is not None:
             raise UnreadableEntryError(self.path, entry_id, problem)
         return Entry(
@@ -597,6 +843,9 @@ class Journal:
             done=done,
             note=note,
             spreading=bool(spreading),
+            leg=leg,
+            back=back,
+            felt=felt,
         )
 
 
@@ -615,6 +864,20 @@ def _bad_value(
         return f"its spreading mark {visible(repr(spreading), limit=60)} is not 0 or 1"
     if not all(isinstance(each, str) for each in done):
         return "an exercise it names is not text"
+    return None
+
+
+def _bad_schema3(leg: Any, back: Any, felt: tuple[tuple[Any, Any], ...]) -> str | None:
+    """What is wrong with an entry's leg and back pain or feelings as read back, or None."""
+    for name, value in (("leg", leg), ("back", back)):
+        if value is not None and (type(value) is not int or not PAIN_MIN <= value <= PAIN_MAX):
+            shown = visible(repr(value), limit=60)
+            return f"its {name} pain {shown} is not a whole number from {PAIN_MIN} to {PAIN_MAX}"
+    for exercise, how in felt:
+        if not isinstance(exercise, str) or how not in FEELINGS:
+            return f"how an exercise felt, {visible(repr(how), limit=60)}, is not one of " + (
+                ", ".join(FEELINGS)
+            )
     return None
 
 

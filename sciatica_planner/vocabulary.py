@@ -246,3 +246,13 @@ DEFAULT_SPREAD: dict[int, tuple[str, ...]] = {
 }
 # `report --days N`: at least a week, so the adherence has one full week; at most a year.
 REPORT_DAYS_MIN, REPORT_DAYS_MAX, REPORT_DAYS_DEFAULT = 7, 365, 28
+
+# How an exercise felt (`log --felt ID=HOW`, guide's one-key question), in the order asked.
+Feeling = Literal["easy", "right", "hard", "painful"]
+FEELINGS: tuple[str, ...] = get_args(Feeling)
+# The Patient-Specific Functional Scale (Stratford et al. 1995 [F1]): 1 to 5 activities, each
+# rated 0 (unable) to 10 (as before the problem); an activity in the user's words, kept short
+# enough to fit a table row.
+PSFS_ACTIVITIES_MIN, PSFS_ACTIVITIES_MAX = 1, 5
+PSFS_ACTIVITY_MAX_CHARS = 80
+PSFS_SCORE_MIN, PSFS_SCORE_MAX = 0, 10

@@ -119,6 +119,9 @@ def test_log_stores_what_was_given(runner: CliRunner, journal: Path) -> None:
             "done": ["glute-bridge", "clamshell", "bird-dog"],
             "note": SQL_NOTE,
             "spreading": False,
+            "leg": None,
+            "back": None,
+            "felt": {},
         }
     ]
     tables = sqlite3.connect(journal).execute("SELECT name FROM sqlite_master").fetchall()
@@ -132,7 +135,8 @@ def test_log_files_are_private(runner: CliRunner, journal: Path) -> None:
 
 
 def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -> None:
-    ok(runner, journal, "log", "--pain", "1")  # the journal's first note out of the way
+    # The journal's first note out of the way (the day before: no second-entry note).
+    ok(runner, journal, "log", "--pain", "1", "--date", "2026-11-24")
     result = ok(runner, journal, "log", "--pain", "5", "--spreading", "--done", "bird-dog")
     assert result.stdout == "Logged entry 2: 2026-11-25, pain 5/10, 1 exercise done.\n" + ONE_LINE
     assert flat(result.stderr) == SPREADING_ADVICE
@@ -141,8 +145,8 @@ def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -
     )
     assert [e["spreading"] for e in history_json(runner, journal)["entries"]] == [False, True]
     rows = parsed_csv(ok(runner, journal, "history", "--csv"))
-    assert rows[0][-1] == "spreading"
-    assert [row[-1] for row in rows[1:]] == ["0", "1"]
+    assert rows[0][5] == "spreading"
+    assert [row[5] for row in rows[1:]] == ["0", "1"]
 
 
 @pytest.mark.parametrize("pain", [7, 8, 10])
@@ -265,6 +269,9 @@ def test_history_json(runner: CliRunner, three_entries: Path) -> None:
                 "done": [],
                 "note": None,
                 "spreading": False,
+                "leg": None,
+                "back": None,
+                "felt": {},
             },
             {
                 "id": 3,
@@ -273,6 +280,9 @@ def test_history_json(runner: CliRunner, three_entries: Path) -> None:
                 "done": [],
                 "note": None,
                 "spreading": False,
+                "leg": None,
+                "back": None,
+                "felt": {},
             },
             {
                 "id": 4,
@@ -281,6 +291,9 @@ def test_history_json(runner: CliRunner, three_entries: Path) -> None:
                 "done": ["glute-bridge", "clamshell"],
                 "note": SQL_NOTE,
                 "spreading": False,
+                "leg": None,
+                "back": None,
+                "felt": {},
             },
         ],
         "summary": {
@@ -344,10 +357,10 @@ def test_history_csv(runner: CliRunner, three_entries: Path) -> None:
     assert result.stderr == ""
     assert result.stdout_bytes.count(b"\r\n") == 4  # RFC 4180 line ends
     assert parsed_csv(result) == [
-        ["id", "date", "pain", "done", "note", "spreading"],
-        ["1", "2026-11-14", "8", "", "", "0"],
-        ["3", "2026-11-20", "6", "", "", "0"],
-        ["4", "2026-11-25", "4", "glute-bridge;clamshell", SQL_NOTE, "0"],
+        ["id", "date", "pain", "done", "note", "spreading", "leg", "back", "felt"],
+        ["1", "2026-11-14", "8", "", "", "0", "", "", ""],
+        ["3", "2026-11-20", "6", "", "", "0", "", "", ""],
+        ["4", "2026-11-25", "4", "glute-bridge;clamshell", SQL_NOTE, "0", "", "", ""],
     ]
 
 
@@ -384,7 +397,7 @@ def test_history_on_a_missing_journal_is_empty_and_creates_nothing(
     )
     assert (
         ok(runner, journal, "history", "--csv").stdout_bytes
-        == b"id,date,pain,done,note,spreading\r\n"
+        == b"id,date,pain,done,note,spreading,leg,back,felt\r\n"
     )
     data = history_json(runner, journal)
     assert data["entries"] == []
@@ -474,7 +487,7 @@ def test_a_saved_format_gives_way_to_the_one_typed(runner: CliRunner, three_entr
     result = ok(
         runner, three_entries, "history", "--csv", default_map={"history": {"as_json": True}}
     )
-    assert result.stdout.startswith("id,date,pain,done,note,spreading\n")
+    assert result.stdout.startswith("id,date,pain,done,note,spreading,leg,back,felt\n")
 
 
 # -- forget -----------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from sciatica_planner.journal import (
     JournalError,
     NewerJournalError,
     NotAJournalError,
+    PsfsRating,
 )
 
 if TYPE_CHECKING:
@@ -237,7 +238,29 @@ V2_SCHEMA = f"""
     INSERT INTO done_exercises VALUES (2, 0, 'cat-camel'), (2, 1, 'bird-dog');
     PRAGMA user_version = 2;
 """
-OLD_SCHEMAS = {1: V1_SCHEMA, 2: V2_SCHEMA}
+V3_SCHEMA = f"""
+    PRAGMA application_id = {APPLICATION_ID};
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        date TEXT NOT NULL CHECK (date IS date(date, '+0 days')),
+        pain INTEGER NOT NULL CHECK (typeof(pain) = 'integer' AND pain BETWEEN 0 AND 10),
+        note TEXT,
+        spreading INTEGER NOT NULL DEFAULT 0 CHECK (spreading IN (0, 1))
+    );
+    CREATE INDEX entries_by_date ON entries (date);
+    CREATE TABLE done_exercises (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        PRIMARY KEY (entry_id, position)
+    );
+    INSERT INTO entries (date, pain, note) VALUES ('2026-11-20', 5, 'old');
+    INSERT INTO entries (date, pain, note) VALUES ('2026-11-22', 7, NULL);
+    INSERT INTO done_exercises VALUES (2, 0, 'cat-camel'), (2, 1, 'bird-dog');
+    INSERT INTO entries (date, pain, note, spreading) VALUES ('2026-11-23', 6, NULL, 1);
+    PRAGMA user_version = 3;
+"""
+OLD_SCHEMAS = {1: V1_SCHEMA, 2: V2_SCHEMA, 3: V3_SCHEMA}
 
 
 def make_version(path: Path, version: int) -> list[Entry]:
@@ -252,15 +275,18 @@ def make_version(path: Path, version: int) -> list[Entry]:
     entries = [Entry(1, dt.date(2026, 11, 20), 5, (), "old")]
     if version >= 2:
         entries.append(Entry(2, dt.date(2026, 11, 22), 7, ("cat-camel", "bird-dog"), None))
+    if version >= 3:
+        entries.append(Entry(3, dt.date(2026, 11, 23), 6, (), None, spreading=True))
     return entries
 
 
 def test_every_older_version_has_a_fixture() -> None:
-    assert SCHEMA_VERSION == 3 == len(MIGRATIONS)
+    assert SCHEMA_VERSION == 4 == len(MIGRATIONS)
     assert [m.__name__ for m in MIGRATIONS] == [
         "m001_entries",
         "m002_done_exercises",
         "m003_spreading",
+        "m004_leg_back_felt_psfs",
     ]
     assert all(m.__doc__ for m in MIGRATIONS)
     assert sorted(OLD_SCHEMAS) == list(range(1, SCHEMA_VERSION))
@@ -271,17 +297,32 @@ def test_an_older_journal_is_migrated_and_keeps_its_entries(path: Path, version:
     old = make_version(path, version)
     with Journal.open(path, create=True) as journal:
         assert journal.entries() == old
-        assert not any(e.spreading for e in journal.entries())  # never asked: not spreading
-        added = journal.add_entry(DAY, 2, ["glute-bridge"], "new", spreading=True)
+        # Never asked: not spreading (before version 3), leg and back unknown, no feelings.
+        assert [e.spreading for e in journal.entries()] == [version >= 3 and e.id == 3 for e in old]
+        assert all(e.leg is None and e.back is None and e.felt == () for e in journal.entries())
+        assert journal.psfs() == []
+        added = journal.add_entry(
+            DAY,
+            2,
+            ["glute-bridge"],
+            "new",
+            spreading=True,
+            leg=2,
+            back=1,
+            felt=[("glute-bridge", "easy")],
+        )
         assert added.spreading
         assert journal.entries() == [*old, added]
+        series = journal.set_psfs(["walking 1 km"], DAY)
+        journal.rate_psfs(series.id, DAY, [4], replacing=None)
     with Journal.open(path, create=False) as journal:
         assert journal.entries() == [*old, added]
+        assert [s.ratings for s in journal.psfs()] == [(PsfsRating(DAY, (4,)),)]
     db = raw(path)
     assert db.execute("PRAGMA user_version").fetchone() == (len(MIGRATIONS),)
-    assert db.execute("SELECT id, spreading FROM entries ORDER BY id").fetchall() == [
-        *[(e.id, 0) for e in old],
-        (added.id, 1),
+    assert db.execute("SELECT id, spreading, leg, back FROM entries ORDER BY id").fetchall() == [
+        *[(e.id, int(e.spreading), None, None) for e in old],
+        (added.id, 1, 2, 1),
     ]
     assert db.execute("PRAGMA application_id").fetchone() == (APPLICATION_ID,)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
@@ -342,8 +383,21 @@ def test_spreading_round_trips(path: Path) -> None:
         "done": ["cat-camel"],
         "note": None,
         "spreading": True,
+        "leg": None,
+        "back": None,
+        "felt": {},
     }
-    assert list(calm.as_json()) == ["id", "date", "pain", "done", "note", "spreading"]
+    assert list(calm.as_json()) == [
+        "id",
+        "date",
+        "pain",
+        "done",
+        "note",
+        "spreading",
+        "leg",
+        "back",
+        "felt",
+    ]
 
 
 def test_a_failing_step_rolls_back_with_its_version(
@@ -367,7 +421,7 @@ def test_a_migration_must_be_numbered_in_order() -> None:
     def m007_out_of_place(db: sqlite3.Connection) -> None:
         """Never registered."""
 
-    with pytest.raises(RuntimeError, match="m004_"):
+    with pytest.raises(RuntimeError, match=f"m{SCHEMA_VERSION + 1:03d}_"):
         journal_module.migration(m007_out_of_place)
     assert len(MIGRATIONS) == SCHEMA_VERSION
 

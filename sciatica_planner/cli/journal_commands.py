@@ -10,7 +10,14 @@ from click.core import ParameterSource
 
 from .. import safety
 from ..text import is_control, is_hidden, visible
-from ..vocabulary import HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, PAIN_MAX, PAIN_MIN, WEEKDAYS
+from ..vocabulary import (
+    FEELINGS,
+    HISTORY_DAYS_DEFAULT,
+    HISTORY_DAYS_MAX,
+    PAIN_MAX,
+    PAIN_MIN,
+    WEEKDAYS,
+)
 from . import context
 from .context import (
     Settings,
@@ -86,12 +93,70 @@ def _exercises_done(count: int) -> str:
     return f"{count} exercise{'' if count == 1 else 's'} done"
 
 
+def _felt(settings: Settings, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The --felt ID=HOW pairs, ids checked against the catalogue and lowercased; a second
+    answer for one exercise replaces the first, in the place the first was given."""
+    if not values:
+        return ()
+    catalogue = load(settings)
+    found: dict[str, str] = {}
+    for value in values:
+        key, sep, how = value.partition("=")
+        key, how = key.strip().lower(), how.strip().lower()
+        if not sep or not key:
+            raise click.BadParameter(
+                f"{visible(value, limit=60)!r} is not ID=HOW, for example glute-bridge=easy",
+                param_hint="'--felt'",
+            )
+        if how not in FEELINGS:
+            raise click.BadParameter(
+                f"how {key} felt must be one of {', '.join(FEELINGS)}, not "
+                f"{visible(how, limit=40)!r}",
+                param_hint="'--felt'",
+            )
+        if catalogue.exercise(key) is None:
+            hint = closest(key, [e.id for e in catalogue.exercises])
+            raise click.BadParameter(
+                f"no exercise {visible(key, limit=60)!r} in the catalogue.{hint} "
+                "List them with: sciatica-plan exercises",
+                param_hint="'--felt'",
+            )
+        found[key] = how
+    return tuple(found.items())
+
+
+def _overall_pain(pain: int | None, leg: int | None, back: int | None) -> int:
+    """--pain, or the larger of --leg and --back when only they are given (the contract)."""
+    if pain is not None:
+        return pain
+    given = [each for each in (leg, back) if each is not None]
+    if not given:  # as click says it when an option is required (the --help says the rest)
+        ctx = click.get_current_context()
+        raise click.MissingParameter(
+            ctx=ctx, param=next(p for p in ctx.command.params if p.name == "pain")
+        )
+    return max(given)
+
+
 @click.command()
 @click.option(
     "--pain",
     type=click.IntRange(PAIN_MIN, PAIN_MAX),
-    required=True,
-    help=f"Your pain, {PAIN_MIN} (none) to {PAIN_MAX} (worst).",
+    default=None,
+    help=f"Your pain overall, {PAIN_MIN} (none) to {PAIN_MAX} (worst); without it, the larger "
+    "of --leg and --back.",
+)
+@click.option(
+    "--leg",
+    type=click.IntRange(PAIN_MIN, PAIN_MAX),
+    default=None,
+    help=f"Your leg pain, {PAIN_MIN} to {PAIN_MAX}.",
+)
+@click.option(
+    "--back",
+    type=click.IntRange(PAIN_MIN, PAIN_MAX),
+    default=None,
+    help=f"Your back pain, {PAIN_MIN} to {PAIN_MAX}.",
 )
 @click.option(
     "--date",
@@ -117,28 +182,39 @@ def _exercises_done(count: int) -> str:
     is_flag=True,
     help="Your symptoms spread further down the leg than before; next week's plan is lighter.",
 )
+@click.option(
+    "--felt",
+    multiple=True,
+    metavar="ID=HOW",
+    help="How an exercise felt: easy, right, hard or painful (repeat it); the plan adapts.",
+)
 @click.option("--note", default=None, help="Anything worth remembering; kept as you typed it.")
 @pass_settings
 def log(
     settings: Settings,
-    pain: int,
+    pain: int | None,
+    leg: int | None,
+    back: int | None,
     day: dt.date | None,
     done: tuple[str, ...],
     planned: bool,
     spreading: bool,
+    felt: tuple[str, ...],
     note: str | None,
 ) -> None:
-    """Log a session in your journal: your pain, what you did, a note.
+    """Log a session in your journal: your pain, what you did, how it felt, a note.
 
     With --spreading, or a pain of 7 or more, it also says what to do.
 
     \b
     Example:
       sciatica-plan log --pain 3 --planned
+      sciatica-plan log --leg 4 --back 2 --planned --felt bird-dog=easy
       sciatica-plan log --pain 3 --done glute-bridge --done clamshell
       sciatica-plan log --pain 5 --date 2026-11-24 --note "stiff after driving"
       sciatica-plan log --pain 6 --spreading
     """
+    overall = _overall_pain(pain, leg, back)
     now = context.today()
     if day is None:
         day = now
@@ -150,10 +226,21 @@ def log(
     if note is not None:
         note_text(note)
     exercises = _done_exercises(settings, done)
+    feelings = _felt(settings, felt)
     if planned:  # planned before the entry is added, so the plan is the one `today` showed
         session = _planned_session(settings, day)
         exercises = session + tuple(e for e in exercises if e not in session)
-    record(settings, day, pain, exercises, note, spreading=spreading)
+    record(
+        settings,
+        day,
+        overall,
+        exercises,
+        note,
+        spreading=spreading,
+        leg=leg,
+        back=back,
+        felt=feelings,
+    )
     if not exercises and _training_day(settings, day):
         context.echo_note(
             f"{day:%A} is a training day in your plan. To record its exercises, log them with "
@@ -170,9 +257,18 @@ def record(
     note: str | None,
     *,
     spreading: bool,
+    leg: int | None = None,
+    back: int | None = None,
+    felt: tuple[tuple[str, str], ...] = (),
 ) -> None:
-    """Add one entry to the journal (made if need be), confirm it, and give its advice."""
+    """Add one entry to the journal (made if need be), confirm it, and give its advice.
+
+    A second entry on a day that has one is kept as its own entry (each pain reading is real,
+    and an entry already logged is never rewritten), and the confirmation says so.
+    """
     journal = _open_journal(settings, create=True)
+    with mapped_errors():
+        earlier = journal.numbers_on(day)
 
     def announce(entry: Entry) -> None:
         """Say what is logged before it is committed: if stdout fails, nothing is logged, so a
@@ -182,7 +278,7 @@ def record(
             click.echo(f"Started your journal, readable by you only: {where}", err=True)
         try:
             click.echo(
-                f"Logged entry {entry.id}: {entry.date}, pain {entry.pain}/10, "
+                f"Logged entry {entry.id}: {entry.date}, {_pains(entry)}, "
                 f"{_exercises_done(len(entry.done))}."
             )
         except OSError as error:
@@ -193,10 +289,42 @@ def record(
 
     with mapped_errors():
         entry = journal.add_entry(
-            day, pain, exercises, note, spreading=spreading, announce=announce
+            day,
+            pain,
+            exercises,
+            note,
+            spreading=spreading,
+            leg=leg,
+            back=back,
+            felt=felt,
+            announce=announce,
+        )
+    if earlier and entry.done:
+        # The session logged after the day's pain (`log --pain 6`, later `log --pain 4
+        # --planned`): both readings are real and an acknowledged entry is never rewritten, so
+        # the two stay apart, and the user hears so.
+        numbers = " and ".join(str(number) for number in earlier)
+        context.echo_note(
+            f"This is your {_ordinal(len(earlier) + 1)} entry on {entry.date} (entry {numbers} "
+            "too). Both are kept and counted, the session once. To keep "
+            f"this one only: sciatica-plan forget {earlier[-1]}"
         )
     for advice in _advice(entry):
         context.echo_note(advice)
+
+
+def _pains(entry: Entry) -> str:
+    """'pain 4/10 (leg 4, back 2)'."""
+    given = [
+        f"{name} {value}"
+        for name, value in (("leg", entry.leg), ("back", entry.back))
+        if value is not None
+    ]
+    return f"pain {entry.pain}/10" + (f" ({', '.join(given)})" if given else "")
+
+
+def _ordinal(number: int) -> str:
+    return {2: "second", 3: "third"}.get(number, f"{number}th")
 
 
 def _planned_session(settings: Settings, day: dt.date) -> tuple[str, ...]:
@@ -282,7 +410,9 @@ def _write_csv(entries: list[Entry]) -> None:
     # standard output, where sys.stdout is None).
     text = io.StringIO(newline="")
     writer = csv.writer(text)
-    writer.writerow(["id", "date", "pain", "done", "note", "spreading"])
+    # Schema 3 added leg, back and felt at the end, so a spreadsheet that reads the first six
+    # columns by position keeps working; felt is "id=how" pairs joined by ";", as done is.
+    writer.writerow(["id", "date", "pain", "done", "note", "spreading", "leg", "back", "felt"])
     for entry in entries:
         writer.writerow(
             [
@@ -292,6 +422,9 @@ def _write_csv(entries: list[Entry]) -> None:
                 _csv_cell(";".join(entry.done)),
                 _csv_cell(entry.note or ""),
                 int(entry.spreading),  # 1 or 0: a spreadsheet can count and filter them
+                "" if entry.leg is None else entry.leg,
+                "" if entry.back is None else entry.back,
+                _csv_cell(";".join(f"{exercise}={how}" for exercise, how in entry.felt)),
             ]
         )
     click.echo(text.getvalue(), nl=False)
