@@ -442,6 +442,12 @@ class Adaptation(Model):
     direction: Literal["progress", "hold", "regress"]
     reason: str
     changes: tuple[Change, ...] = ()
+    # Schema 3 (issue 24), from how each exercise felt: exercises felt `easy` in their last two
+    # sessions step up one notch where they are planned, even in a `hold` week (at pain 0-3);
+    # exercises felt `hard` keep their usual dose, even in a `progress` week. `changes` names
+    # each, with `from` and `to` the same exercise (it stays in the week).
+    step_up: tuple[ExerciseId, ...] = ()
+    hold_dose: tuple[ExerciseId, ...] = ()
 
 
 class PrescriptionNote(Model):

@@ -61,6 +61,10 @@ class Policy(NamedTuple):
     easier_first: bool = False
     progressing: bool = False
     excluded: frozenset[str] = frozenset()
+    # Per exercise, from how it felt (Adaptation.step_up and hold_dose): one notch up even when
+    # the week does not progress, or its usual dose even when it does.
+    stepped_up: frozenset[str] = frozenset()
+    held: frozenset[str] = frozenset()
     # Contract rule 23: a flare-up or a spreading entry in the journal's last week. No item that
     # loads the nerve and no end-range stretch; relief is walking, positions of ease, sliders.
     protect_nerve: bool = False
@@ -107,6 +111,13 @@ class Policy(NamedTuple):
             return False
         return exercise.kind != "stretch" or self.stretch_dose(exercise) is not None
 
+    def steps_up(self, exercise: Exercise) -> bool:
+        """Does this strength exercise's dose go one notch above its usual this week? In a
+        progressing week unless it felt hard; else when it felt easy, at pain 0-3 only."""
+        if exercise.kind != "strength" or self.tier != "normal" or exercise.id in self.held:
+            return False
+        return self.progressing or exercise.id in self.stepped_up
+
     def strength_sets(self, exercise: Exercise) -> tuple[int, int]:
         """The fewest and most sets a plan may give a strength exercise."""
         low, high = exercise.dose_range.sets
@@ -125,7 +136,7 @@ class Policy(NamedTuple):
         high = self.strength_sets(exercise)[1]
         usual = max(exercise.sets, MIN_WORKING_SETS) if self.tier == "normal" else exercise.sets
         base = self.dose(exercise, usual)
-        if self.progressing and (base.reps, base.hold_seconds) == (
+        if self.steps_up(exercise) and (base.reps, base.hold_seconds) == (
             exercise.reps,
             exercise.hold_seconds,
         ):
@@ -139,7 +150,7 @@ class Policy(NamedTuple):
             reps = limits.reps[0] if limits.reps else None
             hold = limits.hold_seconds[0] if limits.hold_seconds else None
             return Dose(sets, reps, hold)
-        if self.progressing and exercise.kind == "strength":
+        if self.steps_up(exercise):
             reps, hold = exercise.reps, exercise.hold_seconds
             if reps is not None and limits.reps:
                 reps = min(limits.reps[1], reps + safety.PROGRESS_REPS_STEP)
@@ -197,6 +208,13 @@ def policy_for(
         ),
         easier_first=direction == "regress",
         progressing=tier == "normal" and direction == "progress",
-        excluded=frozenset(c.from_ for c in adaptation.changes) if adaptation else frozenset(),
+        # A change whose `to` is its `from` keeps the exercise and only sets its dose.
+        excluded=(
+            frozenset(c.from_ for c in adaptation.changes if c.to != c.from_)
+            if adaptation
+            else frozenset()
+        ),
+        stepped_up=frozenset(adaptation.step_up) if adaptation else frozenset(),
+        held=frozenset(adaptation.hold_dose) if adaptation else frozenset(),
         protect_nerve=tier == "flare-up" or spreading,
     )

@@ -124,9 +124,9 @@ def _strength(
     try:
         draft, first, pool = build(first)
     except PlanError as error:
-        if not (first.progressing and error.filter == "--minutes"):
+        if not ((first.progressing or first.stepped_up) and error.filter == "--minutes"):
             raise
-        draft, first, pool = build(first._replace(progressing=False))
+        draft, first, pool = build(first._replace(progressing=False, stepped_up=frozenset()))
     if fewer_than is not None and draft.sets() >= fewer_than and first.easier_first:
         try:
             lighter = build(first._replace(easier_first=False))
