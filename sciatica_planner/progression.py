@@ -16,7 +16,7 @@ from . import safety
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .models import Adaptation, Catalogue, PlanOptions, WeekPlan
+    from .models import Adaptation, Catalogue, Change, PlanOptions, WeekPlan
 
 
 Direction = Literal["progress", "hold", "regress"]
@@ -35,6 +35,11 @@ class Logged(Protocol):
     def done(self) -> tuple[str, ...]: ...
 
 
+def _felt(entry: Logged) -> dict[str, str]:
+    """How each exercise felt in this entry (schema 3; an entry without it felt nothing)."""
+    return dict(getattr(entry, "felt", ()))
+
+
 @dataclass(frozen=True)
 class JournalSummary:
     """The journal's last two weeks, in the numbers the adaptation rules use."""
@@ -50,6 +55,11 @@ class JournalSummary:
     spreading: bool  # an entry in the last 7 days says symptoms spread down the leg
     sessions: tuple[int, int]  # days with exercises logged: the previous week, the last week
     flared: tuple[str, ...]  # exercises twice followed by a next-day rise in pain
+    # How exercises felt (schema 3), each in the order first met: felt painful in 2 sessions;
+    # felt easy in the 2 latest sessions with it; felt hard the latest time.
+    painful: tuple[str, ...] = ()
+    easy: tuple[str, ...] = ()
+    hard: tuple[str, ...] = ()
 
 
 def summarise(entries: Iterable[Logged], today: dt.date) -> JournalSummary:
@@ -77,7 +87,30 @@ def summarise(entries: Iterable[Logged], today: dt.date) -> JournalSummary:
         spreading=any(getattr(e, "spreading", False) for e in recent if e.date >= spreading_from),
         sessions=(len(session_days[0]), len(session_days[1])),
         flared=_flared(recent),
+        **_feelings(recent),
     )
+
+
+def _feelings(entries: list[Logged]) -> dict[str, tuple[str, ...]]:
+    """Which exercises felt painful, easy or hard, as JournalSummary keeps them. An exercise's
+    sessions are the entries that did it or said how it felt, oldest first."""
+    sessions: dict[str, list[str | None]] = {}
+    for entry in entries:
+        felt = _felt(entry)
+        for exercise_id in dict.fromkeys((*entry.done, *felt)):
+            sessions.setdefault(exercise_id, []).append(felt.get(exercise_id))
+    painful = [
+        e for e, seen in sessions.items() if seen.count("painful") >= safety.PAINFUL_SESSIONS
+    ]
+    easy = [
+        e
+        for e, seen in sessions.items()
+        if len(seen) >= safety.EASY_SESSIONS
+        and all(how == "easy" for how in seen[-safety.EASY_SESSIONS :])
+        and e not in painful
+    ]
+    hard = [e for e, seen in sessions.items() if seen[-1] == "hard" and e not in painful]
+    return {"painful": tuple(painful), "easy": tuple(easy), "hard": tuple(hard)}
 
 
 def _flared(entries: list[Logged]) -> tuple[str, ...]:
@@ -103,33 +136,97 @@ def next_day_rises(entries: Iterable[Logged]) -> dict[str, int]:
     return counts
 
 
-def adapt(summary: JournalSummary, catalogue: Catalogue) -> Adaptation | None:
-    """The adaptation the journal calls for; None when it has no entry in the last two weeks."""
-    from .models import Adaptation, Change
+def adapt(
+    summary: JournalSummary, catalogue: Catalogue, pain: int | None = None
+) -> Adaptation | None:
+    """The adaptation the journal calls for; None when it has no entry in the last two weeks.
+
+    `pain`: the week's pain, when known; an exercise felt easy steps up only at pain 0-3 (and
+    never in a week that eases off), so `changes` names a step-up only where one happens.
+    """
+    from .models import Adaptation
 
     if not summary.entries:
         return None
-    changes = []
+    direction, reason = _direction(summary)
+    changes = [*_swaps(summary, catalogue)]
+    swapped = {c.from_ for c in changes}
+    can_step = direction != "regress" and (pain is None or pain <= safety.NORMAL_MAX_PAIN)
+    step_up = tuple(
+        e
+        for e in summary.easy
+        if can_step and e not in swapped and catalogue.exercise(e) is not None
+    )
+    hold_dose = tuple(
+        e for e in summary.hard if e not in swapped and catalogue.exercise(e) is not None
+    )
+    for exercise_id in step_up:
+        name = _name(catalogue, exercise_id)
+        changes.append(
+            _change(
+                exercise_id,
+                exercise_id,
+                f"{name} felt easy in its last {safety.EASY_SESSIONS} sessions: one notch up "
+                "where it is planned this week.",
+            )
+        )
+    for exercise_id in hold_dose:
+        name = _name(catalogue, exercise_id)
+        changes.append(
+            _change(
+                exercise_id,
+                exercise_id,
+                f"{name} felt hard last time: it keeps its usual dose where it is planned.",
+            )
+        )
+    return Adaptation(
+        direction=direction,
+        reason=reason,
+        changes=tuple(changes),
+        step_up=step_up,
+        hold_dose=hold_dose,
+    )
+
+
+def _name(catalogue: Catalogue, exercise_id: str) -> str:
+    exercise = catalogue.exercise(exercise_id)
+    return exercise.name if exercise is not None else exercise_id
+
+
+def _change(from_: str, to: str | None, reason: str) -> Change:
+    from .models import Change
+
+    return Change.model_validate({"from": from_, "to": to, "reason": reason})
+
+
+def _swaps(summary: JournalSummary, catalogue: Catalogue) -> list[Change]:
+    """Exercises that flared (a next-day rise, twice) or felt painful (twice), swapped for
+    their easier variant or left out; one change each, in the order first met."""
+    causes: dict[str, list[str]] = {}
     for exercise_id in summary.flared:
+        causes.setdefault(exercise_id, []).append(
+            f"pain was {safety.FLARE_NEXT_DAY_RISE} or more points higher the day after it, "
+            f"{safety.FLARE_SESSIONS} times"
+        )
+    for exercise_id in summary.painful:
+        causes.setdefault(exercise_id, []).append(
+            f"it felt painful in {safety.PAINFUL_SESSIONS} sessions"
+        )
+    changes = []
+    for exercise_id, why in causes.items():
         exercise = catalogue.exercise(exercise_id)
         if exercise is None:  # logged from another catalogue
             continue
         easier = exercise.easier if catalogue.exercise(exercise.easier or "") else None
         changes.append(
-            Change.model_validate(
-                {
-                    "from": exercise_id,
-                    "to": easier,
-                    "reason": (
-                        f"{exercise.name}: pain was {safety.FLARE_NEXT_DAY_RISE} or more points "
-                        f"higher the day after it, {safety.FLARE_SESSIONS} times; "
-                        + ("swapped for an easier version." if easier else "left out for now.")
-                    ),
-                }
+            _change(
+                exercise_id,
+                easier,
+                f"{exercise.name}: {' and '.join(why)}; "
+                + ("swapped for an easier version." if easier else "left out for now."),
             )
         )
-    direction, reason = _direction(summary)
-    return Adaptation(direction=direction, reason=reason, changes=tuple(changes))
+    return changes
 
 
 def _direction(summary: JournalSummary) -> tuple[Direction, str]:
@@ -139,20 +236,24 @@ def _direction(summary: JournalSummary) -> tuple[Direction, str]:
         and summary.previous_week is not None
         and summary.last_week - summary.previous_week >= safety.REGRESS_WEEKLY_RISE
     )
+    escalate = safety.REGRESS_SEE_CLINICIAN
     if summary.spreading:
         return "regress", (
             "You logged symptoms spreading further down the leg in the last week: this week "
-            "eases off. If it continues, see a GP or physiotherapist."
+            f"eases off. {escalate}"
         )
     if summary.highest_recent is not None and summary.highest_recent >= safety.REGRESS_HIGH_PAIN:
+        very_bad = summary.highest_recent >= safety.VERY_BAD_PAIN_MIN
         return "regress", (
             f"You logged pain of {summary.highest_recent}/10 in the last "
-            f"{safety.REGRESS_HIGH_PAIN_DAYS} days: this week eases off."
+            f"{safety.REGRESS_HIGH_PAIN_DAYS} days: this week eases off. "
+            + (f"{safety.VERY_BAD_PAIN_ADVICE} " if very_bad else "")
+            + escalate
         )
     if rising:
         return "regress", (
             f"Your pain averaged {summary.last_week:.1f}/10 this last week against "
-            f"{summary.previous_week:.1f}/10 the week before: this week eases off."
+            f"{summary.previous_week:.1f}/10 the week before: this week eases off. {escalate}"
         )
     steady = summary.last_week is not None and (
         summary.previous_week is None or summary.last_week <= summary.previous_week
@@ -183,10 +284,13 @@ def plan_program(
     from .planning import plan_week
     from .planning.policy import Stage
 
-    adaptation = adapt(summary, catalogue) if summary is not None else None
+    adaptation = adapt(summary, catalogue, options.pain) if summary is not None else None
+    # Later weeks keep the swaps (an exercise that flared stays out) but climb as the
+    # programme does: a step-up or held dose from how an exercise felt is the first week's.
+    swaps = tuple(c for c in adaptation.changes if c.to != c.from_) if adaptation else ()
     later = (
-        Adaptation(direction="hold", reason=adaptation.reason, changes=adaptation.changes)
-        if adaptation is not None and adaptation.changes
+        Adaptation(direction="hold", reason=adaptation.reason, changes=swaps)
+        if swaps and adaptation
         else None
     )
     spreading = summary is not None and summary.spreading

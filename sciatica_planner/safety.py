@@ -85,6 +85,20 @@ PROGRESS_SESSIONS_PER_WEEK = 2
 # applied per exercise).
 FLARE_NEXT_DAY_RISE = 2
 FLARE_SESSIONS = 2
+# How each exercise felt (`log --felt`, guide), per exercise, the same "worse means less load"
+# [S3] applied to what the user reports (product choice, contract "Journal: leg and back..."):
+# felt `painful` in this many sessions of the last two weeks, it is swapped as a flare is;
+# felt `easy` in this many of its latest sessions, it steps up one notch even in a hold week
+# (ACSM 2009 [A4]: progress once the dose is managed with room to spare); its latest `hard`
+# holds its dose.
+PAINFUL_SESSIONS = 2
+EASY_SESSIONS = 2
+# Said at the end of every easing-off (`regress`) week's reason: NHS advice is to see a GP or
+# physiotherapist if sciatica has not improved after a few weeks of self-care or keeps getting
+# worse [H1]. "A couple of weeks": the journal's own window (two weeks) of easing off.
+REGRESS_SEE_CLINICIAN = (
+    "If this goes on for more than a couple of weeks, see a GP or physiotherapist."
+)
 # A progressing week steps up one notch from the usual dose, inside the range: 2 more
 # repetitions (ACSM 2009 [A4]: progress once 1-2 repetitions above the target are managed) or
 # 5 s more a hold (product choice), else one set more.
@@ -294,7 +308,8 @@ SPREADING_ADVICE = (
 )
 
 
-# Said when `log` records pain of 7 or more: next week's plan turns to the flare-up routine.
+# Said when `log` records pain of 7 or more: next week's plan turns to the flare-up routine;
+# at pain 9-10 VERY_BAD_PAIN_ADVICE ([R1], [R2]) comes first.
 FLARE_UP_LOGGED = (
     "Pain {pain}/10: your plan will be a gentle flare-up routine (mobility, nerve glides, "
     "stretches and light holds) until the pain settles. If severe pain lasts more than a few "

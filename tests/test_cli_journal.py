@@ -149,7 +149,7 @@ def test_log_spreading_is_stored_and_advised(runner: CliRunner, journal: Path) -
     assert [row[5] for row in rows[1:]] == ["0", "1"]
 
 
-@pytest.mark.parametrize("pain", [7, 8, 10])
+@pytest.mark.parametrize("pain", [7, 8, 9, 10])
 def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: int) -> None:
     ok(runner, journal, "log", "--pain", "1")
     result = ok(runner, journal, "log", "--pain", str(pain))
@@ -157,7 +157,9 @@ def test_log_flare_up_pain_is_advised(runner: CliRunner, journal: Path, pain: in
         result.stdout
         == f"Logged entry 2: 2026-11-25, pain {pain}/10, no exercises done.\n" + ONE_LINE
     )
-    assert flat(result.stderr) == FLARE_UP_LOGGED.format(pain=pain)
+    # Pain 9-10 adds the NHS advice for pain this bad ([R1], [R2]), issue 24.
+    very_bad = (" " + safety.VERY_BAD_PAIN_ADVICE) if pain >= safety.VERY_BAD_PAIN_MIN else ""
+    assert flat(result.stderr) == FLARE_UP_LOGGED.format(pain=pain) + very_bad
     assert result.stderr.startswith(f"Pain {pain}/10: your plan will be a gentle flare-up")
     assert "NHS 111" in result.stderr
 
@@ -166,7 +168,12 @@ def test_log_spreading_with_flare_up_pain_gives_both(runner: CliRunner, journal:
     result = ok(runner, journal, "log", "--pain", "9", "--spreading")
     first, *advice = result.stderr.splitlines()
     assert first == f"Started your journal, readable by you only: {journal}"
-    assert flat("\n".join(advice)) == SPREADING_ADVICE + " " + FLARE_UP_LOGGED.format(pain=9)
+    assert flat("\n".join(advice)) == " ".join(
+        (SPREADING_ADVICE, FLARE_UP_LOGGED.format(pain=9), safety.VERY_BAD_PAIN_ADVICE)
+    )
+    assert "struggling to cope, or it stops you sleeping, contact a GP or NHS 111" in flat(
+        result.stderr
+    )
     assert result.stdout == "Logged entry 1: 2026-11-25, pain 9/10, no exercises done.\n" + ONE_LINE
 
 

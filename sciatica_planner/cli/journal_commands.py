@@ -371,6 +371,8 @@ def _advice(entry: Entry) -> list[str]:
         advice.append(safety.SPREADING_ADVICE)
     if entry.pain > safety.FLARE_SAFE_MAX_PAIN:
         advice.append(safety.FLARE_UP_LOGGED.format(pain=entry.pain))
+    if entry.pain >= safety.VERY_BAD_PAIN_MIN:  # NHS: struggling to cope, or not sleeping
+        advice.append(safety.VERY_BAD_PAIN_ADVICE)
     return advice
 
 

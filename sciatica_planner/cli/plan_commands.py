@@ -36,7 +36,7 @@ def build_week(
     if summary is not None:  # without a journal there is nothing to adapt to
         from ..progression import adapt
 
-        adaptation = adapt(summary, catalogue)
+        adaptation = adapt(summary, catalogue, options.pain)
     spreading = summary is not None and summary.spreading
     with mapped_errors():
         return catalogue, plan_week(catalogue, options, adaptation, spreading=spreading)
