@@ -313,6 +313,7 @@ def test_history_json(runner: CliRunner, three_entries: Path) -> None:
             "last_7_days_average": 5.0,
             "previous_7_days_average": 8.0,
         },
+        "psfs": [],
     }
 
 

@@ -35,6 +35,7 @@ COMMANDS: dict[str, list[str]] = {
     "history": ["history"],
     "forget": ["forget", "1", "--yes"],
     "profile": ["profile"],
+    "psfs": ["psfs"],
     "profile set": ["profile", "set", "--days", "4"],
     "report markdown": ["report", "--format", "markdown", "-o", "-"],
     "report html": ["report", "--format", "html", "-o", "-"],

@@ -35,6 +35,7 @@ COMMAND_MODULES = {
     "log": "journal_commands",
     "history": "journal_commands",
     "forget": "journal_commands",
+    "psfs": "psfs_commands",
     "report": "report_commands",
     "import": "import_commands",
     "profile": "profile_commands",
@@ -145,7 +146,7 @@ def cli(
 # Commands whose output is a short confirmation rather than a view: the one-line disclaimer
 # follows it here, once, instead of in each of them (every view prints its own). `import`
 # writes a file and reports on stderr, so its line goes to stderr too.
-CONFIRMING = {"log": False, "forget": False, "profile": False, "import": True}
+CONFIRMING = {"log": False, "forget": False, "profile": False, "import": True, "psfs": False}
 
 
 @cli.result_callback()

@@ -202,7 +202,7 @@ def log(
     felt: tuple[str, ...],
     note: str | None,
 ) -> None:
-    """Log a session in your journal: your pain, what you did, how it felt, a note.
+    """Log a session: your pain, what you did, how it felt.
 
     With --spreading, or a pain of 7 or more, it also says what to do.
 
@@ -470,7 +470,17 @@ def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
     summary = summarise(found, now, days)
     entries = [e for e in found if e.date >= summary.start]
     if as_json:
-        echo_json({"entries": [e.as_json() for e in entries], "summary": summary.as_json()})
+        with mapped_errors():
+            psfs = journal.psfs()
+        # Schema 3: every PSFS series, whole (they are small), so that every value the
+        # journal keeps can be exported.
+        echo_json(
+            {
+                "entries": [e.as_json() for e in entries],
+                "summary": summary.as_json(),
+                "psfs": [series.as_json() for series in psfs],
+            }
+        )
     elif as_csv:
         _write_csv(entries)
     else:
