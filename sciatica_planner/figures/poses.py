@@ -159,6 +159,10 @@ BASES: dict[str, Base] = {
 }
 
 
+# The keys of a pose that are not joints: its base, and the contacts it names (contacts.py).
+NOT_JOINTS = frozenset({"base", "rests"})
+
+
 @dataclass(frozen=True)
 class ResolvedPose:
     base: Base
@@ -182,6 +186,10 @@ def resolve(pose: Mapping[str, object]) -> ResolvedPose:
     if not isinstance(base_name, str) or base_name not in BASES:
         raise PoseError(f"unknown base {base_name!r}; use one of {', '.join(BASES)}")
     base = BASES[base_name]
+    if "rests" in pose:
+        from .contacts import parse_contacts  # contacts imports this module
+
+        parse_contacts(pose["rests"])
     known = joint_names()
     angles = dict.fromkeys(AXIAL_JOINTS, 0.0)
     angles |= {f"{side}-{joint}": 0.0 for joint in LIMB_JOINTS for side in SIDES}
@@ -189,7 +197,7 @@ def resolve(pose: Mapping[str, object]) -> ResolvedPose:
     for layer in (base.angles, pose):
         # Both-sided joints first, so `knee: 90, far-knee: 0` means what it says.
         for name, value in sorted(layer.items(), key=lambda item: "-" in item[0]):
-            if name == "base":
+            if name in NOT_JOINTS:
                 continue
             if name not in known:
                 raise PoseError(f"unknown joint {name!r}; use one of {', '.join(known)}")
@@ -202,7 +210,7 @@ def resolve(pose: Mapping[str, object]) -> ResolvedPose:
     flat = frozenset(
         side for side in SIDES if base.flat_feet and f"{side}-ankle" not in explicit_ankles
     )
-    return ResolvedPose(base, angles, flat, frozenset(pose) - {"base"})
+    return ResolvedPose(base, angles, flat, frozenset(pose) - NOT_JOINTS)
 
 
 def _angle(name: str, value: object) -> float:

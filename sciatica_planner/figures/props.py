@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from .poses import PoseError
 from .shapes import Circle, Line, Phase, Shape
-from .skeleton import BODY_POINTS, SIDED_POINTS, SIDES, Body, Point, bones_of, depth
+from .skeleton import (
+    BODY_POINTS,
+    SIDED_POINTS,
+    SIDES,
+    TRUNK_DEPTH,
+    Body,
+    Point,
+    bones_of,
+    depth,
+)
 
 # Heights of supports in drawing units (about cm): seats come up to the underside of a sitting
 # figure's thighs (the skeleton's ankle is its sole, so seats sit lower than a real 45 cm),
@@ -257,6 +266,8 @@ def held_shapes(
     shapes: list[Shape] = []
     for name in prop.points():
         x, y = body.points[name]
+        if prop.kind in ("dumbbell", "kettlebell"):
+            x, y = held_point(body, name)
         if prop.kind == "dumbbell":
             shapes += [
                 Line(((x - 6, y), (x + 6, y)), "prop", phase),
@@ -280,6 +291,36 @@ def held_shapes(
         elif prop.kind == "plate":
             shapes.append(_foot_plate(body, name, phase))
     return shapes
+
+
+# A weight resting on the body sits this far from its point: on the front of the hips (the
+# trunk's depth and the weight's half height), or tucked into the crease behind a bent knee.
+ON_THE_HIPS = TRUNK_DEPTH + 4.0
+IN_THE_KNEE = 7.0
+
+
+def held_point(body: Body, name: str) -> Point:
+    """Where a weight held at a point is drawn: in the hand, on the hips, behind the knee."""
+    x, y = body.points[name]
+    if name == "pelvis":
+        (wx, wy) = body.points["waist"]
+        length = math.dist((x, y), (wx, wy)) or 1.0
+        ux, uy = (wx - x) / length, (wy - y) / length
+        return (x + uy * ON_THE_HIPS, y - ux * ON_THE_HIPS)  # the front: the face's side
+    if name.endswith("-knee"):
+        side = name.split("-", maxsplit=1)[0]
+        hip, ankle = body.points[f"{side}-hip"], body.points[f"{side}-ankle"]
+        ax, ay = _unit((x, y), hip)
+        bx, by = _unit((x, y), ankle)
+        mx, my = ax + bx, ay + by
+        length = math.hypot(mx, my) or 1.0
+        return (x + mx / length * IN_THE_KNEE, y + my / length * IN_THE_KNEE)
+    return (x, y)
+
+
+def _unit(a: Point, b: Point) -> Point:
+    length = math.dist(a, b) or 1.0
+    return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
 
 
 def _behind_the_neck(body: Body) -> Point:

@@ -29,7 +29,7 @@ from .props import (
     stick_shapes,
     wall_shapes,
 )
-from .shapes import Circle, Curve, Line, Phase, Shape, bounds
+from .shapes import Circle, Curve, Line, Phase, Shape, bounds, shifted
 from .skeleton import (
     HEAD_RADIUS,
     JOINTS,
@@ -59,8 +59,21 @@ ARROW_POINTS = (
     "head",
     "pelvis",
 )
+PHASES: tuple[Phase, Phase] = ("start", "end")
+# A mat seen from the side: a layer this thick on the floor.
+MAT_THICKNESS = 1.0
 # The wall or door frame reaches this far above the highest point of the body.
 WALL_ABOVE = 20.0
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """One prop as drawn: its kind, the body point it is at, the pose it belongs to."""
+
+    kind: str
+    at: str
+    phase: Phase
+    shapes: tuple[Shape, ...]
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,8 @@ class Scene:
     bodies: tuple[Body, ...]  # the start body, then the end body if there is one
     supports: tuple[Placed, ...]
     floor: bool
+    # Every prop's shapes by kind and phase, for the contact checks (figures/contacts.py).
+    fixtures: tuple[Fixture, ...] = ()
 
     def bounds(self) -> tuple[float, float, float, float]:
         return bounds(list(self.shapes))
@@ -87,14 +102,19 @@ def build_scene(
     floor = poses[0].base.floor
     bodies = [_posed(pose, supports) for pose in poses]
     bodies = [_set_down(body, anchor, supports, floor) for body in bodies]
-    shapes: list[Shape] = []
+    fixtures: list[Fixture] = []
     placed = _place_supports(supports, bodies)
-    shapes += [s for p in placed for s in p.shapes("both")]
+    fixtures += [Fixture(p.kind, p.at, "both", tuple(p.shapes("both"))) for p in placed]
     for body, phase in zip(bodies, ("start", "end"), strict=False):
         for rolling in _rolling(supports, body, phase):  # type: ignore[arg-type]
-            shapes += rolling.shapes(phase)  # type: ignore[arg-type]
+            fixtures.append(
+                Fixture(
+                    rolling.kind, rolling.at, rolling.phase, tuple(rolling.shapes(rolling.phase))
+                )
+            )
             placed.append(rolling)
-    shapes += _other_props(specs, bodies)
+    fixtures += _other_props(specs, bodies, floor)
+    shapes: list[Shape] = [s for f in fixtures for s in f.shapes]
     for body, phase in zip(bodies, ("start", "end"), strict=False):
         shapes += _body_shapes(body, phase)  # type: ignore[arg-type]
     if len(bodies) == 2:
@@ -102,7 +122,7 @@ def build_scene(
     if floor:
         left, _, right, _ = bounds(shapes)
         shapes.insert(0, Line(((left - 8.0, 0.0), (right + 8.0, 0.0)), "floor"))
-    return Scene(tuple(shapes), tuple(bodies), tuple(placed), floor)
+    return Scene(tuple(shapes), tuple(bodies), tuple(placed), floor, tuple(fixtures))
 
 
 def _is_backrest(prop: Prop) -> bool:
@@ -256,36 +276,55 @@ def _rolling(supports: list[Prop], body: Body, phase: Phase) -> list[Placed]:
     return out
 
 
-def _other_props(specs: list[Prop], bodies: list[Body]) -> list[Shape]:
+def _on_the_floor(shapes: list[Shape]) -> list[Shape]:
+    """A weight that would reach below the floor rests on it instead (a hand on the floor
+    holds a dumbbell beside it, not through the boards)."""
+    low = bounds(shapes)[1] if shapes else 0.0
+    return [shifted(s, 0.0, -low) for s in shapes] if low < 0 else shapes
+
+
+def _other_props(specs: list[Prop], bodies: list[Body], floor: bool) -> list[Fixture]:
     start = bodies[0]
-    shapes: list[Shape] = []
+    out: list[Fixture] = []
     highest = max(y for body in bodies for _, y in body.points.values()) + HEAD_RADIUS
+
+    def add(prop: Prop, phase: Phase, shapes: list[Shape]) -> None:
+        out.append(Fixture(prop.kind, prop.at, phase, tuple(shapes)))
+
     for prop in specs:
         if _is_backrest(prop):
             placed = chair_backrest(prop, start)
-            shapes += backrest_shapes(placed, start.points[prop.points()[0]])
+            add(prop, "both", backrest_shapes(placed, start.points[prop.points()[0]]))
         elif prop.kind in ("wall", "doorframe"):
-            shapes += wall_shapes(prop, start, highest + WALL_ABOVE)
+            add(prop, "both", wall_shapes(prop, start, highest + WALL_ABOVE))
         elif prop.kind == "band":
             post = band_post_x(start)
             for body, phase in zip(bodies, ("start", "end"), strict=False):
-                shapes += band_shapes(prop, body, post, phase)  # type: ignore[arg-type]
+                add(prop, phase, band_shapes(prop, body, post, phase))  # type: ignore[arg-type]
         elif prop.kind == "stick":
             for body, phase in zip(bodies, ("start", "end"), strict=False):
-                shapes += stick_shapes(body, phase)  # type: ignore[arg-type]
+                add(prop, phase, stick_shapes(body, phase))  # type: ignore[arg-type]
         elif prop.kind == "mat":
             xs = [p[0] for b in bodies for p in b.points.values()]
             ys = [p[1] for b in bodies for p in b.points.values()]
             pad = HEAD_RADIUS + 6.0
             left, right, low, high = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
-            shapes.append(
-                Line(((left, low), (left, high), (right, high), (right, low), (left, low)), "prop")
+            outline: tuple[Point, ...] = (
+                (left, low),
+                (left, high),
+                (right, high),
+                (right, low),
+                (left, low),
             )
+            if floor:  # seen from the side, a mat is a thin layer on the floor
+                outline = ((left, 0.0), (left, MAT_THICKNESS), (right, MAT_THICKNESS), (right, 0.0))
+            add(prop, "both", [Line(outline, "prop")])
         elif prop.kind in HELD:
             offset = _push_direction(prop, bodies)
-            for body, phase in zip(bodies, ("start", "end"), strict=False):
-                shapes += held_shapes(prop, body, phase, offset)  # type: ignore[arg-type]
-    return shapes
+            for body, phase in zip(bodies, PHASES, strict=False):
+                held = held_shapes(prop, body, phase, offset)
+                add(prop, phase, _on_the_floor(held) if floor else held)
+    return out
 
 
 # A pad sits this far from the limb it pushes against (its radius plus a stroke).
@@ -442,4 +481,4 @@ def overlaps(scene: Scene, margin: float = OVERLAP_MARGIN) -> list[str]:
     return sorted(set(problems))
 
 
-__all__ = ["PoseError", "Scene", "build_scene", "overlaps"]
+__all__ = ["Fixture", "PoseError", "Scene", "build_scene", "overlaps"]

@@ -73,18 +73,18 @@ def bounds(shapes: list[Shape]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def shifted(shape: Shape, dx: float) -> Shape:
-    """The shape moved `dx` to the right."""
+def shifted(shape: Shape, dx: float, dy: float = 0.0) -> Shape:
+    """The shape moved `dx` to the right and `dy` up."""
     if isinstance(shape, Circle):
         return Circle(
-            (shape.centre[0] + dx, shape.centre[1]), shape.radius, shape.role, shape.phase
+            (shape.centre[0] + dx, shape.centre[1] + dy), shape.radius, shape.role, shape.phase
         )
     if isinstance(shape, Curve):
         return Curve(
-            (shape.start[0] + dx, shape.start[1]),
-            (shape.control[0] + dx, shape.control[1]),
-            (shape.end[0] + dx, shape.end[1]),
+            (shape.start[0] + dx, shape.start[1] + dy),
+            (shape.control[0] + dx, shape.control[1] + dy),
+            (shape.end[0] + dx, shape.end[1] + dy),
             shape.role,
             shape.phase,
         )
-    return Line(tuple((x + dx, y) for x, y in shape.points), shape.role, shape.phase)
+    return Line(tuple((x + dx, y + dy) for x, y in shape.points), shape.role, shape.phase)
