@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from .vocabulary import PAIN_MAX, PAIN_MIN
+from .vocabulary import FEELINGS, PAIN_MAX, PAIN_MIN
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -31,7 +31,7 @@ TICK_SECONDS = 0.1
 CLOCK_RESOLUTION = 1e-6
 
 T = TypeVar("T")
-Key = Literal["enter", "skip", "pause", "quit"]
+Key = Literal["enter", "skip", "pause", "quit", "easy", "right", "hard", "painful"]
 Phase = Literal["ready", "hold", "rest"]
 
 
@@ -101,11 +101,24 @@ class Countdown:
 
 
 @dataclass(frozen=True)
-class Question:
-    """A question at the end: the pain now, or whether symptoms spread. `problem` says why the
-    last answer was not taken."""
+class HowItFelt:
+    """After an exercise done to its last set: how did it feel? One key (1 easy, 2 about right,
+    3 hard, 4 painful); Enter or s skips, q ends the session."""
 
-    topic: Literal["pain", "spreading"]
+    number: int
+    total: int
+    item: PlannedExercise
+
+
+Topic = Literal["pain", "leg", "back", "spreading"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question at the end: the pain now (overall, then leg and back, which Enter skips), or
+    whether symptoms spread. `problem` says why the last answer was not taken."""
+
+    topic: Topic
     problem: str | None = None
 
 
@@ -118,6 +131,10 @@ class Outcome:
     ended_early: bool  # q or Ctrl-C before the last exercise
     pain: int | None = None  # None: not answered (nothing done, or the questions were left)
     spreading: bool = False
+    # How each completed exercise felt, where answered: (exercise id, easy/right/hard/painful).
+    felt: tuple[tuple[str, str], ...] = ()
+    leg: int | None = None  # leg and back pain at the end, None when skipped
+    back: int | None = None
 
     @property
     def to_log(self) -> bool:
@@ -131,7 +148,7 @@ class Finished:
     outcome: Outcome
 
 
-State = SessionStart | ExerciseCard | RepsSet | Countdown | Question | Finished
+State = SessionStart | ExerciseCard | RepsSet | Countdown | HowItFelt | Question | Finished
 
 
 class _EndSession(Exception):
@@ -160,6 +177,7 @@ class Session:
 
     def run(self) -> Outcome:
         completed: list[str] = []
+        felt: list[tuple[str, str]] = []
         items = self.day.exercises
         ended_early = False
         try:
@@ -172,10 +190,15 @@ class Session:
                 except _SkipExercise:
                     continue
                 completed.append(item.id)
+                how = self._how_it_felt(HowItFelt(number, len(items), item))
+                if how is not None:
+                    felt.append((item.id, how))
         except (_EndSession, KeyboardInterrupt, EOFError):
             ended_early = True
         done = tuple(completed)
-        outcome = Outcome(done, tuple(i.id for i in items if i.id not in done), ended_early)
+        outcome = Outcome(
+            done, tuple(i.id for i in items if i.id not in done), ended_early, felt=tuple(felt)
+        )
         if done:
             outcome = self._ask(outcome)
         self.screen.show(Finished(outcome))
@@ -211,6 +234,14 @@ class Session:
             raise _SkipExercise
         if key == "quit":
             raise _EndSession
+
+    def _how_it_felt(self, question: HowItFelt) -> str | None:
+        """One key for how the exercise felt; None when skipped (Enter or s)."""
+        self.screen.show(question)
+        key = self._wait({"enter", "skip", "quit", *FEELINGS})
+        if key == "quit":
+            raise _EndSession
+        return key if key in FEELINGS else None
 
     # -- waiting and counting ------------------------------------------------------------------
 
@@ -267,15 +298,27 @@ class Session:
     # -- the questions at the end --------------------------------------------------------------
 
     def _ask(self, outcome: Outcome) -> Outcome:
-        """Pain now and spreading; leaving the questions (Ctrl-C, closed input) logs nothing."""
+        """Pain now (overall, then leg and back, each of those skippable) and spreading;
+        leaving the questions (Ctrl-C, closed input) logs nothing."""
         try:
             pain = self._answer("pain", _pain)
+            leg = self._answer("leg", _pain_or_skip)
+            back = self._answer("back", _pain_or_skip)
             spreading = self._answer("spreading", _yes_or_no)
         except (KeyboardInterrupt, EOFError):
             return outcome
-        return Outcome(outcome.completed, outcome.not_done, outcome.ended_early, pain, spreading)
+        return Outcome(
+            outcome.completed,
+            outcome.not_done,
+            outcome.ended_early,
+            pain,
+            spreading,
+            felt=outcome.felt,
+            leg=leg,
+            back=back,
+        )
 
-    def _answer(self, topic: Literal["pain", "spreading"], parse: Callable[[str], T]) -> T:
+    def _answer(self, topic: Topic, parse: Callable[[str], T]) -> T:
         problem: str | None = None
         while True:
             self.screen.show(Question(topic, problem))
@@ -305,6 +348,11 @@ def _pain(text: str) -> int:
     if not word.isdigit() or not PAIN_MIN <= int(word) <= PAIN_MAX:
         raise ValueError(f"{word!r} is not a number from {PAIN_MIN} to {PAIN_MAX}")
     return int(word)
+
+
+def _pain_or_skip(text: str) -> int | None:
+    """A pain score, or None for an empty answer (Enter skips)."""
+    return _pain(text) if text.strip() else None
 
 
 YES = ("y", "yes")

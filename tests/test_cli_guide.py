@@ -58,7 +58,9 @@ class Script:
     ) -> None:
         self.clock = FakeClock()
         self.recorder = Recorder(self.clock)
-        self.user = User(self.clock, self.recorder, list(moves or []), list(answers or ["3", "n"]))
+        self.user = User(
+            self.clock, self.recorder, list(moves or []), list(answers or ["3", "", "", "n"])
+        )
         draw = guide_views.TerminalScreen.show
 
         def show(screen: guide_views.TerminalScreen, state: Any) -> None:
@@ -127,7 +129,7 @@ def test_a_complete_session_is_logged_with_every_exercise(
     runner: CliRunner, journal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = planned(runner, journal)
-    script = Script(monkeypatch, answers=["4", "n"])
+    script = Script(monkeypatch, answers=["4", "", "", "n"])
     result = guide(runner, journal)
     assert result.exit_code == 0, result.stderr
     assert isinstance(script.recorder.shown[0][1], SessionStart)
@@ -150,7 +152,7 @@ def test_a_partial_session_logs_exactly_what_was_done(
     Script(
         monkeypatch,
         [Move(card(ids[1]), "skip"), Move(card(ids[3]), "quit")],
-        answers=["6", "y"],
+        answers=["6", "", "", "y"],
     )
     result = guide(runner, journal)
     assert result.exit_code == 0, result.stderr
@@ -295,6 +297,20 @@ class Terminal:
         return code
 
 
+def answer_the_questions(terminal: Terminal) -> None:
+    """Pain 4 (after a wrong answer), leg pain 5, back pain skipped, not spreading."""
+    terminal.expect(r"Your pain now, 0 \(none\) to 10 \(worst\): ")
+    terminal.type("12\r")
+    terminal.expect(r"'12' is not a number from 0 to 10")
+    terminal.type("4\r")
+    terminal.expect(r"Your leg pain now, 0 to 10 \(Enter skips\): ")
+    terminal.type("5\r")
+    terminal.expect(r"Your back pain now, 0 to 10 \(Enter skips\): ")
+    terminal.type("\r")
+    terminal.expect(r"spread further down the leg than before\? \[y/N\]: ")
+    terminal.type("n\r")
+
+
 def test_the_real_command_in_a_pseudo_terminal(tmp_path: Path) -> None:
     today = dt.date.today()
     on = ",".join(sorted({WEEKDAYS[today.weekday()], WEEKDAYS[(today.weekday() + 3) % 7]}))
@@ -336,16 +352,13 @@ def test_the_real_command_in_a_pseudo_terminal(tmp_path: Path) -> None:
             if set_number < doing["sets"] and doing["rest_seconds"]:
                 terminal.expect(r"Rest\. Next: set")
                 terminal.type("\r")  # Enter skips the rest
+        terminal.expect(r"How did .* feel\?")  # one key: 3 is hard
+        terminal.type("3")
         if first + 1 < len(items):
             terminal.expect(rf"Exercise {first + 2} of {len(items)}")
             terminal.type("q")
-        terminal.expect(r"Your pain now, 0 \(none\) to 10 \(worst\): ")
-        terminal.type("12\r")
-        terminal.expect(r"'12' is not a number from 0 to 10")
-        terminal.type("4\r")
-        terminal.expect(r"spread further down the leg than before\? \[y/N\]: ")
-        terminal.type("n\r")
-        terminal.expect(r"Logged entry 1: [\d-]+, pain 4/10, 1 exercise done\.")
+        answer_the_questions(terminal)
+        terminal.expect(r"Logged entry 1: [\d-]+, pain 4/10 \(leg 5\), 1 exercise done\.")
     finally:
         code = terminal.close()
     assert code == 0
@@ -355,6 +368,7 @@ def test_the_real_command_in_a_pseudo_terminal(tmp_path: Path) -> None:
     (entry,) = json.loads(history.stdout)["entries"]
     assert entry["done"] == [doing["id"]]
     assert (entry["pain"], entry["spreading"]) == (4, False)
+    assert (entry["leg"], entry["back"], entry["felt"]) == (5, None, {doing["id"]: "hard"})
 
 
 @pytest.mark.usefixtures("at_a_terminal")
@@ -384,7 +398,7 @@ def test_a_journal_that_cannot_be_written_says_how_to_log_by_hand(
     not_a_journal = tmp_path / "notes.txt"
     not_a_journal.write_text("my own notes\n", encoding="utf-8")
     ids = planned(runner, tmp_path / "none.sqlite3")
-    Script(monkeypatch, [Move(card(ids[2]), "quit")], answers=["3", "y"])
+    Script(monkeypatch, [Move(card(ids[2]), "quit")], answers=["3", "", "", "y"])
     result = guide(runner, not_a_journal)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:][0] == (

@@ -17,6 +17,7 @@ from sciatica_planner.guide import (
     Countdown,
     ExerciseCard,
     Finished,
+    HowItFelt,
     Outcome,
     Question,
     RepsSet,
@@ -86,7 +87,8 @@ class User:
     clock: FakeClock
     screen: Recorder
     moves: list[Move] = field(default_factory=list)
-    answers: list[str | type[BaseException]] = field(default_factory=lambda: ["3", "n"])
+    # Pain, leg pain and back pain (Enter skips them), spreading.
+    answers: list[str | type[BaseException]] = field(default_factory=lambda: ["3", "", "", "n"])
     pace: float = 2.0
 
     def read(self, timeout: float | None) -> Key | None:
@@ -166,7 +168,7 @@ def run(
 ) -> tuple[Outcome, Recorder, FakeClock]:
     clock = FakeClock()
     screen = Recorder(clock, render_cost)
-    user = User(clock, screen, list(moves or []), list(answers or ["3", "n"]))
+    user = User(clock, screen, list(moves or []), list(answers or ["3", "", "", "n"]))
     steps = {i.id: (f"Do the {i.name.lower()}.",) for i in day.exercises}
     outcome = Session(day, steps, clock=clock, keys=user, screen=screen).run()
     assert not user.moves, f"moves never made: {user.moves}"
@@ -214,7 +216,7 @@ def runs(screen: Recorder) -> list[tuple[Countdown, float, float]]:
 
 
 def test_a_complete_session_does_every_set_and_logs_everything() -> None:
-    outcome, screen, _ = run(answers=["3", "n"])
+    outcome, screen, _ = run(answers=["3", "", "", "n"])
     assert outcome == Outcome(IDS, (), False, 3, False)
     assert outcome.to_log
     assert isinstance(screen.shown[0][1], SessionStart)
@@ -243,7 +245,7 @@ def test_a_complete_session_does_every_set_and_logs_everything() -> None:
         ("wall-sit", "hold", 3, None, 30),
     ]
     questions = screen.states(Question)
-    assert [q.topic for q in questions] == ["pain", "spreading"]
+    assert [q.topic for q in questions] == ["pain", "leg", "back", "spreading"]
     assert isinstance(screen.last, Finished) and screen.last.outcome == outcome
 
 
@@ -253,7 +255,7 @@ def test_a_planned_day_from_the_catalogue_runs_to_the_end(catalogue: Catalogue) 
         start=dt.date(2026, 11, 23),
     )  # fmt: skip
     day = plan_week(catalogue, options).days[0]
-    outcome, _, clock = run(day=day, answers=["2", "y"])
+    outcome, _, clock = run(day=day, answers=["2", "", "", "y"])
     assert outcome.completed == tuple(i.id for i in day.exercises)
     assert (outcome.pain, outcome.spreading) == (2, True)
     holds = sum(
@@ -361,12 +363,42 @@ def test_enter_ends_a_rest_or_getting_ready_but_never_a_hold() -> None:
 @pytest.mark.parametrize("stop", ["quit", KeyboardInterrupt, EOFError])
 def test_quitting_midway_asks_and_keeps_what_was_done(stop: Any) -> None:
     outcome, screen, _ = run(
-        [Move(timer("wall-sit", "hold", left=10, set_number=2), stop)], ["5", "y"]
+        [Move(timer("wall-sit", "hold", left=10, set_number=2), stop)], ["5", "", "", "y"]
     )
     assert outcome == Outcome(
         ("glute-bridge", "side-plank"), ("wall-sit", "clamshell"), True, 5, True
     )
-    assert [q.topic for q in screen.states(Question)] == ["pain", "spreading"]
+    assert [q.topic for q in screen.states(Question)] == ["pain", "leg", "back", "spreading"]
+
+
+def felt_for(exercise_id: str) -> Callable[[State], bool]:
+    return lambda s: isinstance(s, HowItFelt) and s.item.id == exercise_id
+
+
+def test_each_completed_exercise_asks_how_it_felt_with_one_key() -> None:
+    outcome, screen, _ = run(
+        [
+            Move(felt_for("glute-bridge"), "easy"),
+            Move(card("side-plank"), "skip"),
+            Move(felt_for("wall-sit"), "enter"),  # Enter skips the question
+            Move(felt_for("clamshell"), "painful"),
+        ],
+        ["4", "5", "2", "n"],
+    )
+    # Asked after each exercise done to its last set, never after a skipped one.
+    assert [q.item.id for q in screen.states(HowItFelt)] == [
+        "glute-bridge",
+        "wall-sit",
+        "clamshell",
+    ]
+    assert outcome.felt == (("glute-bridge", "easy"), ("clamshell", "painful"))
+    assert (outcome.pain, outcome.leg, outcome.back) == (4, 5, 2)
+
+
+def test_q_at_how_it_felt_ends_the_session_keeping_that_exercise() -> None:
+    outcome, _, _ = run([Move(felt_for("side-plank"), "quit")])
+    assert outcome.completed == ("glute-bridge", "side-plank") and outcome.ended_early
+    assert outcome.felt == ()
 
 
 def test_q_at_a_card_ends_before_that_exercise() -> None:
@@ -393,21 +425,26 @@ def test_everything_skipped_logs_nothing() -> None:
 
 
 def test_answers_are_asked_again_until_they_make_sense() -> None:
-    outcome, screen, _ = run(answers=["eleven", "11", " 4 ", "maybe", "YES"])
+    outcome, screen, _ = run(answers=["eleven", "11", " 4 ", "", "x", "3", "maybe", "YES"])
     assert (outcome.pain, outcome.spreading) == (4, True)
+    assert (outcome.leg, outcome.back) == (None, 3)
     problems = [(q.topic, q.problem) for q in screen.states(Question)]
     assert problems == [
         ("pain", None),
         ("pain", "'eleven' is not a number from 0 to 10"),
         ("pain", "'11' is not a number from 0 to 10"),
+        ("leg", None),
+        ("back", None),
+        ("back", "'x' is not a number from 0 to 10"),
         ("spreading", None),
         ("spreading", "'maybe': answer y or n"),
     ]
 
 
 def test_an_empty_answer_means_not_spreading() -> None:
-    outcome, _, _ = run(answers=["0", ""])
+    outcome, _, _ = run(answers=["0", "", "", ""])
     assert (outcome.pain, outcome.spreading) == (0, False)
+    assert (outcome.leg, outcome.back) == (None, None)  # Enter skips leg and back
 
 
 @pytest.mark.parametrize("leave", [KeyboardInterrupt, EOFError])

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from types import TracebackType
 
-    from ..guide import Key
+    from ..guide import Key, Outcome
 
 # What each key does; anything else (arrows, other letters) is ignored.
 KEYMAP: dict[str, Key] = {
@@ -29,6 +29,11 @@ KEYMAP: dict[str, Key] = {
     "s": "skip",
     "p": "pause",
     "q": "quit",
+    # How an exercise felt, asked after it (digits: the letters are taken by the keys above).
+    "1": "easy",
+    "2": "right",
+    "3": "hard",
+    "4": "painful",
 }
 ESCAPE = "\x1b"  # arrows and function keys start with it: never mistaken for a letter
 
@@ -137,9 +142,11 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
     every hold and rest, and Enter after each set of repetitions.
 
     Keys: Enter to start or finish a set (and to skip a rest), p to pause,
-    s to skip an exercise, q (or Ctrl-C) to end. At the end it asks your
-    pain and whether symptoms spread, and logs the exercises you completed
-    in your journal.
+    s to skip an exercise, q (or Ctrl-C) to end. After each exercise, one
+    key for how it felt: 1 easy, 2 about right, 3 hard, 4 painful (Enter
+    skips). At the end it asks your pain, then leg and back pain (Enter
+    skips), and whether symptoms spread, and logs the exercises you
+    completed in your journal.
 
     \b
     Example:
@@ -182,20 +189,38 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
         note = journal_note(outcome, planned_for)
         try:
             record(
-                settings, now, outcome.pain, outcome.completed, note, spreading=outcome.spreading
+                settings,
+                now,
+                outcome.pain,
+                outcome.completed,
+                note,
+                spreading=outcome.spreading,
+                leg=outcome.leg,
+                back=outcome.back,
+                felt=outcome.felt,
             )
         except click.ClickException:
             # The session is done; say how to log it by hand once the journal is fixed.
-            click.echo(
-                f"Not logged. Log it with: sciatica-plan log --pain {outcome.pain} --done "
-                + ",".join(outcome.completed)
-                + (" --spreading" if outcome.spreading else ""),
-                err=True,
-            )
+            click.echo(f"Not logged. Log it with: {_log_command(outcome)}", err=True)
             raise
     from ..safety import DISCLAIMER_LINE
 
     click.echo(DISCLAIMER_LINE)  # the session's screens have scrolled away with its start
+
+
+def _log_command(outcome: Outcome) -> str:
+    """The `log` command that records this session by hand."""
+    parts = [f"sciatica-plan log --pain {outcome.pain}"]
+    parts += [
+        f"--{name} {value}"
+        for name, value in (("leg", outcome.leg), ("back", outcome.back))
+        if value is not None
+    ]
+    parts.append("--done " + ",".join(outcome.completed))
+    parts += [f"--felt {exercise}={how}" for exercise, how in outcome.felt]
+    if outcome.spreading:
+        parts.append("--spreading")
+    return " ".join(parts)
 
 
 COMMANDS = (guide,)

@@ -16,7 +16,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ...guide import Countdown, ExerciseCard, Finished, Question, RepsSet, SessionStart
+from ...guide import (
+    Countdown,
+    ExerciseCard,
+    Finished,
+    HowItFelt,
+    Question,
+    RepsSet,
+    SessionStart,
+)
 from .. import wording
 from .catalogue_views import figure_text, planned_details
 from .console import READABLE_WIDTH, emergency_box, say
@@ -171,6 +179,24 @@ def _boxed(name: str, body: Group, style: str, keys: str) -> RenderableType:
     return Group(panel, _keys(keys))
 
 
+# The questions at the end, as the user reads them.
+QUESTIONS = {
+    "pain": "Your pain now, 0 (none) to 10 (worst): ",
+    "leg": "Your leg pain now, 0 to 10 (Enter skips): ",
+    "back": "Your back pain now, 0 to 10 (Enter skips): ",
+    "spreading": "Have your symptoms spread further down the leg than before? [y/N]: ",
+}
+FELT_KEYS = "1  easy    2  about right    3  hard    4  painful    Enter  skip"
+
+
+def _felt_line(question: HowItFelt) -> str:
+    return f"How did {question.item.name} feel? {FELT_KEYS}"
+
+
+def _how_it_felt(question: HowItFelt) -> RenderableType:
+    return Group(Text(f"How did {question.item.name} feel?", style="bold"), _keys(FELT_KEYS))
+
+
 def _keys(text: str) -> Text:
     return Text(text, style="dim")
 
@@ -197,6 +223,8 @@ class TerminalScreen:
             self._region(("reps", state), reps_panel(state), line)
         elif isinstance(state, Countdown):
             self._countdown(state)
+        elif isinstance(state, HowItFelt):
+            self._region(("felt", state.number), _how_it_felt(state), _felt_line(state))
         elif isinstance(state, Question):
             self._question(state)
         elif isinstance(state, Finished):
@@ -299,11 +327,7 @@ class TerminalScreen:
         self.close()
         if question.problem:
             self.console.print(Text(f"{question.problem}.", style="yellow"))
-        text = (
-            "Your pain now, 0 (none) to 10 (worst): "
-            if question.topic == "pain"
-            else "Have your symptoms spread further down the leg than before? [y/N]: "
-        )
+        text = QUESTIONS[question.topic]
         if question.topic == "pain" and question.problem is None:
             self.console.print()
         self.console.print(Text(text, style="bold"), end="")
