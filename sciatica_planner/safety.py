@@ -261,6 +261,23 @@ EDUCATION: tuple[Lesson, ...] = (
 # The pain-monitoring model's ceiling for pain during exercise [S1, S2].
 PAIN_DURING_EXERCISE_MAX = 5
 
+# How hard a set should feel, for the handout (CERT asks a programme to say so [F3]). ACSM 2009
+# [A4] adds load once 1-2 repetitions more than the target are managed, so a set at its target
+# ends with about that many in hand; product choice to say "about 2". The pain limits are the
+# pain-monitoring model's [S1-S3]: up to 3/10 safe, up to 5/10 acceptable if it has settled by
+# the next morning. A flare-up week has no hard sets: nothing should make the pain worse.
+REPS_IN_HAND = 2
+SET_EFFORT = (
+    "Each set should feel like work, but not a strain. Stop while you could still do about "
+    f"{REPS_IN_HAND} more good ones, or hold a few seconds longer. Pain up to "
+    f"{NORMAL_MAX_PAIN}/10 is fine. Up to {PAIN_DURING_EXERCISE_MAX}/10 is all right if it has "
+    "settled by the next morning."
+)
+SET_EFFORT_FLARE_UP = (
+    "Keep every set gentle and easy. Stop any exercise that makes your pain worse than when "
+    "you started."
+)
+
 MODERATE_PAIN_NOTE = (
     "Pain {pain}/10: this week uses only flare-safe exercises and fewer sets. Pain up to about "
     "5/10 during exercise that settles by the next morning is usually acceptable; if it does "

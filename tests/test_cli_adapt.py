@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -152,7 +153,9 @@ def test_export_weeks_saves_the_programme(runner: CliRunner, journal: Path, tmp_
         assert result.exit_code == 0, result.stderr
         assert "4 weeks from" in result.stderr
     markdown = (tmp_path / "prog.md").read_text(encoding="utf-8")
-    assert "## Week 1 (build)" in markdown and "## Week 4 (deload)" in markdown
+    # The weeks at a glance: week 1 builds, week 4 is the lighter (deload) week.
+    assert re.search(r"^\| 1 \| [^|]+ \| build \|", markdown, re.MULTILINE)
+    assert re.search(r"^\| 4 \| [^|]+ \| lighter \|", markdown, re.MULTILINE)
     assert "consult a healthcare professional" in markdown
     data = json.loads((tmp_path / "prog.json").read_text(encoding="utf-8"))
     assert [w["week_of_program"] for w in data["weeks"]] == [1, 2, 3, 4]

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from sciatica_planner import safety
 from sciatica_planner.models import Catalogue, WeekPlan
 from sciatica_planner.render import wording
+from sciatica_planner.render.cert import BEFORE_YOU_START
 from sciatica_planner.render.html import week_html
 from sciatica_planner.render.ics import CalendarTimes, event_uid, week_ics
 from sciatica_planner.render.markdown import (
@@ -26,6 +27,7 @@ from sciatica_planner.render.markdown import (
     TICK_BOX,
     WARNING_SIGNS,
     escape,
+    same_sessions,
     week_markdown,
 )
 from sciatica_planner.render.terminal.catalogue_views import show_exercise
@@ -216,18 +218,30 @@ def test_markdown_structure(normal: tuple[WeekPlan, Catalogue]) -> None:
     blockquote = tokens.index(next(t for t in tokens if t.type == "blockquote_open"))
     box = " ".join(t.content for t in tokens[blockquote:] if t.type == "inline")
     assert safety.EMERGENCY_BOX_TITLE in box and "consult a healthcare professional" in box
-    assert headings(tokens, 2) == [GLANCE, HOW_TO, WARNING_SIGNS, LIVING_WITH]
+    assert headings(tokens, 2) == [GLANCE, BEFORE_YOU_START, HOW_TO, WARNING_SIGNS, LIVING_WITH]
     h3 = headings(tokens, 3)
     training = [d for d in plan.days if not d.rest]
-    for day in training:
-        assert any(h.startswith(f"{day.date:%A} {day.date.day} {day.date:%B %Y}") for h in h3)
-    # One table per training day, and a tick box for every planned set.
-    assert sum(t.type == "table_open" for t in tokens) == len(training)
+    sessions = same_sessions(plan.days)
+    assert sum(len(days) for days in sessions) == len(training)
+    for days in sessions:
+        # A session done on several days is named by each of them; one day by its full date.
+        names = (
+            [wording.long_date(days[0].date)]
+            if len(days) == 1
+            else [wording.day_heading(day.date) for day in days]
+        )
+        assert any(all(name in h.split(":")[0] for name in names) for h in h3)
+        for day in days[1:]:  # the days that share a table share it exactly
+            assert [(e.id, e.sets, e.reps, e.hold_seconds) for e in day.exercises] == [
+                (e.id, e.sets, e.reps, e.hold_seconds) for e in days[0].exercises
+            ]
+    # One table per distinct session, and a tick box for every planned set of every day.
+    assert sum(t.type == "table_open" for t in tokens) == len(sessions)
     boxes = sum(t.content.count(TICK_BOX) for t in tokens if t.type == "inline")
     assert boxes == sum(item.sets for d in training for item in d.exercises)
     # The how-to section holds each exercise of the week once.
     week_ids = {e.id for d in plan.days for e in d.exercises}
-    assert len(h3) == len(training) + len(week_ids)
+    assert len(h3) == len(sessions) + len(week_ids)
     for flag in safety.URGENCIES:
         assert flag.action in text
         for sign in flag.signs:
@@ -248,15 +262,21 @@ def test_markdown_escapes_catalogue_text(hostile: tuple[WeekPlan, Catalogue]) ->
     assert not kinds & {"html_inline", "html_block", "link_open", "em_open"}
     code = [c.content for t in tokens for c in t.children or [] if c.type == "code_inline"]
     assert code and all(c in {e.id for e in catalogue.exercises} for c in code)
-    # Every day table keeps its five columns despite the | in the names.
+    # Every session's table keeps its columns despite the | in the names: four, then a column
+    # of tick boxes for each day that shares the session.
+    widths = iter([4 + len(days) for days in same_sessions(plan.days)])
+    width = 0
     for i, token in enumerate(tokens):
+        if token.type == "table_open":
+            width = next(widths)
         if token.type == "tr_open":
             cells = 0
             for inner in tokens[i + 1 :]:
                 if inner.type == "tr_close":
                     break
                 cells += inner.type in ("td_open", "th_open")
-            assert cells == 5
+            assert cells == width
+    assert next(widths, None) is None
     rendered = PARSER.render(document)
     assert "<script>" not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
@@ -297,7 +317,7 @@ def test_html_handout(normal: tuple[WeekPlan, Catalogue]) -> None:
     assert page.startswith("<!doctype html>")
     assert parsed.attrs["html"][0]["lang"] == "en"
     assert parsed.tags.count("title") == 1 and parsed.tags.count("h1") == 1
-    assert parsed.tags.count("table") == sum(not d.rest for d in plan.days)
+    assert parsed.tags.count("table") == len(same_sessions(plan.days))
     assert "script" not in parsed.tags and "link" not in parsed.tags
     assert "img" not in parsed.tags and "http" not in page.split("</style>")[1]
     text = " ".join(" ".join(parsed.text).split())
@@ -323,6 +343,9 @@ def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> N
     plan, catalogue = normal
     page = week_html(plan, catalogue)
     body = page.split("<main>\n", 1)[1].split("</main>", 1)[0]
+    # Cells named by their column, for narrow screens, and tick boxes marked for their size.
+    assert '<td data-label="Exercise">' in body and 'class="ticks"' in body
+    body = re.sub(r' data-label="[^"]*"( class="ticks")?', "", body)
     wrappers = ('<section class="how-to">\n', '<section class="safety">\n', "</section>\n")
     for wrapper in (*wrappers, "<article>\n", "</article>\n"):
         assert wrapper in body
@@ -545,10 +568,16 @@ def test_markdown_blocks_walks_and_how_to_with_the_planned_doses_and_cues(
     text = week_markdown(plan, plain)
     tokens = PARSER.parse(text)
     cells = [t.content for t in tokens if t.type == "inline"]
-    # Each day's Block column names warm-up, main and cool-down once, in order.
-    assert [c for c in cells if c in BLOCK_HEADINGS] == BLOCK_HEADINGS * 3
+    # Each session's Block column names warm-up, main and cool-down once, in order. Monday's
+    # and Friday's sessions are the same, so they share a table with a tick column each;
+    # Wednesday's differs (3 sets of the bridge) and has its own.
+    assert [c for c in cells if c in BLOCK_HEADINGS] == BLOCK_HEADINGS * 2
     assert "| Block | Exercise | Dose | Rest | Done |" in text
-    assert f"| Main | Glute bridge | 2 x 10 | 30 s | {TICK_BOX} {TICK_BOX} |" in text
+    assert "| Block | Exercise | Dose | Rest | Mon | Fri |" in text
+    two = f"{TICK_BOX} {TICK_BOX}"
+    assert f"| Main | Glute bridge | 2 x 10 | 30 s | {two} | {two} |" in text
+    assert f"| Main | Glute bridge | 3 x 10 | 30 s | {two} {TICK_BOX} |" in text
+    assert "### Monday 30 Nov and Friday 4 Dec: " in text
     for offset in (1, 3, 5, 6):
         date = MONDAY + dt.timedelta(days=offset)
         assert f"({date:%A} {date.day} {date:%b}): an easy walk of about {20 + offset}" in text

@@ -43,8 +43,21 @@ def _calendar_only(chosen: str) -> None:
             )
 
 
+def _large_print_only_in_html(chosen: str, large_print: bool) -> None:
+    """--large-print sets the printed handout's type: say so when the format has none."""
+    if large_print and chosen != "html":
+        raise click.UsageError(
+            f"--large-print sets the printed handout's type, but this export is {chosen}; "
+            "write a .html file (or give --format html) to use it"
+        )
+
+
 def _render_program(
-    fmt: str, plans: list[WeekPlan], catalogue: Catalogue, calendar: CalendarTimes
+    fmt: str,
+    plans: list[WeekPlan],
+    catalogue: Catalogue,
+    calendar: CalendarTimes,
+    large_print: bool = False,
 ) -> bytes:
     if fmt == "json":
         data = {"weeks": [plan.model_dump(mode="json") for plan in plans]}
@@ -52,23 +65,29 @@ def _render_program(
     if fmt == "html":
         from ..render.html import program_html
 
-        return program_html(plans, catalogue).encode()
+        return program_html(plans, catalogue, large_print=large_print).encode()
     if fmt == "ics":
         from ..render.ics import weeks_ics
 
         return weeks_ics(plans, calendar, dt.datetime.now(dt.UTC))
-    from ..render.markdown import program_markdown
+    from ..render.programme import program_markdown
 
     return program_markdown(plans, catalogue).encode()
 
 
-def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTimes) -> bytes:
+def _render(
+    fmt: str,
+    plan: WeekPlan,
+    catalogue: Catalogue,
+    calendar: CalendarTimes,
+    large_print: bool = False,
+) -> bytes:
     if fmt == "json":
         return (json_text(plan.model_dump(mode="json")) + "\n").encode()
     if fmt == "html":
         from ..render.html import week_html
 
-        return week_html(plan, catalogue).encode()
+        return week_html(plan, catalogue, large_print=large_print).encode()
     if fmt == "ics":
         from ..render.ics import week_ics
 
@@ -110,6 +129,11 @@ def _render(fmt: str, plan: WeekPlan, catalogue: Catalogue, calendar: CalendarTi
     help="A calendar reminder this many minutes before each session; 0 for none (iCalendar "
     f"only).  [default: {REMIND_DEFAULT}]",
 )
+@click.option(
+    "--large-print",
+    is_flag=True,
+    help="Print the HTML handout in large type: 14 pt and larger figures (HTML only).",
+)
 @pass_settings
 def export(
     settings: Settings,
@@ -120,6 +144,7 @@ def export(
     weeks: int | None,
     at: dt.time | None,
     remind: int | None,
+    large_print: bool,
 ) -> None:
     """Save this week's routine: markdown, a printable HTML handout, JSON or iCalendar.
 
@@ -128,20 +153,22 @@ def export(
       sciatica-plan export -o week.html
       sciatica-plan export --next -o sessions.ics --time 18:00 --remind 15
       sciatica-plan export --format markdown -o -
+      sciatica-plan export --weeks 12 --large-print -o programme.html
     """
     chosen = chosen_format(fmt, output, FORMATS)
     _calendar_only(chosen)
+    _large_print_only_in_html(chosen, large_print)
     from ..render.ics import CalendarTimes
 
     calendar = CalendarTimes(at or TIME_DEFAULT, REMIND_DEFAULT if remind is None else remind)
     start = plan.week_start(context.today())
     if weeks is None:
         catalogue, week = build_week(settings, plan, start)
-        data = _render(chosen, week, catalogue, calendar)
+        data = _render(chosen, week, catalogue, calendar, large_print)
         what = f"week of {week.start}"
     else:
         catalogue, plans = build_program(settings, plan, start, weeks)
-        data = _render_program(chosen, plans, catalogue, calendar)
+        data = _render_program(chosen, plans, catalogue, calendar, large_print)
         what = f"{weeks} week{'s' if weeks != 1 else ''} from {start}"
     write_output(output, data, force=force, what=f"{chosen}, {what}")
 

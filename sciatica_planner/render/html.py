@@ -7,74 +7,136 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from .markdown import HOW_TO, WARNING_SIGNS, program_markdown, program_title, title, week_markdown
+from .markdown import HOW_TO, TICK_BOX, WARNING_SIGNS, program_title, title, week_markdown
+from .programme import program_markdown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..models import Catalogue, WeekPlan
 
-STYLE = """
-:root { color-scheme: light; }
-body { font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.5rem; margin: 0 0 0.5rem; }
-h2 { font-size: 1.2rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid #999; }
-h3 { font-size: 1rem; margin: 0.9rem 0 0.2rem; }
-p { margin: 0.3rem 0; }
-ol, ul { margin: 0.2rem 0 0.4rem; padding-left: 1.3rem; }
-blockquote { margin: 0.75rem 0; padding: 0.5rem 0.8rem; border: 2px solid #b00020;
-             border-radius: 6px; }
-blockquote:last-of-type { border-color: #888; }
-table { border-collapse: collapse; width: 100%; margin: 0.3rem 0 0.6rem; table-layout: fixed; }
-th:nth-child(1) { width: 13%; } th:nth-child(2) { width: 44%; } th:nth-child(3) { width: 21%; }
-th:nth-child(4) { width: 7%; } th:nth-child(5) { width: 15%; }
-th, td { border: 1px solid #aaa; padding: 0.15rem 0.4rem; text-align: left;
-         vertical-align: top; }
-th { background: #eee; }
-td:last-child { white-space: nowrap; font-size: 1.15em; letter-spacing: 0.1em; }
-td:nth-child(3), td:nth-child(4) { white-space: nowrap; }
-code { font-size: 0.85em; }
-.how-to article { break-inside: avoid; page-break-inside: avoid; }
-figure.pose { margin: 0.2rem 0; }
-figure.pose svg { display: block; width: auto; height: auto; max-width: 100%; }
-figure.pose.wide svg { max-height: 7rem; }
-figure.pose.tall { float: right; margin: 0 0 0.2rem 0.5rem; }
-figure.pose.tall svg { max-height: 9rem; max-width: 6rem; }
-@page { size: A4; margin: 12mm 14mm; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 9.5pt; line-height: 1.3; }
-  table { font-size: 8pt; line-height: 1.15; margin: 0.15rem 0 0.35rem; }
-  th, td { padding: 1px 4px; }
-  td:first-child { white-space: nowrap; width: 4.5em; }
-  h1 { font-size: 13pt; }
-  h2 { font-size: 12pt; margin-top: 0.8rem; }
-  h3 { font-size: 10pt; margin-top: 0.5rem; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  blockquote { break-inside: avoid; page-break-inside: avoid; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  .how-to { column-count: 3; column-gap: 5mm; font-size: 7.8pt; line-height: 1.22; }
-  .how-to h2 { column-span: all; margin-top: 0; }
-  .how-to h3 { margin: 0.4rem 0 0.1rem; font-size: 9pt; }
-  .how-to ol { padding-left: 1.1rem; margin: 0.1rem 0 0.2rem; }
-  .how-to p { margin: 0.15rem 0; }
-  figure.pose.wide svg { max-height: 14mm; }
-  figure.pose.tall svg { max-height: 21mm; max-width: 15mm; }
-  .safety { font-size: 7.5pt; line-height: 1.2; }
-  .safety ul { padding-left: 0.9rem; }
-  .safety h2 { column-span: none; break-after: avoid; font-size: 10pt; }
-  .safety blockquote { break-inside: avoid; padding: 0.2rem 0.4rem; border-width: 1px; }
-}
+# Print sizes: RNIB Clear Print asks for body text of at least 12 pt, 14 preferred (clinical.md
+# [F4]); the contract, at least 12 pt for text and 11 pt for tables. Large print is 14 pt
+# throughout. Never make a page count by shrinking these: a longer handout is the cost.
+BODY_PT = 12
+TABLE_PT = 11
+LARGE_PT = 14
+# Figures on paper: wide ones (lying, kneeling) at least this wide and at most this tall; tall
+# ones (standing, sitting) this wide, unless that would make them taller than the cap.
+FIGURE_MIN_MM = 35
+WIDE_FIGURE_HEIGHT_MM = 24
+WIDE_FIGURE_MAX_MM = 70
+TALL_FIGURE_MAX_HEIGHT_MM = 65
+LARGE_FIGURE_MIN_MM = 45
+LARGE_WIDE_FIGURE_HEIGHT_MM = 30
+LARGE_WIDE_FIGURE_MAX_MM = 85
+LARGE_TALL_FIGURE_MAX_HEIGHT_MM = 80
+# Under this width tables become stacked rows, a row a card, each cell named by its column.
+NARROW = "40em"
+
+STYLE = f"""
+:root {{ color-scheme: light; }}
+html {{ -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+body {{ font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       color: #1a1a1a; max-width: 52rem; margin: 1.5rem auto; padding: 0 1rem;
+       overflow-wrap: break-word; }}
+h1 {{ font-size: 1.6rem; line-height: 1.25; margin: 0 0 0.5rem; }}
+h2 {{ font-size: 1.3rem; line-height: 1.3; margin: 1.5rem 0 0.5rem;
+      border-bottom: 1px solid #767676; }}
+h3 {{ font-size: 1.1rem; line-height: 1.3; margin: 1rem 0 0.25rem; }}
+p {{ margin: 0.4rem 0; }}
+ol, ul {{ margin: 0.25rem 0 0.5rem; padding-left: 1.5rem; }}
+blockquote {{ margin: 0.75rem 0; padding: 0.5rem 0.8rem; border: 2px solid #b00020;
+             border-radius: 6px; }}
+blockquote:last-of-type {{ border-color: #767676; }}
+table {{ border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; }}
+th, td {{ border: 1px solid #8a8a8a; padding: 0.2rem 0.45rem; text-align: left;
+         vertical-align: top; }}
+th {{ background: #eee; }}
+td.ticks {{ font-size: 1.2em; letter-spacing: 0.1em; line-height: 1.3; }}
+code {{ font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1em; }}
+.how-to article {{ display: flow-root; }}
+figure.pose {{ margin: 0.3rem 0; }}
+figure.pose svg {{ display: block; height: auto; max-width: 100%; }}
+figure.pose.wide svg {{ width: clamp(8rem, calc(6rem * var(--aspect)), min(100%, 20rem)); }}
+figure.pose.tall {{ float: right; margin: 0 0 0.3rem 0.75rem; }}
+figure.pose.tall svg {{ width: min(7rem, calc(13rem * var(--aspect))); }}
+@media screen and (max-width: {NARROW}) {{
+  body {{ margin-top: 1rem; }}
+  table, tbody, tr, td {{ display: block; width: auto; }}
+  thead {{ display: none; }}
+  tr {{ border: 1px solid #8a8a8a; border-radius: 4px; margin: 0 0 0.5rem;
+        padding: 0.3rem 0.5rem; }}
+  td {{ border: 0; padding: 0.1rem 0; }}
+  td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; }}
+  td:empty {{ display: none; }}
+  figure.pose.tall {{ float: none; margin: 0.3rem 0; }}
+}}
+@page {{ size: A4; margin: 12mm 14mm; }}
+@media print {{
+  body {{ margin: 0; padding: 0; max-width: none; font-size: {BODY_PT}pt; line-height: 1.3; }}
+  h1 {{ font-size: 18pt; }}
+  h2 {{ font-size: 15pt; margin: 10pt 0 4pt; }}
+  h3 {{ font-size: 13pt; margin: 8pt 0 2pt; }}
+  h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
+  p {{ margin: 3pt 0; }}
+  table {{ font-size: {TABLE_PT}pt; line-height: 1.25; margin: 3pt 0 6pt; }}
+  th, td {{ padding: 1pt 4pt; }}
+  td.ticks {{ font-size: {TABLE_PT + 2}pt; line-height: 1.1; }}
+  blockquote {{ break-inside: avoid; page-break-inside: avoid; padding: 3pt 6pt; }}
+  tr {{ break-inside: avoid; page-break-inside: avoid; }}
+  /* The heading runs in the first column, so it cannot be stranded at the foot of a page
+     away from the first exercise (Chromium breaks after a spanning heading regardless). */
+  .how-to {{ column-count: 2; column-gap: 7mm; }}
+  /* An exercise may run on into the next column (keeping whole columns full is what keeps
+     the page count down at this size), but its name stays with its figure and first step. */
+  .how-to h3, .how-to figure {{ break-after: avoid; page-break-after: avoid; }}
+  .how-to figure, .how-to li {{ break-inside: avoid; page-break-inside: avoid; }}
+  p, li {{ orphans: 2; widows: 2; }}
+  .how-to ol {{ padding-left: 1.3em; }}
+  figure.pose.wide svg {{ width: clamp({FIGURE_MIN_MM}mm,
+      calc({WIDE_FIGURE_HEIGHT_MM}mm * var(--aspect)), min(100%, {WIDE_FIGURE_MAX_MM}mm)); }}
+  figure.pose.tall svg {{ width: min({FIGURE_MIN_MM}mm,
+      calc({TALL_FIGURE_MAX_HEIGHT_MM}mm * var(--aspect))); }}
+  .safety blockquote {{ border-width: 1px; }}
+}}
+"""
+
+# Large print (export --large-print): 14 pt for every word on paper, tables included, and
+# larger figures; a little larger on screen too.
+LARGE_STYLE = f"""
+body {{ font-size: 1.2rem; }}
+@media print {{
+  body {{ font-size: {LARGE_PT}pt; }}
+  h1 {{ font-size: 20pt; }}
+  h2 {{ font-size: 17pt; }}
+  h3 {{ font-size: 15pt; }}
+  table {{ font-size: {LARGE_PT}pt; }}
+  td.ticks {{ font-size: {LARGE_PT + 2}pt; }}
+  figure.pose.wide svg {{ width: clamp({LARGE_FIGURE_MIN_MM}mm,
+      calc({LARGE_WIDE_FIGURE_HEIGHT_MM}mm * var(--aspect)),
+      min(100%, {LARGE_WIDE_FIGURE_MAX_MM}mm)); }}
+  figure.pose.tall svg {{ width: min({LARGE_FIGURE_MIN_MM}mm,
+      calc({LARGE_TALL_FIGURE_MAX_HEIGHT_MM}mm * var(--aspect))); }}
+}}
 """
 
 
-def week_html(plan: WeekPlan, catalogue: Catalogue) -> str:
-    return document_html(week_markdown(plan, catalogue), title(plan), figures=_figures(catalogue))
-
-
-def program_html(plans: list[WeekPlan], catalogue: Catalogue) -> str:
+def week_html(plan: WeekPlan, catalogue: Catalogue, large_print: bool = False) -> str:
     return document_html(
-        program_markdown(plans, catalogue), program_title(plans), figures=_figures(catalogue)
+        week_markdown(plan, catalogue),
+        title(plan),
+        LARGE_STYLE if large_print else "",
+        figures=_figures(catalogue),
+    )
+
+
+def program_html(plans: list[WeekPlan], catalogue: Catalogue, large_print: bool = False) -> str:
+    return document_html(
+        program_markdown(plans, catalogue),
+        program_title(plans),
+        LARGE_STYLE if large_print else "",
+        figures=_figures(catalogue),
     )
 
 
@@ -101,7 +163,7 @@ def document_html(
 
     # Raw HTML off: catalogue text can never become markup, even unescaped.
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = _how_to_in_columns(renderer.render(markdown), figures)
+    body = labelled_cells(_how_to_in_columns(renderer.render(markdown), figures))
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -150,4 +212,47 @@ def _with_figure(block: str, figures: Callable[[str], str | None] | None) -> str
     wide = size is not None and float(size.group(1)) >= WIDE_FIGURE * float(size.group(2))
     heading, _, rest = block.partition("</h3>\n")
     shape = "wide" if wide else "tall"
-    return f'{heading}</h3>\n<figure class="pose {shape}">\n{svg}</figure>\n{rest}'
+    # The drawing's width over height, for the styles to size it by (never catalogue text).
+    aspect = float(size.group(1)) / float(size.group(2)) if size is not None else 1.0
+    figure = f'<figure class="pose {shape}" style="--aspect: {aspect:.3f}">'
+    return f"{heading}</h3>\n{figure}\n{svg}</figure>\n{rest}"
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_HEADER_CELL = re.compile(r"<th>(.*?)</th>", re.DOTALL)
+_ROW = re.compile(r"<tr>\n(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<td>")
+
+
+def labelled_cells(body: str) -> str:
+    """Each table cell named by its column (`data-label`), so a narrow screen can stack a row
+    into lines of "Dose: 3 x 10"; a column of tick boxes is marked for its own size. The
+    labels are the header cells markdown-it wrote, so already escaped."""
+
+    def table(found: re.Match[str]) -> str:
+        text = found.group(0)
+        head, _, tail = text.partition("</thead>")
+        labels = _HEADER_CELL.findall(head)
+        # Columns of tick boxes (one a day) are set larger, to tick on paper.
+        first_row = _ROW.search(tail)
+        cells = re.findall(r"<td>(.*?)</td>", first_row.group(1)) if first_row else []
+        tick_columns = {i for i, cell in enumerate(cells) if cell and set(cell) <= TICK_CHARS}
+
+        def row(cells: re.Match[str]) -> str:
+            index = iter(range(len(labels)))
+
+            def cell(_: re.Match[str]) -> str:
+                column = next(index, None)
+                if column is None:
+                    return "<td>"
+                ticks = ' class="ticks"' if column in tick_columns else ""
+                return f'<td data-label="{labels[column]}"{ticks}>'
+
+            return "<tr>\n" + _CELL.sub(cell, cells.group(1)) + "</tr>"
+
+        return head + "</thead>" + _ROW.sub(row, tail)
+
+    return _TABLE.sub(table, body)
+
+
+TICK_CHARS = {TICK_BOX, " "}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .. import safety
 from ..vocabulary import PREFER_DEFAULT
-from . import wording
+from . import cert, wording
 
 if TYPE_CHECKING:
     from ..models import Catalogue, Day, PlannedExercise, WeekPlan
@@ -42,19 +42,9 @@ def program_title(plans: list[WeekPlan]) -> str:
     )
 
 
-def program_markdown(plans: list[WeekPlan], catalogue: Catalogue) -> str:
-    """A programme: its title, then each week's handout one heading level down."""
-    lines = [f"# {program_title(plans)}", ""]
-    for plan in plans:
-        week = week_markdown(plan, catalogue).splitlines()
-        lines.append(f"## Week {plan.week_of_program} ({plan.theme}): {week[0].removeprefix('# ')}")
-        lines += ["#" + line if line.startswith("#") else line for line in week[1:]]
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# Blank lines to write on: the handout is often filled in and handed over by a clinician.
-FILL_IN = "Name: ______________________ Clinician: ______________________ Date: ____________"
+# Blank lines to write on: the handout is often filled in and handed over by a clinician (who
+# prescribed it follows: cert.prescribed).
+FILL_IN = "Name: ______________________ Date: ____________"
 GLANCE = "Your week at a glance"
 HOW_TO = "How to do each exercise"
 WARNING_SIGNS = "Warning signs: stop exercising and get medical help"
@@ -65,8 +55,9 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
     """The handout: on its first page the week at a glance with a tick box per set and the
     emergency signs; then each exercise once; then every warning sign and the education."""
     lines: list[str] = [f"# {title(plan)}", "", FILL_IN, ""]
-    lines += _emergency_box()
-    lines += [f"## {GLANCE}", "", escape(_options(plan)), ""]
+    lines += cert.prescribed(plan.prescription)
+    lines += emergency_box()
+    lines += [f"## {GLANCE}", "", escape(options_line(plan)), ""]
     if plan.warnings:
         lines += [f"- {escape(warning)}" for warning in plan.warnings]
         lines.append("")
@@ -77,17 +68,17 @@ def week_markdown(plan: WeekPlan, catalogue: Catalogue) -> str:
     # A flare-up routine has no strength work, so no count of strength sets either.
     if not wording.flare_up(plan.options.pain):
         lines += [_balance(plan), ""]
-    for day in plan.days:
-        if not day.rest:
-            lines += _day(day, plan.options.pain)
+    for days in same_sessions(plan.days):
+        lines += _session(days, plan.options.pain)
     lines += _rest_days(plan)
+    lines += cert.before_you_start([plan], catalogue, programme=False)
     lines += _how_to(plan, catalogue)
     lines += warning_signs(plan.disclaimer)
-    lines += _living_with()
+    lines += living_with()
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _emergency_box() -> list[str]:
+def emergency_box() -> list[str]:
     return [
         f"> **{safety.EMERGENCY_BOX_TITLE}** {escape(safety.EMERGENCY_SUMMARY)}",
         ">",
@@ -96,7 +87,7 @@ def _emergency_box() -> list[str]:
     ]
 
 
-def _options(plan: WeekPlan) -> str:
+def options_line(plan: WeekPlan) -> str:
     """The options a clinician needs to read the week (not the seed: it means nothing on paper)."""
     o = plan.options
     parts = [
@@ -111,23 +102,50 @@ def _options(plan: WeekPlan) -> str:
     return " · ".join(parts)
 
 
-def _day(day: Day, pain: int) -> list[str]:
-    """A training day's table: a tick box for each set, the block named on its first row."""
-    lines = [
-        f"### {wording.long_date(day.date)}: {wording.trains(day.groups)}, "
-        f"about {day.estimated_minutes} minutes",
-        "",
-        "| Block | Exercise | Dose | Rest | Done |",
-        "|---|---|---|---|---|",
-    ]
+def _rows(day: Day, pain: int) -> list[tuple[str, str, str, str, int]]:
+    """A training day's rows: block (named on its first row), exercise, dose, rest, sets."""
+    rows = []
     for block, items in wording.blocks(day.exercises):
         for number, item in enumerate(items):
             label = wording.block_label(block, pain) if number == 0 else ""
             name = escape(wording.exercise_name(item))
-            lines.append(
-                f"| {label} | {name} | {wording.planned_dose(item)} | "
-                f"{wording.rest(item.rest_seconds, item.sets)} | {_ticks(item.sets)} |"
-            )
+            rest = wording.rest(item.rest_seconds, item.sets)
+            rows.append((label, name, wording.planned_dose(item), rest, item.sets))
+    return rows
+
+
+def same_sessions(days: tuple[Day, ...]) -> list[list[Day]]:
+    """The training days in runs that share one session exactly (the same exercises, doses
+    and rests), in the order first met: a week that repeats its session prints it once."""
+    sessions: dict[tuple[object, ...], list[Day]] = {}
+    for day in days:
+        if not day.rest:
+            key = (day.estimated_minutes, tuple(day.groups), tuple(_rows(day, 0)))
+            sessions.setdefault(key, []).append(day)
+    return list(sessions.values())
+
+
+def _session(days: list[Day], pain: int) -> list[str]:
+    """One table for the days that share a session: a tick box for each set on each day (a
+    column a day), the block named on its first row."""
+    first = days[0]
+    if len(days) == 1:
+        when, columns = wording.long_date(first.date), ["Done"]
+    else:
+        named = [wording.day_heading(day.date) for day in days]
+        when = f"{', '.join(named[:-1])} and {named[-1]}"
+        columns = [f"{day.date:%a}" for day in days]
+    each = " each" if len(days) > 1 else ""
+    lines = [
+        f"### {when}: {wording.trains(first.groups)}, about {first.estimated_minutes} "
+        f"minutes{each}",
+        "",
+        "| Block | Exercise | Dose | Rest | " + " | ".join(columns) + " |",
+        "|---|---|---|---|" + "---|" * len(columns),
+    ]
+    for label, name, dose, rest, sets in _rows(first, pain):
+        ticks = " | ".join([_ticks(sets)] * len(days))
+        lines.append(f"| {label} | {name} | {dose} | {rest} | {ticks} |")
     return [*lines, ""]
 
 
@@ -165,31 +183,41 @@ def _how_to(plan: WeekPlan, catalogue: Catalogue) -> list[str]:
             doses.setdefault(item.id, {}).setdefault(dose, []).append(f"{day.date:%a}")
     lines = [f"## {HOW_TO}", ""]
     for item in first.values():
-        exercise = catalogue.exercise(item.id)
-        lines += [f"### {escape(wording.exercise_name(item))}", ""]
         planned = doses[item.id]
         if len(planned) == 1:
             dose = next(iter(planned))
         else:
             dose = ", ".join(f"{d} ({', '.join(days)})" for d, days in planned.items())
         rest = wording.rest(item.rest_seconds, item.sets)
-        about = [f"`{item.id}`", wording.kind(item.kind, plan.options.pain), item.position]
-        if item.kind == "strength" and not wording.flare_up(plan.options.pain):
-            about.append(f"trains {wording.groups(item.groups)}")
-        lines += [
-            " · ".join(about)
-            + f". **Dose:** {dose}"
-            + (f"; rest {rest} between sets." if rest != "-" else "."),
-            "",
-        ]
-        if exercise is not None:
-            lines += [f"{n}. {escape(step)}" for n, step in enumerate(exercise.steps, start=1)]
-            lines.append("")
-        # Cues and cautions run on in one paragraph each: on paper a list of short phrases
-        # takes a line apiece, and the handout has to stay a few pages long.
-        for heading, notes in (("Form", item.cues), ("Take care", item.cautions)):
-            if notes:
-                lines += [f"**{heading}:** " + " ".join(_sentence(note) for note in notes), ""]
+        dose_line = f". **Dose:** {dose}" + (f"; rest {rest} between sets." if rest != "-" else ".")
+        lines += how_to_entry(item, catalogue, plan.options.pain, dose_line)
+    return lines
+
+
+def how_to_entry(
+    item: PlannedExercise,
+    catalogue: Catalogue,
+    pain: int,
+    dose_line: str = ".",
+    dose_table: list[str] | None = None,
+) -> list[str]:
+    """One exercise of the how-to: its name, what it is (`dose_line` ends that line), then
+    `dose_table` if given, its steps, form cues and cautions."""
+    exercise = catalogue.exercise(item.id)
+    lines = [f"### {escape(wording.exercise_name(item))}", ""]
+    about = [f"`{item.id}`", wording.kind(item.kind, pain), item.position]
+    if item.kind == "strength" and not wording.flare_up(pain):
+        about.append(f"trains {wording.groups(item.groups)}")
+    lines += [" · ".join(about) + dose_line, ""]
+    lines += dose_table or []
+    if exercise is not None:
+        lines += [f"{n}. {escape(step)}" for n, step in enumerate(exercise.steps, start=1)]
+        lines.append("")
+    # Cues and cautions run on in one paragraph each: on paper a list of short phrases
+    # takes a line apiece.
+    for heading, notes in (("Form", item.cues), ("Take care", item.cautions)):
+        if notes:
+            lines += [f"**{heading}:** " + " ".join(_sentence(note) for note in notes), ""]
     return lines
 
 
@@ -213,7 +241,7 @@ def warning_signs(disclaimer: str) -> list[str]:
     return lines
 
 
-def _living_with() -> list[str]:
+def living_with() -> list[str]:
     lines = [f"## {LIVING_WITH}", ""]
     for lesson in safety.EDUCATION:
         lines += [f"**{lesson.title}.** {escape(lesson.text)} (Source: {escape(lesson.sources)}.)"]

@@ -1,6 +1,6 @@
 """The clinician's report as a printable HTML page: the report's markdown through the handout's
 page (render/html.py), with the pain chart in place of the per-day table and the sessions chart
-beside the weekly table. One or two A4 pages for four weeks."""
+beside the weekly table. Two or three A4 pages for four weeks (at 12 pt)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 # table may break across pages.
 LONG_TABLE_WEEKS = 9
 
-# Tighter than the handout: the report is read in a minute and must fit two A4 pages.
+# Tighter spacing than the handout: the report is read in a minute. Its print sizes are the
+# handout's (at least 12 pt, tables 11 pt: CONTRACT.md, "Pages for people").
 REPORT_STYLE = """
 h1 { font-size: 1.25rem; margin: 0 0 0.25rem; }
 h2 { font-size: 1.05rem; margin: 1rem 0 0.35rem; }
 p, ul { margin: 0.35rem 0; }
-blockquote { margin: 0.5rem 0; padding: 0.4rem 0.75rem; font-size: 0.9em; }
+blockquote { margin: 0.5rem 0; padding: 0.4rem 0.75rem; }
 /* The handout's tables are laid out for its week; the report's size to their contents. */
 table { table-layout: auto; width: auto; min-width: 50%; }
 th:nth-child(n) { width: auto; }
@@ -41,7 +42,6 @@ th, td { padding: 0.12rem 0.45rem; }
 .sessions table { width: auto; min-width: 0; margin: 0; }
 .sessions svg { flex: 0 1 auto; max-width: 100%; height: auto; }
 @media print {
-  body { font-size: 9pt; line-height: 1.35; }
   td:first-child { width: auto; }
   h2 { margin-top: 0.7rem; }
   .chart, .sessions { break-inside: avoid; page-break-inside: avoid; }
@@ -49,8 +49,12 @@ th, td { padding: 0.12rem 0.45rem; }
   .sessions.long { display: block; }
   .sessions.long svg { margin-bottom: 0.5rem; }
   .sessions tr { break-inside: avoid; page-break-inside: avoid; }
-  /* Notes are many short paragraphs: two columns of smaller type keep four weeks on two pages. */
-  .notes ul { column-count: 2; column-gap: 6mm; font-size: 8.5pt; padding-left: 1.1rem; }
+  /* The warning signs in two columns, as on the handout. */
+  .safety { column-count: 2; column-gap: 6mm; }
+  .safety h2 { column-span: all; }
+  .safety blockquote, .safety li { break-inside: avoid; page-break-inside: avoid; }
+  /* Notes are many short paragraphs: two columns keep them short. */
+  .notes ul { column-count: 2; column-gap: 6mm; padding-left: 1.1rem; }
   .notes li { break-inside: avoid; page-break-inside: avoid; }
   .notes p { break-after: avoid; page-break-after: avoid; }
   /* A long list of exercises may run on to the next page (its header row repeats there). */
