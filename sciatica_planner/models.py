@@ -21,6 +21,8 @@ from .text import describe, forbidden, is_control
 from .vocabulary import (
     DAYS_MAX,
     DAYS_MIN,
+    EXERCISE_ID_MAX,
+    EXERCISE_ID_PATTERN,
     GROUPS,
     MINUTES_MAX,
     MINUTES_MIN,
@@ -62,7 +64,7 @@ Text = Annotated[
     AfterValidator(_no_control_characters),
 ]
 # Ids stay short enough to show unwrapped in an 80-column table.
-ExerciseId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
+ExerciseId = Annotated[str, Field(pattern=EXERCISE_ID_PATTERN, max_length=EXERCISE_ID_MAX)]
 # strict: YAML reads `sets: yes` as True, which lax mode would turn into 1 set.
 Positive = Annotated[int, Field(ge=1, strict=True)]
 Pain = Annotated[int, Field(ge=PAIN_MIN, le=PAIN_MAX)]
@@ -365,6 +367,10 @@ class PlanOptions(Model):
     prefer: Prefer = "neutral"
     # Where the pain came from: "options" (--pain), "default" (none given) or the journal.
     pain_from: str = "default"
+    # Contract rule 22: positions (--avoid) and exercises (--exclude) never to plan. Kept out
+    # of the JSON, whose options the contract lists exactly; `warnings` names what they cost.
+    avoid: tuple[Position, ...] = Field(default=(), exclude=True)
+    exclude: tuple[str, ...] = Field(default=(), exclude=True)
     start: dt.date = Field(exclude=True)
 
     @model_validator(mode="after")

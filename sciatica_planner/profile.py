@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import SciaticaPlanError
 from .vocabulary import (
+    AVOID_WORDS,
     DAYS_MAX,
     DAYS_MIN,
     EQUIPMENT,
@@ -19,7 +20,9 @@ from .vocabulary import (
     MINUTES_MIN,
     PREFERENCES,
     WEEKDAYS,
+    avoided_positions,
     chosen_equipment,
+    is_exercise_id,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +67,9 @@ class Profile(NamedTuple):
     prefer: str | None = None
     time: dt.time | None = None  # export's calendar start time
     remind: int | None = None  # export's calendar reminder, minutes before; 0 turns it off
+    avoid: tuple[str, ...] | None = None  # positions to leave out (rule 22)
+    exclude: tuple[str, ...] | None = None  # exercise ids never to plan (rule 22)
+    prescription: str | None = None  # a clinician's prescription file, an absolute path
 
     def saved(self) -> dict[str, Any]:
         """The saved keys and their values, in the file's order."""
@@ -202,6 +208,37 @@ def check_equipment(value: Any) -> tuple[str, ...]:
     return chosen
 
 
+def check_avoid(value: Any) -> tuple[str, ...]:
+    chosen = avoided_positions(_words(value, '["kneeling", "lying"]'))
+    if isinstance(chosen, str):
+        raise ValueError(f"holds {chosen!r}; choose from {', '.join(AVOID_WORDS)}")
+    return chosen
+
+
+def check_exclude(value: Any) -> tuple[str, ...]:
+    ids = _words(value, '["nordic-hamstring-curl"]')
+    for item in ids:
+        if not is_exercise_id(item):
+            raise ValueError(f"holds {item!r}, not an exercise id such as glute-bridge")
+    return tuple(dict.fromkeys(ids))
+
+
+# A path is a few hundred characters; PATH_MAX on Linux is 4096.
+PATH_MAX_CHARS = 4096
+
+
+def check_prescription(value: Any) -> str:
+    from pathlib import PurePath
+
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("is not a file's path")
+    if len(value) > PATH_MAX_CHARS or "\0" in value:
+        raise ValueError("is not a usable file path")
+    if not PurePath(value).is_absolute():
+        raise ValueError("is not an absolute path; save it with profile set --prescription")
+    return value
+
+
 def parse_time(text: str) -> dt.time:
     """'07:30' (24-hour clock); ValueError otherwise."""
     hours, minutes = text.strip().split(":")
@@ -229,6 +266,9 @@ _CHECKS = {
     "prefer": lambda value: _choice(value, PREFERENCES),
     "time": check_time,
     "remind": lambda value: _whole(value, 0, REMIND_MAX, "minutes before (0 turns it off)"),
+    "avoid": check_avoid,
+    "exclude": check_exclude,
+    "prescription": check_prescription,
 }
 
 

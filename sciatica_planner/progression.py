@@ -16,7 +16,8 @@ from . import safety
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .models import Adaptation, Catalogue, Change, PlanOptions, WeekPlan
+    from .models import Adaptation, Catalogue, Change, PlanOptions, PrescriptionNote, WeekPlan
+    from .prescription import Prescription
 
 
 Direction = Literal["progress", "hold", "regress"]
@@ -273,13 +274,15 @@ def plan_program(
     options: PlanOptions,
     weeks: int,
     summary: JournalSummary | None = None,
+    prescribed: tuple[Prescription, PrescriptionNote] | None = None,
 ) -> list[WeekPlan]:
     """`weeks` weeks from `options.start`, one after another, in blocks of four: three that
     build, one notch a week, and a deload at 60-70% of the week before's sets; each new block
     moves an exercise that reached the top of its range up its chain (planning/climb.py). Every
     week keeps the options' seed, so the exercises stay put while the doses climb. The
     journal's adaptation shapes the first week, and an exercise it found flaring stays out
-    throughout; a spreading entry protects the nerve in the first week."""
+    throughout; a spreading entry protects the nerve in the first week. With a prescription
+    each week follows it (its doses climbing and deloading only where `progress: journal`)."""
     from .models import Adaptation
     from .planning import plan_week
     from .planning.policy import Stage
@@ -303,6 +306,22 @@ def plan_program(
             "deload" if position == safety.PROGRAM_BLOCK_WEEKS - 1 else "build"
         )
         first = week == 1
+        if prescribed is not None:
+            from .planning.prescribed import follow
+
+            found, note = prescribed
+            plans.append(
+                follow(
+                    catalogue,
+                    week_options,
+                    found,
+                    note,
+                    adaptation if first else later,
+                    Stage(week, theme),
+                    spreading=spreading and first,
+                )
+            )
+            continue
         plans.append(
             plan_week(
                 catalogue,

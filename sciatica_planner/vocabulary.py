@@ -121,6 +121,40 @@ Source = Literal["article", "added", "imported"]
 # Where an exercise is done; a session changes position only a few times (contract rule 12).
 Position = Literal["standing", "seated", "kneeling", "lying"]
 POSITIONS: tuple[str, ...] = get_args(Position)
+# An exercise id: lower-case words and numbers joined by single hyphens, at most 40 characters
+# (the catalogue's schema; models.ExerciseId).
+EXERCISE_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+EXERCISE_ID_MAX = 40
+
+
+def is_exercise_id(text: str) -> bool:
+    import re
+
+    return len(text) <= EXERCISE_ID_MAX and re.fullmatch(EXERCISE_ID_PATTERN, text) is not None
+
+
+# `--avoid floor`: the positions that need getting down to the floor and up again.
+AVOID_ALIASES = {"floor": ("kneeling", "lying")}
+AVOID_WORDS: tuple[str, ...] = (*POSITIONS, *AVOID_ALIASES)
+
+
+def avoided_positions(items: list[str]) -> tuple[str, ...] | str:
+    """Positions to leave out as typed (any case; `floor` is kneeling and lying; `none` is
+    none), in the vocabulary's order; the first unknown word instead, for the caller to word
+    its own error."""
+    if items in (["none"], []):
+        return ()
+    chosen: set[str] = set()
+    for item in items:
+        word = item.strip().lower()
+        if word in POSITIONS:
+            chosen.add(word)
+        elif word in AVOID_ALIASES:
+            chosen.update(AVOID_ALIASES[word])
+        else:
+            return item
+    return tuple(p for p in POSITIONS if p in chosen)
+
 
 # The part of a session an exercise belongs to, in the order they are done.
 Block = Literal["warm-up", "main", "cool-down"]

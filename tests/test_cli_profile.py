@@ -52,9 +52,9 @@ def test_without_a_profile_every_default_is_shown(runner: CliRunner, profile: Pa
     out = ok(runner, profile, "profile").stdout.splitlines()
     assert out[0] == "No saved plan options yet: the plan commands use the defaults."
     assert out[1] == f"  file: {profile}"
-    assert "  days       3  (default)" in out
-    assert "  on         mon,wed,fri  (default)" in out
-    assert "  remind     30 min before  (default)" in out
+    assert "  days         3  (default)" in out
+    assert "  on           mon,wed,fri  (default)" in out
+    assert "  remind       30 min before  (default)" in out
     assert not profile.exists()  # showing creates nothing
 
 
@@ -68,20 +68,20 @@ def test_set_then_show(runner: CliRunner, profile: Path) -> None:
     out = ok(runner, profile, "profile").stdout.splitlines()
     assert out[:2] == ["Your saved plan options:", f"  file: {profile}"]
     assert out[2:10] == [
-        "  days       4",
-        "  on         mon,tue,thu,fri  (spread over the week)",
-        "  level      intermediate",
-        "  equipment  band,dumbbells",
-        "  minutes    20 min",
-        "  prefer     neutral  (default)",
-        "  time       18:05",
-        "  remind     off",
+        "  days         4",
+        "  on           mon,tue,thu,fri  (spread over the week)",
+        "  level        intermediate",
+        "  equipment    band,dumbbells",
+        "  minutes      20 min",
+        "  prefer       neutral  (default)",
+        "  time         18:05",
+        "  remind       off",
     ]
 
 
 def test_set_saves_equipment_under_its_own_name(runner: CliRunner, profile: Path) -> None:
     ok(runner, profile, "profile", "set", "--equipment", "Resistance bands,dumbbell,swiss ball")
-    assert "  equipment  band,dumbbells,ball\n" in ok(runner, profile, "profile").stdout
+    assert "  equipment    band,dumbbells,ball\n" in ok(runner, profile, "profile").stdout
     assert 'equipment = ["band", "dumbbells", "ball"]' in profile.read_text(encoding="utf-8")
 
 
@@ -89,9 +89,9 @@ def test_set_keeps_what_it_is_not_given_and_days_one_way(runner: CliRunner, prof
     ok(runner, profile, "profile", "set", "--days", "4", "--prefer", "extension")
     ok(runner, profile, "profile", "set", "--on", "tue,sat")
     out = ok(runner, profile, "profile").stdout
-    assert "  days       2  (from on)" in out
-    assert "  on         tue,sat\n" in out
-    assert "  prefer     extension\n" in out
+    assert "  days         2  (from on)" in out
+    assert "  on           tue,sat\n" in out
+    assert "  prefer       extension\n" in out
     assert "days" not in profile.read_text(encoding="utf-8").replace("# ", "").split("\non")[1]
 
 

@@ -206,6 +206,9 @@ def test_every_key_is_written_and_known() -> None:
         prefer="neutral",
         time=dt.time(7, 30),
         remind=30,
+        avoid=("kneeling", "lying"),
+        exclude=("nordic-hamstring-curl",),
+        prescription="/home/me/prescription.yaml",
     )
     written = [line.split(" = ")[0] for line in profile_text(full).splitlines() if "=" in line]
     assert written == [k for k in KEYS if k != "days"]

@@ -6,14 +6,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..vocabulary import EQUIPMENT, KINDS, LEVELS
+from ..vocabulary import EQUIPMENT, KINDS, LEVELS, POSITIONS
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import (
+    AvoidType,
     EquipmentType,
     GroupType,
     OutputPathType,
     PathType,
     closest,
+    merge_avoid,
     merge_equipment,
 )
 
@@ -52,6 +54,13 @@ def groups(settings: Settings) -> None:
     " [default: any equipment]",
 )
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
+@click.option(
+    "--position",
+    type=AvoidType(),
+    multiple=True,
+    help="Only exercises done in these positions: comma list of standing, seated, kneeling, "
+    "lying; floor (kneeling and lying).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_settings
 def exercises(
@@ -60,6 +69,7 @@ def exercises(
     level: str | None,
     equipment: tuple[tuple[str, ...], ...],
     kind: str | None,
+    position: tuple[tuple[str, ...], ...],
     as_json: bool,
 ) -> None:
     """List exercises, for one GROUP or all of them.
@@ -70,6 +80,7 @@ def exercises(
     \b
     Example:
       sciatica-plan exercises quads --equipment band
+      sciatica-plan exercises --position standing,seated
     """
     from ..planning.pool import fits
 
@@ -77,12 +88,14 @@ def exercises(
     # No filter means every level and any equipment: the most the one shared filter allows.
     top = level.lower() if level else LEVELS[-1]
     gear = merge_equipment(equipment) if equipment else EQUIPMENT
+    positions = merge_avoid(position) or POSITIONS
     chosen = [
         e
         for e in catalogue.exercises
         if (group is None or group in e.groups)
         and fits(e, top, gear)
         and (kind is None or e.kind == kind.lower())
+        and e.position in positions
     ]
     if as_json:
         echo_json([e.model_dump(mode="json") for e in chosen])

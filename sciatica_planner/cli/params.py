@@ -12,6 +12,7 @@ import click
 from click.core import ParameterSource
 
 from ..vocabulary import (
+    AVOID_WORDS,
     DAYS_DEFAULT,
     DAYS_MAX,
     DAYS_MIN,
@@ -26,19 +27,23 @@ from ..vocabulary import (
     MINUTES_MIN,
     PAIN_MAX,
     PAIN_MIN,
+    POSITIONS,
     PREFER_DEFAULT,
     PREFERENCES,
     WEEKDAY_NAMES,
     WEEKDAYS,
     YEAR_MAX,
     YEAR_MIN,
+    avoided_positions,
     chosen_equipment,
+    is_exercise_id,
 )
 
 PAIN_DEFAULT = 0
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from pathlib import Path
 
     from click.shell_completion import CompletionItem
 
@@ -164,6 +169,63 @@ def _equipment_hint(word: str) -> str:
     return hint
 
 
+class AvoidType(click.ParamType):
+    """A comma list of positions to leave out: standing, seated, kneeling, lying; `floor` is
+    kneeling and lying; `none` clears a saved list."""
+
+    name = "positions"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        chosen = avoided_positions(items)
+        if isinstance(chosen, str):
+            self.fail(
+                f"unknown position {chosen!r}. Choose from: {', '.join(AVOID_WORDS)}, none."
+                + closest(chosen.strip().lower(), list(AVOID_WORDS)),
+                param,
+                ctx,
+            )
+        return chosen
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        head, _, last = incomplete.rpartition(",")
+        prefix = f"{head}," if head else ""
+        return [CompletionItem(prefix + w) for w in AVOID_WORDS if w.startswith(last.lower())]
+
+
+class ExcludeType(click.ParamType):
+    """Exercise ids never to plan, as a comma list (the option may be repeated); `none` clears
+    a saved list. Whether each is in the catalogue is checked once the catalogue is loaded."""
+
+    name = "ids"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        if items == ["none"]:
+            return ()
+        for item in items:
+            if not is_exercise_id(item):
+                self.fail(
+                    f"{item!r} is not an exercise id; ids are words joined by hyphens, such "
+                    "as glute-bridge (see: sciatica-plan exercises)",
+                    param,
+                    ctx,
+                )
+        return tuple(dict.fromkeys(items))
+
+
 class DateType(click.ParamType):
     """A calendar date written YYYY-MM-DD."""
 
@@ -193,6 +255,17 @@ def merge_equipment(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     return tuple(e for e in EQUIPMENT if e in chosen)
 
 
+def merge_avoid(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """--avoid given several times: the union, in the vocabulary's order."""
+    chosen = {item for value in values for item in value}
+    return tuple(p for p in POSITIONS if p in chosen)
+
+
+def merge_exclude(values: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """--exclude given several times: every id once, in the order typed."""
+    return tuple(dict.fromkeys(item for value in values for item in value))
+
+
 LEVEL_DEFAULT = LEVELS[0]
 
 level_option = click.option(
@@ -213,11 +286,14 @@ equipment_option = click.option(
 
 # The PLAN OPTIONS that pass straight into `PlanOptions` under the same names. `seed` and the
 # week's start are left out: they depend on the week chosen, which only the command knows.
-OPTION_FIELDS = ("days", "on", "level", "equipment", "minutes", "pain", "prefer", "pain_from")
+OPTION_FIELDS = (
+    "days", "on", "level", "equipment", "minutes", "pain", "prefer", "pain_from", "avoid",
+    "exclude",
+)  # fmt: skip
 # Every PLAN OPTION by its parameter name: the ones a command consumes into a `PlanRequest`.
 PLAN_OPTION_NAMES = (
     "days", "on", "level", "equipment", "minutes", "pain", "seed", "start", "next_week",
-    "prefer", "no_journal",
+    "prefer", "no_journal", "avoid", "exclude", "prescription",
 )  # fmt: skip
 
 
@@ -230,6 +306,8 @@ class PlanRequest(NamedTuple):
     start: dt.date | None = None
     next_week: bool = False
     journal: bool = True  # read the journal for today's pain and the adaptation
+    prescription: Path | None = None  # a clinician's prescription file the week follows
+    days_typed: bool = False  # --days or --on typed now: they win over a prescription's days
 
     def week_start(self, anchor: dt.date) -> dt.date:
         """The first day of the chosen week: --start, else the Monday of the anchor's week."""
@@ -285,6 +363,8 @@ def plan_request(ctx: click.Context, values: dict[str, Any]) -> PlanRequest:
         "pain": PAIN_DEFAULT if pain is None else pain,
         "prefer": values.pop("prefer").lower(),
         "pain_from": "default" if pain is None else "options",
+        "avoid": merge_avoid(values.pop("avoid")),
+        "exclude": merge_exclude(values.pop("exclude")),
     }
     return PlanRequest(
         fields=MappingProxyType(fields),
@@ -292,6 +372,8 @@ def plan_request(ctx: click.Context, values: dict[str, Any]) -> PlanRequest:
         start=start,
         next_week=next_week,
         journal=not values.pop("no_journal"),
+        prescription=values.pop("prescription"),
+        days_typed=_from_command_line(ctx, "days") or _from_command_line(ctx, "on"),
     )
 
 
@@ -311,8 +393,17 @@ def saved_request(ctx: click.Context, profile: Profile) -> PlanRequest:
             "next_week": False,
             "prefer": profile.prefer or PREFER_DEFAULT,
             "no_journal": False,
+            "avoid": (profile.avoid or (),),
+            "exclude": (profile.exclude or (),),
+            "prescription": _saved_path(profile.prescription),
         },
     )
+
+
+def _saved_path(text: str | None) -> Path | None:
+    from pathlib import Path
+
+    return Path(text) if text else None
 
 
 def takes_plan_options(command: click.Command) -> bool:
@@ -400,6 +491,27 @@ def plan_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--no-journal",
             is_flag=True,
             help="Plan from the options alone: ignore the journal's pain and its last two weeks.",
+        ),
+        click.option(
+            "--avoid",
+            type=AvoidType(),
+            multiple=True,
+            help="Positions to leave out: comma list of standing, seated, kneeling, lying; "
+            "floor (kneeling and lying); none.  [default: none]",
+        ),
+        click.option(
+            "--exclude",
+            type=ExcludeType(),
+            multiple=True,
+            metavar="ID",
+            help="An exercise never to plan (repeat it, or a comma list).",
+        ),
+        click.option(
+            "--prescription",
+            type=PathType(dir_okay=False),
+            default=None,
+            metavar="PATH",
+            help="A clinician's prescription file (YAML): the week follows it.",
         ),
     )
     for decorator in reversed(decorators):

@@ -18,11 +18,14 @@ from .context import (
     mapped_errors,
     pass_settings,
 )
-from .params import DateType, PlanRequest, plan_options
+from .params import DateType, PlanRequest, merge_avoid, merge_exclude, plan_options
 
 if TYPE_CHECKING:
-    from ..models import Catalogue, Day, PlanOptions, WeekPlan
+    from ..models import Catalogue, Day, PlanOptions, PrescriptionNote, WeekPlan
+    from ..prescription import Prescription
     from ..progression import JournalSummary
+
+    Prescribed = tuple[Prescription, PrescriptionNote]
 
 
 def build_week(
@@ -31,7 +34,7 @@ def build_week(
     """The one way every command turns PLAN OPTIONS into a week."""
     from ..planning import plan_week
 
-    catalogue, options, summary = _resolve(settings, plan, start, seed)
+    catalogue, options, summary, prescribed = _resolve(settings, plan, start, seed)
     adaptation = None
     if summary is not None:  # without a journal there is nothing to adapt to
         from ..progression import adapt
@@ -39,6 +42,12 @@ def build_week(
         adaptation = adapt(summary, catalogue, options.pain)
     spreading = summary is not None and summary.spreading
     with mapped_errors():
+        if prescribed is not None:
+            from ..planning.prescribed import follow
+
+            found, note = prescribed
+            week = follow(catalogue, options, found, note, adaptation, spreading=spreading)
+            return catalogue, week
         return catalogue, plan_week(catalogue, options, adaptation, spreading=spreading)
 
 
@@ -48,28 +57,72 @@ def build_program(
     """PLAN OPTIONS turned into `weeks` weeks that build and deload, from `start`."""
     from ..progression import plan_program
 
-    catalogue, options, summary = _resolve(settings, plan, start, None)
+    catalogue, options, summary, prescribed = _resolve(settings, plan, start, None)
     with mapped_errors():
-        return catalogue, plan_program(catalogue, options, weeks, summary)
+        return catalogue, plan_program(catalogue, options, weeks, summary, prescribed)
 
 
 def _resolve(
     settings: Settings, plan: PlanRequest, start: dt.date, seed: int | None
-) -> tuple[Catalogue, PlanOptions, JournalSummary | None]:
-    """The catalogue, the week's options and the journal's summary (unless --no-journal); the
-    journal's pain of today or yesterday stands in when --pain was not typed."""
+) -> tuple[Catalogue, PlanOptions, JournalSummary | None, Prescribed | None]:
+    """The catalogue, the week's options, the journal's summary (unless --no-journal) and the
+    prescription (if any); the journal's pain of today or yesterday stands in when --pain was
+    not typed, and the prescription's days when --days and --on were not."""
     from ..models import PlanOptions
     from ..planning import default_seed
 
     catalogue = load(settings)
+    _check_excluded(plan.fields["exclude"], catalogue)
     if seed is None:
         seed = plan.seed if plan.seed is not None else default_seed(start)
     fields = dict(plan.fields)
+    prescribed = _prescribed(plan, catalogue)
+    if prescribed is not None:
+        found = prescribed[0]
+        days = found.training_days()
+        if days is not None and not plan.days_typed:
+            fields["on"], fields["days"] = days, len(days)
+        fields["avoid"] = merge_avoid((fields["avoid"], found.avoid))
+        fields["exclude"] = merge_exclude((fields["exclude"], found.exclude))
     summary = journal_summary(settings) if plan.journal else None
     if summary is not None and fields["pain_from"] == "default" and summary.latest_date:
         fields["pain"] = summary.latest_pain
         fields["pain_from"] = f"journal {summary.latest_date.isoformat()}"
-    return catalogue, PlanOptions.checked(**fields, seed=seed, start=start), summary
+    options = PlanOptions.checked(**fields, seed=seed, start=start)
+    return catalogue, options, summary, prescribed
+
+
+def _prescribed(plan: PlanRequest, catalogue: Catalogue) -> Prescribed | None:
+    """The prescription the week follows (--prescription, or the saved one), checked; a file
+    that is missing or wrong is `Error:`, exit 1, never a silent fallback to the planner."""
+    if plan.prescription is None:
+        return None
+    from ..models import PrescriptionNote
+    from ..prescription import load_prescription
+
+    with mapped_errors():
+        found = load_prescription(plan.prescription, catalogue)
+    note = PrescriptionNote(
+        by=found.by,
+        date=found.date,
+        review=found.review,
+        path=str(plan.prescription.absolute()),
+        notes=found.notes,
+    )
+    return found, note
+
+
+def _check_excluded(ids: tuple[str, ...], catalogue: Catalogue) -> None:
+    """--exclude names exercises of this catalogue: a typo would exclude nothing, silently."""
+    from .params import closest
+
+    for exercise_id in ids:
+        if exercise_id not in catalogue.by_id:
+            raise click.BadParameter(
+                f"{exercise_id!r} is not an exercise in the catalogue (see: sciatica-plan "
+                f"exercises).{closest(exercise_id, list(catalogue.by_id))}",
+                param_hint="'--exclude'",
+            )
 
 
 def journal_summary(settings: Settings) -> JournalSummary | None:

@@ -25,10 +25,15 @@ from ..vocabulary import (
 from .context import Settings, mapped_errors, pass_settings
 from .params import (
     LEVEL_DEFAULT,
+    AvoidType,
     EquipmentType,
+    ExcludeType,
+    PathType,
     TimeType,
     WeekdaysType,
+    merge_avoid,
     merge_equipment,
+    merge_exclude,
     saved_defaults,
     takes_plan_options,
 )
@@ -81,7 +86,9 @@ def _shown(key: str, value: Any) -> str:
         return "off" if value == 0 else f"{value} min before"
     if key == "minutes":
         return f"{value} min"
-    return str(value)
+    if value is None:
+        return "none"
+    return visible(str(value))
 
 
 def _defaults() -> dict[str, Any]:
@@ -94,6 +101,9 @@ def _defaults() -> dict[str, Any]:
         "prefer": PREFER_DEFAULT,
         "time": TIME_DEFAULT,
         "remind": REMIND_DEFAULT,
+        "avoid": (),
+        "exclude": (),
+        "prescription": None,
     }
 
 
@@ -117,7 +127,7 @@ def _show(path: Path, profile: Profile, title: str) -> None:
     click.echo(f"  file: {visible(str(path))}")
     for key, (value, origin) in _effective(profile).items():
         note = f"  ({origin})" if origin else ""
-        click.echo(f"  {key:<10} {_shown(key, value)}{note}")
+        click.echo(f"  {key:<12} {_shown(key, value)}{note}")
     click.echo("week, today, guide, program and export start from these;")
     click.echo("an option you type on the command line wins for that command.")
 
@@ -207,6 +217,26 @@ class _SetCommand(click.Command):
     type=click.Choice(PREFERENCES, case_sensitive=False),
     help="The direction of spinal movement that eases your symptoms.",
 )
+@click.option(
+    "--avoid",
+    type=AvoidType(),
+    multiple=True,
+    help="Positions to leave out: standing, seated, kneeling, lying; floor; none.",
+)
+@click.option(
+    "--exclude",
+    type=ExcludeType(),
+    multiple=True,
+    metavar="ID",
+    help="An exercise never to plan (repeat it, or a comma list); none clears the list.",
+)
+@click.option(
+    "--prescription",
+    type=PathType(dir_okay=False),
+    metavar="PATH",
+    help="A clinician's prescription file the weeks follow (saved as an absolute path); "
+    "none stops following one.",
+)
 @click.option("--time", "at", type=TimeType(), help="Calendar start time of a session (export).")
 @click.option(
     "--remind",
@@ -225,6 +255,9 @@ def set_options(
     prefer: str | None,
     at: dt.time | None,
     remind: int | None,
+    avoid: tuple[tuple[str, ...], ...],
+    exclude: tuple[tuple[str, ...], ...],
+    prescription: Path | None,
 ) -> None:
     """Save plan options; the ones you leave out keep their saved value.
 
@@ -251,8 +284,14 @@ def set_options(
         "prefer": prefer.lower() if prefer else None,
         "time": at,
         "remind": remind,
+        "avoid": merge_avoid(avoid) if avoid else None,
+        "exclude": merge_exclude(exclude) if exclude else None,
+        "prescription": _prescription(settings, prescription) if prescription else None,
     }
     changes = {key: value for key, value in changes.items() if value is not None}
+    for key in ("avoid", "exclude", "prescription"):
+        if changes.get(key) in ((), ""):  # `none`: saved no more
+            changes[key] = None
     if not changes:
         raise click.UsageError(
             "give at least one option to save, e.g. sciatica-plan profile set --days 4"
@@ -262,6 +301,21 @@ def set_options(
     with mapped_errors():
         save_profile(path, updated)
     _show(path, updated, f"Saved {', '.join(changes)}.")
+
+
+def _prescription(settings: Settings, path: Path) -> str:
+    """`--prescription PATH` as saved: an absolute path to a file that checks out now ("" for
+    `none`), so a plan command can find it from any folder."""
+    if str(path) == "none":
+        return ""
+    from ..prescription import load_prescription
+    from .context import load
+
+    absolute = path.expanduser().absolute()
+    catalogue = load(settings)
+    with mapped_errors():
+        load_prescription(absolute, catalogue)
+    return str(absolute)
 
 
 def _interactive() -> bool:

@@ -69,7 +69,8 @@ def even_sets(draft: WeekDraft, policy: Policy, working: bool) -> bool:
                 step = change * days[k]
                 trial = dict(weekly)
                 for group in item.exercise.groups:
-                    trial[group] += step
+                    if group in trial:  # not a group tailoring left out (rule 22)
+                        trial[group] += step
                 moved = [c + kind * step for c, kind in zip(counts, kinds[k], strict=True)]
                 key = (
                     strain(trial, policy) + _level_gap(moved, policy),
@@ -83,7 +84,8 @@ def even_sets(draft: WeekDraft, policy: Policy, working: bool) -> bool:
         sets[k] += change
         counts = [c + kind * change * days[k] for c, kind in zip(counts, kinds[k], strict=True)]
         for group in placed[k][2].exercise.groups:
-            weekly[group] += change * days[k]
+            if group in weekly:
+                weekly[group] += change * days[k]
     for (letter, index, item), count in zip(placed, sets, strict=True):
         if count != item.dose.sets:
             draft.set_dose(letter, index, item.dose._replace(sets=count))

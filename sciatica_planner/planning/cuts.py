@@ -8,7 +8,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from .. import safety
-from ..vocabulary import GROUPS, WEEKDAY_NAMES
+from ..vocabulary import WEEKDAY_NAMES
 from . import rules
 from .balance import MAX_MOVES, balance, even_sets, week_gap
 from .draft import WeekDraft
@@ -159,12 +159,14 @@ def _drop_one(
         return False
     before = draft.main_seconds(letter)
     order = sorted(range(len(items)), key=lambda i: (not items[i].slot.optional, -items[i].seconds))
+    patterns = {e.pattern for e in draft.exercises()}
+    held = tuple(s for s in foundations if patterns & set(s.patterns))
     for index in order:
         days = _days_per_group(draft)
         draft.save()
         del draft.main[letter][index]
         if (
-            _covers(draft, foundations, pool)
+            _covers(draft, held, pool)
             and all(
                 n >= min(days[g], safety.MIN_STRENGTH_DAYS_PER_GROUP)
                 for g, n in _days_per_group(draft).items()
@@ -180,16 +182,17 @@ def _drop_one(
 
 def _days_per_group(draft: WeekDraft) -> dict[str, int]:
     """On how many days each group has strength work (rule 4)."""
-    return {g: days_trained(draft, g) for g in GROUPS}
+    return {g: days_trained(draft, g) for g in draft.groups}
 
 
 def _covers(draft: WeekDraft, foundations: tuple[Slot, ...], pool: Pool) -> bool:
-    """Every foundation pattern (rule 21), group and required movement still in the week."""
+    """Every foundation pattern the week had (rule 21), group and required movement still in
+    the week."""
     exercises = draft.exercises()
     patterns = {e.pattern for e in exercises}
     if any(not patterns & set(s.patterns) for s in foundations):
         return False
-    for group in GROUPS:
+    for group in draft.groups:
         if not any(group in e.groups for e in exercises):
             return False
         for move in pool.required_movements.get(group, ()):

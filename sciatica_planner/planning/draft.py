@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..vocabulary import GROUPS
 from .measures import dose_volume, weekly_sets
 from .timing import dose_seconds
 
@@ -37,6 +38,9 @@ class WeekDraft:
 
     layout: Layout
     main: dict[str, list[Placed]]
+    # The groups the week can strengthen: all five, unless --avoid or --exclude left one
+    # without an exercise (rule 22). Balance and recovery count these.
+    groups: tuple[str, ...] = GROUPS
     _saved: list[dict[str, list[Placed]]] = field(default_factory=list)
 
     def save(self) -> None:
@@ -57,13 +61,20 @@ class WeekDraft:
     def distinct(self) -> set[str]:
         return {e.id for e in self.exercises()}
 
-    def weekly(self) -> dict[str, int]:
+    def totals(self) -> dict[str, int]:
         """The contract's weekly_sets: each template's sets on each of its days."""
         return weekly_sets(
             (p.exercise.groups, p.dose.sets * self.layout.days_of(x))
             for x, items in self.main.items()
             for p in items
         )
+
+    def weekly(self) -> dict[str, int]:
+        """The weekly sets of the groups the week can strengthen, which balance counts."""
+        totals = self.totals()
+        if len(self.groups) == len(totals):
+            return totals
+        return {g: totals[g] for g in self.groups}
 
     def sets(self) -> int:
         """Strength sets in the week, each counted once (rule 8 compares them)."""

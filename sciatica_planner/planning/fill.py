@@ -149,7 +149,7 @@ def cover_groups(draft: WeekDraft, pool: Pool, policy: Policy, rng: random.Rando
     """Every group trained, on two days where the days allow (rule 4), and every required
     movement in the week by an exercise of its group (rule 5): where the slots left one out,
     an exercise of its own joins a template that may train it and does not yet."""
-    for group in GROUPS:
+    for group in pool.groups:
         for move in pool.required_movements.get(group) or (None,):
             if move is not None and covered(draft.exercises(), group, move):
                 continue

@@ -68,6 +68,18 @@ class Policy(NamedTuple):
     # Contract rule 23: a flare-up or a spreading entry in the journal's last week. No item that
     # loads the nerve and no end-range stretch; relief is walking, positions of ease, sliders.
     protect_nerve: bool = False
+    # Contract rule 22: what the user asked never to do: positions and exercises.
+    avoid: frozenset[str] = frozenset()
+    left_out: frozenset[str] = frozenset()
+
+    @property
+    def tailored(self) -> bool:
+        return bool(self.avoid or self.left_out)
+
+    def untailored(self) -> Policy:
+        """The same week without the user's --avoid and --exclude: what tailoring took away is
+        what this allows and the policy does not."""
+        return self._replace(avoid=frozenset(), left_out=frozenset())
 
     @property
     def strength_paused(self) -> bool:
@@ -87,6 +99,8 @@ class Policy(NamedTuple):
     def allows(self, exercise: Exercise) -> bool:
         """May this exercise appear in this week at all?"""
         if exercise.id in self.excluded or not fits(exercise, self.level, self.equipment):
+            return False
+        if exercise.id in self.left_out or exercise.position in self.avoid:
             return False
         tags = exercise.tags
         if self.tier != "normal" and not exercise.flare_safe:
@@ -217,4 +231,6 @@ def policy_for(
         stepped_up=frozenset(adaptation.step_up) if adaptation else frozenset(),
         held=frozenset(adaptation.hold_dose) if adaptation else frozenset(),
         protect_nerve=tier == "flare-up" or spreading,
+        avoid=frozenset(options.avoid),
+        left_out=frozenset(options.exclude),
     )

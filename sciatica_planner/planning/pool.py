@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import SciaticaPlanError
-from ..vocabulary import EQUIPMENT, GROUPS, LEVELS
+from ..vocabulary import EQUIPMENT, GROUPS, LEVELS, group_words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -90,6 +90,10 @@ class Pool(NamedTuple):
     required_movements: dict[str, tuple[str, ...]]
     step: dict[str, int]  # how many easier steps below it in its chain (0: an entry point)
     by_pattern: dict[str, tuple[Exercise, ...]]  # strength exercises, in catalogue order
+    # Rule 22: the groups the week can strengthen (all five unless --avoid or --exclude left
+    # one without an exercise), and each need tailoring left empty, in words, for `warnings`.
+    groups: tuple[str, ...] = GROUPS
+    missing: tuple[str, ...] = ()
 
     def hamstring_stretches(self) -> tuple[Exercise, ...]:
         return tuple(e for e in self.stretches if "hamstrings" in e.groups)
@@ -105,8 +109,9 @@ class Pool(NamedTuple):
         return [e for pattern in dict.fromkeys(patterns) for e in self.by_pattern.get(pattern, ())]
 
 
-def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
-    """The policy's exercises, in catalogue order; raises PlanError when a need is empty."""
+def build_pool(catalogue: Catalogue, policy: Policy, with_strength: bool = True) -> Pool:
+    """The policy's exercises, in catalogue order; raises PlanError when a need is empty
+    (`with_strength`: the week's strength work comes from the pool, not from a prescription)."""
     allowed = [e for e in catalogue.exercises if policy.allows(e)]
     ids = {e.id for e in allowed}
     if policy.easier_first:  # easing off: an exercise gives way to its easier variant
@@ -127,52 +132,62 @@ def build_pool(catalogue: Catalogue, policy: Policy) -> Pool:
         step=chain_steps(catalogue),
         by_pattern=_by_pattern(allowed),
     )
-    _check(pool, catalogue, policy)
-    return pool
+    return _check(pool, catalogue, policy, with_strength)
 
 
-def _check(pool: Pool, catalogue: Catalogue, policy: Policy) -> None:
+def _check(pool: Pool, catalogue: Catalogue, policy: Policy, with_strength: bool = True) -> Pool:
     """Contract rule 10: every need of a week has at least one exercise, or an error says
-    which group and which filter emptied it."""
+    which group and which filter emptied it. Rule 22: a need only the user's --avoid or
+    --exclude emptied is planned without, and the pool says which."""
+    missing: list[str] = []
+
+    def lacking(what: str, matches: Callable[[Exercise], bool], group: str | None = None) -> None:
+        untailored = policy.untailored()
+        if policy.tailored and any(
+            matches(e) and untailored.allows(e) for e in catalogue.exercises
+        ):
+            missing.append(f"{what} of its own for the {group_words([group])}" if group else what)
+            return
+        raise explain_empty(catalogue, policy, what, matches, group)
+
     if not pool.warm_ups:
-        raise explain_empty(catalogue, policy, "warm-up", lambda e: e.kind == "warm-up")
+        lacking("warm-up", lambda e: e.kind == "warm-up")
     if policy.protect_nerve:  # rule 1 in a week rule 23 covers
         if not pool.sliders() and not pool.positions_of_ease():
-            raise explain_empty(
-                catalogue,
-                policy,
+            lacking(
                 "nerve slider or position of ease",
                 lambda e: bool({"nerve-slider", "position-of-ease"} & set(e.tags)),
             )
     elif not pool.hamstring_stretches():
-        raise explain_empty(
-            catalogue,
-            policy,
-            "hamstring stretch",
-            lambda e: e.kind == "stretch" and "hamstrings" in e.groups,
-        )
-    if policy.strength_paused:
-        return
+        lacking("hamstring stretch", lambda e: e.kind == "stretch" and "hamstrings" in e.groups)
+    if policy.strength_paused or not with_strength:
+        return pool._replace(missing=tuple(missing))
+    groups = []
+    required = dict(pool.required_movements)
     for group in GROUPS:
         if not pool.strength[group]:
-            raise explain_empty(
-                catalogue,
-                policy,
+            lacking(
                 "strength exercise",
                 lambda e, g=group: e.kind == "strength" and e.groups[0] == g,  # type: ignore[misc]
                 group,
             )
+            required[group] = ()
+            continue
+        groups.append(group)
+        kept = []
         for move in pool.required_movements.get(group, ()):
-            if not any(move in e.tags for e in pool.strength[group]):
-                raise explain_empty(
-                    catalogue,
-                    policy,
-                    f"{move} exercise",
-                    lambda e, g=group, m=move: (  # type: ignore[misc]
-                        e.kind == "strength" and e.groups[0] == g and m in e.tags
-                    ),
-                    group,
-                )
+            if any(move in e.tags for e in pool.strength[group]):
+                kept.append(move)
+                continue
+            lacking(
+                f"{move} exercise",
+                lambda e, g=group, m=move: (  # type: ignore[misc]
+                    e.kind == "strength" and e.groups[0] == g and m in e.tags
+                ),
+                group,
+            )
+        required[group] = tuple(kept)
+    return pool._replace(groups=tuple(groups), missing=tuple(missing), required_movements=required)
 
 
 def explain_empty(

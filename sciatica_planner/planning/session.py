@@ -185,6 +185,38 @@ def fill_gentle(
     filler.cool_down(COOL_DOWN_SHARE * budget)
 
 
+def top_up_essentials(
+    session: Session,
+    pool: Pool,
+    policy: Policy,
+    budget: float,
+    used: frozenset[str],
+    rng: random.Random,
+) -> None:
+    """Around a prescribed session's own warm-up and cool-down, what the contract still asks of
+    every session: a warm-up (rule 1), the hamstring stretch or, protecting the nerve, a slider
+    or position of ease (rules 1 and 23), and the preferred direction (rule 17); each only
+    where the session lacks it."""
+    filler = _Filler(session, pool, policy, budget, set(used), rng, BLOCK_ITEMS_MAX * 2)
+    present = [i.exercise for i in session.items()]
+    if not any(e.kind == "warm-up" for e in present):
+        filler.add(pool.warm_ups, "warm-up", True)
+    if policy.protect_nerve:
+        relief = {"nerve-slider", "position-of-ease"}
+        if not any(relief & set(e.tags) for e in present):
+            filler.add(pool.positions_of_ease(), "cool-down", True) or filler.add(
+                pool.sliders(), "warm-up", True
+            )
+    elif not any(e.kind == "stretch" and "hamstrings" in e.groups for e in present):
+        filler.add(pool.hamstring_stretches(), "cool-down", True)
+    wanted = policy.wanted_direction
+    if wanted is not None and not any(wanted in e.tags for e in present):
+        directional = [
+            e for e in (*pool.warm_ups, *pool.mobility, *pool.stretches) if wanted in e.tags
+        ]
+        filler.add(directional, "warm-up", True)
+
+
 @dataclass
 class _Filler:
     """Gentle work added to one session, each item only if it fits the time and positions."""
@@ -252,7 +284,8 @@ class _Filler:
         the preferred direction (rule 17)."""
         pool, policy = self.pool, self.policy
         smallest = min(
-            gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups
+            (gentle_item(e, "warm-up", policy, smallest=True).seconds for e in pool.warm_ups),
+            default=0,
         )
         if policy.protect_nerve:
             # Rule 23: relief in place of the stretch, a position of ease to end with.

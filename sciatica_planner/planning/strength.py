@@ -102,7 +102,7 @@ def _one_split(
     fewer_than: int | None,
 ) -> WeekDraft:
     rng = random.Random(options.seed)
-    draft = WeekDraft(layout, {letter: [] for letter in sorted(layout.groups)})
+    draft = WeekDraft(layout, {letter: [] for letter in sorted(layout.groups)}, pool.groups)
     plan = slots_of(pool, templates, layout)
     optional = [(x, slot) for x, slots in plan.items() for slot in slots if slot.optional]
     required = {x: [slot for slot in slots if not slot.optional] for x, slots in plan.items()}
@@ -125,7 +125,7 @@ def _one_split(
     cover_groups(draft, pool, policy, rng)
     fill_sessions(draft, pool, policy, optional, rng)
     short = [x for x, items in draft.main.items() if len(items) < rules.SESSION_STRENGTH[0]]
-    if short and any(pool.strength[g] for g in GROUPS):
+    if short and any(pool.strength[g] for g in GROUPS) and not policy.tailored:
         groups = group_words(sorted(draft.layout.groups[short[0]], key=GROUPS.index))
         raise PlanError(
             f"too few exercises for the {groups} to make a session of "
@@ -134,7 +134,8 @@ def _one_split(
             filter="the catalogue",
         )
     _even_out(draft, pool, policy, optional, rng)
-    if not rules.balanced(draft.weekly()) or not rules.under_ceiling(draft.weekly(), policy):
+    unbalanced = not rules.balanced(draft.weekly()) and not policy.tailored  # rule 22 says so
+    if unbalanced or not rules.under_ceiling(draft.totals(), policy):
         reached = ", ".join(f"{group_words([g])} {n}" for g, n in draft.weekly().items())
         raise PlanError(
             f"cannot balance the week's strength work across the five groups ({reached}); "
@@ -151,7 +152,7 @@ def _check_cover(draft: WeekDraft, pool: Pool) -> None:
     exercise, and on spread days every group on two days; where the catalogue's templates
     leave one out, an error names it (rule 10), for the caller to try another layout."""
     exercises = draft.exercises()
-    for group in GROUPS:
+    for group in pool.groups:
         for move in pool.required_movements.get(group, ()):
             if not covered(exercises, group, move):
                 raise PlanError(
@@ -266,5 +267,5 @@ def _lagging(draft: WeekDraft) -> list[str]:
     """The groups below the band the most-trained group sets, furthest behind first."""
     weekly = draft.weekly()
     most = max(weekly.values())
-    behind = [g for g in GROUPS if rules.BALANCE_RATIO * weekly[g] < most]
+    behind = [g for g in weekly if rules.BALANCE_RATIO * weekly[g] < most]
     return sorted(behind, key=lambda g: weekly[g])

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from .. import safety
 from ..vocabulary import GROUPS, WEEKDAY_NAMES, WEEKDAYS, group_words
-from . import rules
+from . import rules, tailoring
 from .choose import pick, scorer
 from .climb import climb
 from .cuts import cut_set
@@ -32,7 +32,7 @@ from .templates import Slot, Templates, templates_of
 from .timing import dose_seconds, gentle_reserve, minutes
 
 if TYPE_CHECKING:
-    from ..models import Adaptation, Catalogue, PlanOptions, WeekPlan
+    from ..models import Adaptation, Catalogue, Day, PlanOptions, WeekPlan
     from ..vocabulary import GroupId
     from .policy import Policy
     from .pool import Pool
@@ -85,6 +85,7 @@ def plan_week(
         policy, pool = week_policy, week_pool
         break
     sessions = _sessions(draft, pool, policy, budget, random.Random(options.seed), warnings)
+    warnings += tailoring.warnings(catalogue, policy, pool, draft, templates)
     return _week_plan(options, policy, draft, sessions, warnings, adaptation, stage, spreading)
 
 
@@ -147,7 +148,7 @@ def _strength(
     else:
         policy = first
     if stage is None or stage.theme != "deload":  # a deload is light on purpose
-        warnings += _week_warnings(draft, policy, templates, pool)
+        warnings += _week_warnings(catalogue, draft, policy, templates)
     return draft, policy, pool
 
 
@@ -175,7 +176,7 @@ def _gentle_holds(
     """A flare-up: a few gentle holds (rule 8) for different groups, at the low end of their
     range, each only where it fits the main block's time, so the warm-up and the relief
     positions (rule 1) always have theirs."""
-    draft = WeekDraft(layout, {x: [] for x in sorted(layout.groups)})
+    draft = WeekDraft(layout, {x: [] for x in sorted(layout.groups)}, pool.groups)
     for letter in draft.main:
         for group in GROUPS:
             if len(draft.main[letter]) >= FLARE_UP_HOLDS:
@@ -210,21 +211,28 @@ def _gentle_holds(
     return draft
 
 
-def _week_warnings(draft: WeekDraft, policy: Policy, templates: Templates, pool: Pool) -> list[str]:
-    """Say where the week falls short: a foundation pattern it cannot train (rule 21), too
-    little work above beginner or in repetitions (rules 14 and 21), too few sets."""
+def _week_warnings(
+    catalogue: Catalogue, draft: WeekDraft, policy: Policy, templates: Templates
+) -> list[str]:
+    """Say where the week falls short: a foundation pattern it cannot train (rule 21; one the
+    user's --avoid or --exclude took away, tailoring.py names), too little work above beginner
+    or in repetitions (rules 14 and 21), too few sets."""
     warnings: list[str] = []
     if policy.tier != "normal":
         return warnings
     patterns = {e.pattern for e in draft.exercises()}
-    missing = [s.name for s in templates.foundations if not patterns & set(s.patterns)]
+    missing = [
+        s.name
+        for s in templates.foundations
+        if not patterns & set(s.patterns) and not tailoring.took(catalogue, policy, s)
+    ]
     if missing:
         warnings.append(
             f"Your level and equipment leave this week without {', '.join(missing)}: "
             "the catalogue offers no such exercise that fits."
         )
     weekly = draft.weekly()
-    short = [g for g in GROUPS if weekly[g] < policy.weekly_floor]
+    short = [g for g in weekly if weekly[g] < policy.weekly_floor]
     if short:
         warnings.append(
             f"This week gives the {group_words(short)} fewer than {policy.weekly_floor} "
@@ -300,7 +308,42 @@ def _week_plan(
     stage: Stage | None,
     spreading: bool,
 ) -> WeekPlan:
-    from ..models import Day, PlannedExercise, WeekPlan
+    from ..models import WeekPlan
+
+    days = planned_days(options, policy, sessions)
+    return WeekPlan.model_construct(
+        schema_version=3,
+        start=options.start,
+        options=options,
+        days=tuple(days),
+        weekly_sets=cast("dict[GroupId, int]", draft.totals()),
+        warnings=(*pain_notes(options, spreading), *warnings),
+        adaptation=adaptation,
+        disclaimer=safety.DISCLAIMER,
+        red_flags=safety.RED_FLAGS,
+        week_of_program=stage.week if stage else None,
+        theme=stage.theme if stage else None,
+        prescription=None,
+    )
+
+
+def pain_notes(options: PlanOptions, spreading: bool) -> list[str]:
+    """The warnings a week's pain and the journal's spreading entry put first (rules 8, 23)."""
+    notes = []
+    note = safety.pain_warning(options.pain)
+    if note:
+        notes.append(note)
+    if spreading:
+        notes.append(safety.SPREADING_WEEK_WARNING)
+    return notes
+
+
+def planned_days(
+    options: PlanOptions, policy: Policy, sessions: dict[dt.date, Session]
+) -> list[Day]:
+    """The week's seven days, each training day's session in order (a rest day suggests a
+    walk: rule 18)."""
+    from ..models import Day, PlannedExercise
 
     days = []
     for offset in range(7):
@@ -345,27 +388,7 @@ def _week_plan(
                 session=cast("Literal['A', 'B']", session.letter) if session else None,
             )
         )
-    notes = []
-    note = safety.pain_warning(options.pain)
-    if note:
-        notes.append(note)
-    if spreading:
-        notes.append(safety.SPREADING_WEEK_WARNING)
-    weekly = draft.weekly()
-    return WeekPlan.model_construct(
-        schema_version=3,
-        start=options.start,
-        options=options,
-        days=tuple(days),
-        weekly_sets=cast("dict[GroupId, int]", weekly),
-        warnings=(*notes, *warnings),
-        adaptation=adaptation,
-        disclaimer=safety.DISCLAIMER,
-        red_flags=safety.RED_FLAGS,
-        week_of_program=stage.week if stage else None,
-        theme=stage.theme if stage else None,
-        prescription=None,
-    )
+    return days
 
 
 __all__ = ["PlanError", "default_seed", "gentle_reserve", "plan_week"]

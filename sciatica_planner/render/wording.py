@@ -14,7 +14,7 @@ from ..vocabulary import GROUP_WORDS
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..models import Adaptation, PlannedExercise
+    from ..models import Adaptation, PlannedExercise, PrescriptionNote
 
 # The article the five groups come from (its text is in the design notes).
 SOURCE_ARTICLE = (
@@ -168,3 +168,27 @@ def day_span(first: dt.date, last: dt.date) -> str:
     if first == last:
         return f"{first.day} {first:%b}"
     return f"{first.day} {first:%b} - {last.day} {last:%b}"
+
+
+def prescribed(note: PrescriptionNote) -> str:
+    """'Follows the prescription by A. Physio of Tue 1 Dec 2026; review Tue 12 Jan 2027.' The
+    clinician's name is the file's text: each view shows it inert in its own way."""
+    by = f" by {note.by}" if note.by else ""
+    review = f"; review {_dated(note.review)}" if note.review else ""
+    return f"Follows the prescription{by} of {_dated(note.date)}{review}."
+
+
+def _dated(date: dt.date) -> str:
+    """'Tue 1 Dec 2026'."""
+    return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+def avoided(positions: tuple[str, ...]) -> str:
+    """'floor' for kneeling and lying together, else the positions: 'standing,seated'."""
+    from ..vocabulary import AVOID_ALIASES
+
+    for word, covered in AVOID_ALIASES.items():
+        if set(covered) <= set(positions):
+            rest = [p for p in positions if p not in covered]
+            return ",".join([word, *rest])
+    return ",".join(positions)

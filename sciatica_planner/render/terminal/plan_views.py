@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from ...text import visible
 from ...vocabulary import PREFER_DEFAULT
 from .. import wording
 from .catalogue_views import planned_details
@@ -32,8 +33,26 @@ def _options_line(plan: WeekPlan) -> Parts:
     ]
     if o.prefer != PREFER_DEFAULT:
         parts.append(f"prefer {o.prefer}")
+    if o.avoid:
+        parts.append(f"avoiding {wording.avoided(o.avoid)}")
+    if o.exclude:
+        parts.append(f"{len(o.exclude)} excluded")
     parts.append(f"seed {o.seed}")
     return Parts(parts, style="dim")
+
+
+def _prescription_lines(plan: WeekPlan) -> list[RenderableType]:
+    """Whose prescription the week follows, and the clinician's notes: their text, inert."""
+    note = plan.prescription
+    if note is None:
+        return []
+    lines: list[RenderableType] = [
+        prose(Text(visible(wording.prescribed(note), limit=None), style="bold"))
+    ]
+    if note.notes:
+        notes = visible(note.notes, keep="\n", limit=None)
+        lines.append(prose(Text(f"Notes: {notes}")))
+    return lines
 
 
 def _warnings(plan: WeekPlan) -> Hanging | None:
@@ -158,6 +177,7 @@ def show_week(
     parts: list[RenderableType] = [
         Text(f"{title} {end.year}", style="bold"),
         prose(_options_line(plan)),
+        *_prescription_lines(plan),
     ]
     warnings = _warnings(plan)
     if warnings:
@@ -199,7 +219,11 @@ def show_day(
     next_day: tuple[Day, bool] | None,
     explain: bool = False,
 ) -> None:
-    parts: list[RenderableType] = [prose(_day_title(day, today)), prose(_options_line(plan))]
+    parts: list[RenderableType] = [
+        prose(_day_title(day, today)),
+        prose(_options_line(plan)),
+        *_prescription_lines(plan),
+    ]
     warnings = _warnings(plan)
     if warnings:
         parts.append(prose(warnings))
