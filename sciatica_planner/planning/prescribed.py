@@ -252,7 +252,7 @@ class _Follower:
         inside = _inside(base, exercise)
         dose = base
         if self.prescription.progress == "journal" and inside and exercise.kind == "strength":
-            dose = _stepped(dose, exercise, self._notches(policy))
+            dose = _stepped(dose, exercise, self._notches(policy, exercise))
         if policy.tier == "flare-safe" and dose.sets > 1:
             dose = dose._replace(sets=dose.sets - 1)  # rule 8: fewer sets than at pain 0
         deload = self.stage is not None and self.stage.theme == "deload"
@@ -263,10 +263,13 @@ class _Follower:
         why = self._strength_why(dosed, exercise, base, dose, inside, letter)
         return dose, why
 
-    def _notches(self, policy: Policy) -> int:
-        """Notches up from the prescribed dose: one for a week the journal says progresses,
-        one a week through a programme's block of build weeks."""
-        notches = 1 if policy.progressing else 0
+    def _notches(self, policy: Policy, exercise: Exercise) -> int:
+        """Notches up from the prescribed dose: one for a week the journal says progresses
+        (or for an exercise that felt easy twice; none for one that felt hard), one a week
+        through a programme's block of build weeks."""
+        if exercise.id in policy.held:
+            return 0
+        notches = 1 if policy.progressing or exercise.id in policy.stepped_up else 0
         if self.stage is not None and self.stage.theme == "build":
             notches += (self.stage.week - 1) % safety.PROGRAM_BLOCK_WEEKS
         return notches
