@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -76,6 +76,31 @@ class Column:
         if self.pain is None:
             return None
         return (2 * self.pain.numerator + self.pain.denominator) // (2 * self.pain.denominator)
+
+
+S = TypeVar("S", bound=Scored)
+
+
+def as_of(entries: Iterable[S], today: dt.date) -> tuple[list[S], tuple[S, ...]]:
+    """The entries as every count reads them, and those dated after today.
+
+    `log` refuses a future date, so an entry after today comes from a hand edit, a clock set
+    wrong, or a journal shared between time zones. Leaving it out would hide it (a pain-10
+    spreading entry dated tomorrow would not ease the plan); so history, the report and the
+    plan all count it as today's, and each names it. Entries must be dataclasses (the
+    journal's are).
+    """
+    import dataclasses
+
+    listed = list(entries)
+    future = tuple(e for e in listed if e.date > today)
+    if not future:
+        return listed, ()
+    counted = [
+        dataclasses.replace(e, date=today) if e.date > today else e  # type: ignore[type-var]
+        for e in listed
+    ]
+    return counted, future
 
 
 def period_start(today: dt.date, days: int) -> dt.date:

@@ -421,7 +421,12 @@ def test_history_in_the_terminal(runner: CliRunner, three_entries: Path) -> None
     lines = out.splitlines()
     assert lines[0] == "Your journal: 21 Nov 2026 to 25 Nov 2026 (the last 5 days)"
     assert re.search(r"No\.\s+Date\s+Pain\s+Done\s+Note", out)
-    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+glute-bridge,", out, re.MULTILINE)
+    # One line per entry (issue 24): the number of exercises; --long names them.
+    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+2\s+'\); DROP", out, re.MULTILINE)
+    assert re.search(r"^\s+5\s+2026-11-25 2nd\s+5/10\s+-\s+\[bold\]", out, re.MULTILINE)
+    assert "2nd: a second entry on the same day; each counts." in out
+    long = ok(runner, three_entries, "history", "--days", "5", "--long").stdout
+    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+glute-bridge,", long, re.MULTILINE)
     assert SQL_NOTE.split(";", maxsplit=1)[0] in out
     for literal in ("[bold]x[/bold]", ":smile:", "\\x1b[2J"):  # no markup, emoji or escape
         assert literal in out
@@ -453,8 +458,8 @@ def test_history_in_the_terminal_marks_spreading(runner: CliRunner, three_entrie
     ok(runner, three_entries, "log", "--pain", "5", "--spreading", "--note", "calf tingling")
     out = ok(runner, three_entries, "history").stdout
     assert re.search(r"No\.\s+Date\s+Pain\s+Spread\s+Done\s+Note", out)
-    assert re.search(r"^\s+5\s+2026-11-25\s+5/10\s+yes\s+-\s+calf tingling", out, re.MULTILINE)
-    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+glute-bridge,", out, re.MULTILINE)
+    assert re.search(r"^\s+5\s+2026-11-25 2nd\s+5/10\s+yes\s+-\s+calf tingling", out, re.MULTILINE)
+    assert re.search(r"^\s+4\s+2026-11-25\s+4/10\s+2\s+'\); DROP", out, re.MULTILINE)
     assert "Spread: yes marks symptoms spreading further down the leg." in out.splitlines()
     assert out.count("yes") == 2  # the one entry and the legend
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -200,7 +200,7 @@ def test_exercise_ids_stay_whole_in_the_done_column(runner: CliRunner, journal: 
     logged = invoke(runner, "--journal", str(journal), "log", "--pain", "2", "--done", done)
     assert logged.exit_code == 0, logged.stderr
     invoke(runner, "--journal", str(journal), "log", "--pain", "2", "--note", "x" * 60)
-    result = invoke(runner, "--journal", str(journal), "history")
+    result = invoke(runner, "--journal", str(journal), "history", "--long")  # ids: issue 24
     for exercise in done.split(","):
         assert exercise in result.stdout, result.stdout
 

@@ -442,11 +442,17 @@ def _write_csv(entries: list[Entry]) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the entries and summary as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the entries as CSV, for a spreadsheet.")
+@click.option(
+    "--long",
+    is_flag=True,
+    help="Show each entry in full: the exercises done, how each felt, the whole note.",
+)
 @pass_settings
-def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
+def history(settings: Settings, days: int, as_json: bool, as_csv: bool, long: bool) -> None:
     """Your journal: entries, a pain chart, the average and the trend.
 
-    The trend compares your mean pain over the last 7 days with the 7 days
+    One line per entry; --long shows the exercises and whole notes. The
+    trend compares your mean pain over the last 7 days with the 7 days
     before: a change of 1 point or more is improving or worsening, less is
     stable.
 
@@ -461,13 +467,14 @@ def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
             raise click.UsageError("--json and --csv are two formats; give one")
         as_csv = _typed(ctx, "as_csv")  # a saved default gives way to the one typed now
         as_json = not as_csv
-    from ..trend import needed_since, summarise
+    from ..trend import as_of, needed_since, summarise
 
     now = context.today()
     journal = _open_journal(settings, create=False)
     with mapped_errors():
         found = journal.entries(since=needed_since(now, days))
-    summary = summarise(found, now, days)
+    counted, future = as_of(found, now)
+    summary = summarise(counted, now, days)
     entries = [e for e in found if e.date >= summary.start]
     if as_json:
         with mapped_errors():
@@ -486,7 +493,14 @@ def history(settings: Settings, days: int, as_json: bool, as_csv: bool) -> None:
     else:
         from ..render.terminal.journal_views import show_history
 
-        show_history(console(), entries, summary)
+        show_history(
+            console(),
+            entries,
+            summary,
+            long=long,
+            counted=[e for e in counted if e.date >= summary.start],
+            future=future,
+        )
 
 
 def _interactive() -> bool:

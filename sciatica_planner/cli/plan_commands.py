@@ -132,6 +132,7 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
     from ..journal import Journal
     from ..progression import summarise
     from ..safety import ADAPT_WINDOW_DAYS
+    from ..trend import as_of
     from .journal_commands import journal_path
 
     now = context.today()
@@ -142,7 +143,16 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
     except SciaticaPlanError as error:
         click.echo(f"Note: planning without your journal: {error_line(str(error))}", err=True)
         return None
-    return summarise(entries, now) if entries else None
+    # An entry dated after today counts as today's (trend.as_of), and is named.
+    counted, future = as_of(entries, now)
+    for entry in future:
+        click.echo(
+            f"Note: journal entry {entry.id} is dated {entry.date}, after today ({now}): it "
+            "counts as today's. If its date is wrong: sciatica-plan forget "
+            f"{entry.id}, then log it again.",
+            err=True,
+        )
+    return summarise(counted, now) if counted else None
 
 
 @click.command()

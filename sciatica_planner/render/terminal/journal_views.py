@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ...trend import Summary
 
 
+ELLIPSIS = "\u2026"
 CHART_LABEL = "10 | "  # the width of the pain axis left of the chart's columns
 SPREADING_WORDS = "symptoms spreading further down the leg"
 
@@ -39,7 +40,17 @@ def _note(text: str) -> Text:
 
 
 def _done(entry: Entry) -> Text:
-    return Text(", ".join(visible(each, limit=None) for each in entry.done) or "-")
+    """The exercises done, each with how it felt where said ("bird-dog (easy)"), and any
+    exercise said to have felt so without being logged as done."""
+    felt = dict(entry.felt)
+    named = list(entry.done) + [e for e in felt if e not in entry.done]
+    return Text(
+        ", ".join(
+            visible(each, limit=None) + (f" ({felt[each]})" if each in felt else "")
+            for each in named
+        )
+        or "-"
+    )
 
 
 def _done_width(entries: list[Entry], width: int, spread: bool) -> dict[str, int]:
@@ -115,8 +126,97 @@ def _trend_line(summary: Summary) -> Text:
     )
 
 
-def show_history(console: Console, entries: list[Entry], summary: Summary) -> None:
-    """The journal's entries over a period: a table, a pain chart, the average and the trend."""
+def _ordinals(entries: list[Entry]) -> dict[int, int]:
+    """Each entry's place among the entries of its day (1 for the first), by entry number."""
+    seen: dict[dt.date, int] = {}
+    places = {}
+    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        seen[entry.date] = seen.get(entry.date, 0) + 1
+        places[entry.id] = seen[entry.date]
+    return places
+
+
+def _place(number: int) -> str:
+    return {2: "2nd", 3: "3rd"}.get(number, f"{number}th")
+
+
+def _cell(text: str, width: int) -> str:
+    """`text` on one line in `width` cells: line breaks and tabs read as spaces, controls and
+    hidden characters as escapes, and a text too long ends with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    shown = visible(" ".join(text.split()), limit=None)
+    if cell_len(shown) <= width:
+        return shown
+    return set_cell_size(shown, max(0, width - 1)).rstrip() + ELLIPSIS
+
+
+def _compact_table(entries: list[Entry], width: int, future: set[int]) -> tuple[list[str], bool]:
+    """One line per entry within `width` columns: number, date, pain (leg and back where
+    any entry has them), spreading where any entry has it, how many exercises, and the note
+    cut to the room left. Built as plain lines: rich's table costs seconds at 10,000 rows.
+    Also whether any entry was a later one of its day."""
+    places = _ordinals(entries)
+    later = any(place > 1 for place in places.values())
+    apart = any(e.leg is not None or e.back is not None for e in entries)
+    spread = any(e.spreading for e in entries)
+    number = max(len("No."), len(str(max(e.id for e in entries))))
+    date_width = len("2026-11-26") + (len(" 2nd") if later else 0)
+    if future:
+        date_width = max(date_width, len("2026-11-26 future"))
+    columns: list[tuple[str, int, bool]] = [("No.", number, True), ("Date", date_width, False)]
+    columns.append(("Pain", len("10/10"), True))
+    if apart:
+        columns += [("Leg", len("Leg"), True), ("Back", len("Back"), True)]
+    if spread:
+        columns.append(("Spread", len("Spread"), False))
+    columns.append(("Done", len("Done"), True))
+    used = sum(w for _, w, _ in columns) + 2 * len(columns) + 1
+    note_width = max(len("Note"), width - used)
+    columns.append(("Note", note_width, False))
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            cell.rjust(w) if right else cell.ljust(w)
+            for cell, (_, w, right) in zip(cells, columns, strict=True)
+        ]
+        return (" " + "  ".join(parts)).rstrip()
+
+    lines = [line([name for name, _, _ in columns])]
+    lines.append(" " + "─" * (min(width, used + note_width) - 1))
+    for entry in entries:
+        day = entry.date.isoformat()
+        if entry.id in future:
+            day += " future"
+        elif places[entry.id] > 1:
+            day += " " + _place(places[entry.id])
+        cells = [str(entry.id), day, f"{entry.pain}/10"]
+        if apart:
+            cells += [_number(entry.leg), _number(entry.back)]
+        if spread:
+            cells.append("yes" if entry.spreading else "")
+        cells += [str(len(entry.done)) if entry.done else "-", _cell(entry.note or "", note_width)]
+        lines.append(line(cells))
+    return lines, later
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def show_history(
+    console: Console,
+    entries: list[Entry],
+    summary: Summary,
+    *,
+    long: bool = False,
+    counted: list[Entry] | None = None,
+    future: tuple[Entry, ...] = (),
+) -> None:
+    """The journal's entries over a period: one line each (`long`: a table with the exercises
+    and how they felt), a pain chart, the average and the trend. `counted`: the entries as the
+    summary counts them (an entry dated after today counted as today's), for the chart;
+    `future`: those entries, named under the table."""
     console.print(
         Text(
             f"Your journal: {_short_date(summary.start)} {summary.start.year} to "
@@ -132,28 +232,29 @@ def show_history(console: Console, entries: list[Entry], summary: Summary) -> No
             )
         )
         return
-    # The Spread column appears only when an entry in the period was logged with --spreading,
-    # so a journal that never used it keeps its room for the exercises and notes.
     spread = any(entry.spreading for entry in entries)
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column("No.", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Pain", justify="right", no_wrap=True)
-    if spread:
-        table.add_column("Spread", no_wrap=True, style="bold")
-    shares = _done_width(entries, console.width, spread)
-    table.add_column("Done", ratio=shares["ratio"], overflow="fold")
-    table.add_column("Note", ratio=shares.get("note_ratio", 1), overflow="fold")
-    for entry in entries:
-        cells: list[Text | str] = [str(entry.id), entry.date.isoformat(), f"{entry.pain}/10"]
-        if spread:
-            cells.append("yes" if entry.spreading else "")
-        cells += [_done(entry), _note(entry.note or "")]
-        table.add_row(*cells)
-    console.print(table)
+    if long:
+        _long_table(console, entries)
+    else:
+        lines, later = _compact_table(entries, console.width, {e.id for e in future})
+        console.print(Text("\n".join(lines)), no_wrap=True, overflow="crop", crop=False)
+        console.print(
+            Text("Done: exercises done (their ids: history --long, --json or --csv).", style="dim")
+        )
+        if later:
+            console.print(Text("2nd: a second entry on the same day; each counts.", style="dim"))
     if spread:
         console.print(Text(f"Spread: yes marks {SPREADING_WORDS}.", style="dim"))
-    chart, legend = _pain_chart(entries, summary, console.width)
+    for entry in future:
+        console.print(
+            Text(
+                f"Entry {entry.id} is dated {entry.date}, after today ({summary.end}): it is "
+                "counted as today's here and in your plan. If its date is wrong: "
+                f"sciatica-plan forget {entry.id}, then log it again.",
+                style="yellow",
+            )
+        )
+    chart, legend = _pain_chart(counted if counted is not None else entries, summary, console.width)
     for line in chart:
         console.print(line, no_wrap=True, overflow="crop")
     console.print(legend)
@@ -169,6 +270,35 @@ def show_history(console: Console, entries: list[Entry], summary: Summary) -> No
     console.print(disclaimer())
 
 
+def _long_table(console: Console, entries: list[Entry]) -> None:
+    """Every entry in full: the exercises done (and how each felt) and the whole note."""
+    # The Spread column appears only when an entry in the period was logged with --spreading,
+    # so a journal that never used it keeps its room for the exercises and notes.
+    spread = any(entry.spreading for entry in entries)
+    apart = any(e.leg is not None or e.back is not None for e in entries)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("No.", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Pain", justify="right", no_wrap=True)
+    if apart:
+        table.add_column("Leg", justify="right", no_wrap=True)
+        table.add_column("Back", justify="right", no_wrap=True)
+    if spread:
+        table.add_column("Spread", no_wrap=True, style="bold")
+    shares = _done_width(entries, console.width, spread)
+    table.add_column("Done", ratio=shares["ratio"], overflow="fold")
+    table.add_column("Note", ratio=shares.get("note_ratio", 1), overflow="fold")
+    for entry in entries:
+        cells: list[Text | str] = [str(entry.id), entry.date.isoformat(), f"{entry.pain}/10"]
+        if apart:
+            cells += [_number(entry.leg), _number(entry.back)]
+        if spread:
+            cells.append("yes" if entry.spreading else "")
+        cells += [_done(entry), _note(entry.note or "")]
+        table.add_row(*cells)
+    console.print(table)
+
+
 def show_entry(console: Console, entry: Entry) -> None:
     """One journal entry in full, as `forget` shows it before asking."""
     facts = Table.grid(padding=(0, 2))
@@ -177,6 +307,8 @@ def show_entry(console: Console, entry: Entry) -> None:
     facts.add_row("Entry", str(entry.id))
     facts.add_row("Date", wording.long_date(entry.date))
     facts.add_row("Pain", f"{entry.pain}/10" + (f", {SPREADING_WORDS}" if entry.spreading else ""))
+    if entry.leg is not None or entry.back is not None:
+        facts.add_row("Leg, back", f"{_number(entry.leg)}, {_number(entry.back)}")
     facts.add_row("Done", _done(entry))
     facts.add_row("Note", _note(entry.note) if entry.note is not None else Text("-"))
     console.print(facts)
