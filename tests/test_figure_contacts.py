@@ -189,6 +189,26 @@ REDRAWN = (
     "stability-ball-leg-curl",
     "heel-dig",
     "static-quads",
+    "half-kneeling-hamstring-stretch",
+    "kneeling-hip-flexor-stretch",
+    "nordic-hamstring-curl",
+    "childs-pose",
+    "bottom-to-heels",
+    "side-plank",
+    "side-bridge-from-knees",
+    "side-bridge-top-leg-lift",
+    "side-plank-top-leg-lift",
+    "rolling-side-bridge",
+    "front-plank",
+    "front-plank-from-knees",
+    "plank-with-leg-lift",
+    "copenhagen-short-lever",
+    "copenhagen-long-lever",
+    "clamshell",
+    "side-lying-leg-lift",
+    "side-lying-wall-abduction",
+    "side-lying-hip-adduction",
+    "prone-hip-extension",
 )
 
 
@@ -209,3 +229,58 @@ def test_the_loaded_hip_thrust_holds_its_dumbbell_on_the_hips(catalogue: Catalog
     assert "dumbbell@pelvis" in exercise.figure.props
     assert "hand@dumbbell" in exercise.figure.start["rests"]
     assert problems_of(exercise) == []
+
+
+def test_a_knee_folded_fully_seen_from_the_front_ends_the_leg_at_the_knee() -> None:
+    body = build_scene({"base": "side-plank", "knee": 160}, None, []).bodies[0]
+    for side in ("near", "far"):
+        assert body.points[f"{side}-ankle"] == body.points[f"{side}-knee"]
+        assert {f"{side}-ankle", f"{side}-toe"} <= body.end_on
+    # from the side the same fold keeps the shin's length: it is in the picture's plane
+    side_view = build_scene({"base": "kneeling", "knee": 160}, None, []).bodies[0]
+    assert side_view.end_on == frozenset()
+    assert math.dist(side_view.points["near-knee"], side_view.points["near-ankle"]) > 40
+
+
+def test_a_side_bridge_from_the_knees_rests_on_the_forearm_and_the_knee(
+    catalogue: Catalogue,
+) -> None:
+    exercise = catalogue.exercise("side-bridge-from-knees")
+    assert exercise is not None
+    body = scene_of(exercise).bodies[0]
+    assert body.points["far-elbow"][1] == pytest.approx(0, abs=CONTACT_TOLERANCE)
+    assert body.points["far-hand"][1] == pytest.approx(0, abs=CONTACT_TOLERANCE)
+    assert body.surface("far-knee") == pytest.approx(0, abs=CONTACT_TOLERANCE)
+    assert body.points["pelvis"][1] > 15  # the hips are lifted
+
+
+@given(poses(), st.one_of(st.none(), poses()), st.lists(st.sampled_from(PROP_KINDS), max_size=2))
+def test_no_stroke_of_the_body_goes_below_the_floor(
+    start: dict[str, Any], end: Any, props: list[str]
+) -> None:
+    scene = build_scene(start, end, props)
+    if scene.floor:
+        for shape in scene.shapes:
+            if shape.role in ("body", "far"):
+                points = [shape.centre] if isinstance(shape, Circle) else shape.points  # type: ignore[union-attr]
+                assert min(y for _, y in points) >= -1e-6
+
+
+def test_an_ankle_anchor_holds_the_heels_down_from_above() -> None:
+    scene = build_scene({"base": "kneeling"}, None, ["anchor@ankles"])
+    body = scene.bodies[0]
+    (anchor,) = [f for f in scene.fixtures if f.kind == "anchor"]
+    circle = next(s for s in anchor.shapes if isinstance(s, Circle))
+    assert circle.centre[1] > body.points["near-ankle"][1]  # on top of the heel
+    assert gap(scene, body, "start", parse_contact("heels@anchor")) <= CONTACT_TOLERANCE
+    assert lowest_prop_point(scene) >= 0
+
+
+def test_a_wall_seen_from_the_front_stands_behind_the_whole_body() -> None:
+    scene = build_scene({"base": "side-lying"}, None, ["wall@pelvis"])
+    (wall,) = [f for f in scene.fixtures if f.kind == "wall"]
+    xs = [x for s in wall.shapes for x, _ in s.points]  # type: ignore[union-attr]
+    ys = [y for s in wall.shapes for _, y in s.points]  # type: ignore[union-attr]
+    body_xs = [x for x, _ in scene.bodies[0].points.values()]
+    assert min(xs) < min(body_xs) and max(xs) > max(body_xs)
+    assert min(ys) == 0 and max(ys) > max(y for _, y in scene.bodies[0].points.values())

@@ -49,7 +49,10 @@ SUPPORT_PROPS = ["chair", "bench", "step", "ball@heel", "pillow", "towel", "roll
 def bone_errors(scene: Any) -> list[float]:
     errors = []
     for body in scene.bodies:
-        for a, b, length in bones_of(body.view):
+        for a, b, length in body.bones():
+            assert length == next(n for x, y, n in bones_of(body.view) if (x, y) == (a, b)) or (
+                b in body.end_on and length == 0
+            )
             errors.append(abs(math.dist(body.points[a], body.points[b]) - length))
     return errors
 

@@ -41,7 +41,13 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "shin": ("knee", "ankle"),
     "forearm": ("elbow", "hand"),
 }
-UNSIDED = {"head": ("head",), "pelvis": ("pelvis",), "waist": ("waist",), "back": ("chest",)}
+UNSIDED = {
+    "head": ("head",),
+    "pelvis": ("pelvis",),
+    "waist": ("waist",),
+    "back": ("chest",),
+    "chest": ("chest",),
+}
 PLURALS = {"feet": "foot", "shins": "shin", "forearms": "forearm", "heels": "heel"} | {
     f"{point}s": point for point in SIDED_POINTS
 }
@@ -62,8 +68,9 @@ BODY_SUPPORTS = {
     for side in SIDES
     for limb, points in LIMBS.items()
 }
-# A limb is about this thick: a hand round a thigh is on it within this reach of the bone.
-LIMB_REACH = KNEE_DEPTH
+# A thigh or calf is about this far from its bone to its skin (about 6 cm): a hand round a
+# thigh, or buttocks on the heels, touch the limb within this reach of the bone.
+LIMB_REACH = 6.0
 # A shin lies on the floor along its front: the ankle stands off it as the kneecap does.
 REGION_DEPTH = {("shin", "ankle"): KNEE_DEPTH}
 
@@ -96,8 +103,8 @@ BASE_CONTACTS: dict[str, tuple[str, ...]] = {
     "kneeling": ("shins",),
     "half-kneeling": ("far-shin", "near-foot"),
     "standing-front": ("ankles",),
-    "side-lying": ("pelvis",),
-    "side-plank": ("far-forearm", "far-ankle"),
+    "side-lying": ("far-shoulder",),  # seen from the front, the hips lie a thigh's width up
+    "side-plank": ("far-forearm", "far-toe"),
     "side-lying-above": (),
     "supine-above": (),
 }
@@ -212,7 +219,7 @@ def gap(scene: Scene, body: Body, phase: str, contact: Contact) -> float:
             near = (
                 math.dist((x, y), bone[0]) if len(bone) == 1 else _segment_distance((x, y), *bone)
             )
-            off = max(0.0, near - LIMB_REACH)
+            off = max(0.0, near - LIMB_REACH - contact.depth(name))
         else:
             shapes = [s for f in _fixtures(scene, contact.support, phase) for s in f.shapes]
             if not shapes:

@@ -104,7 +104,7 @@ BASES: dict[str, Base] = {
     ),
     "plank": Base(
         "side",
-        {"trunk": 80, "shoulder": 80, "elbow": 80, "ankle": -15},
+        {"trunk": 80, "shoulder": 105, "elbow": 70, "ankle": -15},
         "elbow",
         contacts=("elbow", "toe"),
         about="a front plank on the forearms and toes",
@@ -137,9 +137,9 @@ BASES: dict[str, Base] = {
     ),
     "side-plank": Base(
         "front",
-        {"trunk": -75, "far-shoulder": 70, "far-elbow": 100, "near-shoulder": 10},
+        {"trunk": -75, "far-shoulder": 65, "far-elbow": 105, "near-shoulder": 10},
         "far-elbow",
-        contacts=("far-elbow", "far-ankle"),
+        contacts=("far-elbow", "far-toe"),
         about="a side plank on the lower forearm, seen from the front",
     ),
     "side-lying-above": Base(

@@ -41,7 +41,7 @@ SUPPORT_HEIGHT = {
 }
 # Held at (or worn on) their point, and drawn there in each pose: weights, a cushion squeezed
 # between the knees, a machine's pad against a limb, a machine's foot plate.
-HELD = ("dumbbell", "kettlebell", "barbell", "cushion", "pad", "plate")
+HELD = ("dumbbell", "kettlebell", "barbell", "cushion", "pad", "plate", "anchor")
 OTHER = ("floor", "wall", "doorframe", "band", "stick", "mat")
 PROP_KINDS: tuple[str, ...] = (*SUPPORT_HEIGHT, *HELD, *OTHER)
 # Where a prop goes when the catalogue does not say.
@@ -59,6 +59,7 @@ DEFAULT_AT = {
     "barbell": "near-hand",
     "cushion": "near-knee",
     "pad": "near-ankle",
+    "anchor": "ankles",
     "plate": "near-toe",
     "floor": "pelvis",
     "wall": "near-shoulder",
@@ -81,6 +82,7 @@ CHAIR_DEPTH = 36.0
 BALL_MAX_SHARE = 0.7
 BAND_POST_CLEARANCE = 25.0  # a band's post stands this far in front of the body
 DOORFRAME_GAP = 25.0  # the frame starts this far below the heel: the other leg lies through
+WALL_PANEL_MARGIN = 20.0  # a wall seen from the front reaches this far past the body
 PAIRS = {f"{point}s": point for point in SIDED_POINTS}  # hands, knees, ankles, ...
 
 
@@ -288,6 +290,8 @@ def held_shapes(
             shapes.append(Circle((x, y), 6.0, "prop", phase))
         elif prop.kind == "pad":
             shapes.append(Circle((x + pad_offset[0], y + pad_offset[1]), 5.0, "prop", phase))
+        elif prop.kind == "anchor":
+            shapes += _ankle_anchor(body, name, phase)
         elif prop.kind == "plate":
             shapes.append(_foot_plate(body, name, phase))
     return shapes
@@ -321,6 +325,22 @@ def held_point(body: Body, name: str) -> Point:
 def _unit(a: Point, b: Point) -> Point:
     length = math.dist(a, b) or 1.0
     return ((b[0] - a[0]) / length, (b[1] - a[1]) / length)
+
+
+# A strap or a partner's hands over the heels, drawn as a padded bar on top of the ankle tied
+# down to the floor behind it (a Nordic curl's anchor).
+ANCHOR_RADIUS = 4.0
+ANCHOR_TIE = 10.0  # how far behind the heel the tie reaches the floor
+
+
+def _ankle_anchor(body: Body, name: str, phase: Phase) -> list[Shape]:
+    x, y = body.points[name]
+    side = name.split("-", maxsplit=1)[0]
+    knee_x = body.points[f"{side}-knee"][0]
+    behind = 1.0 if x >= knee_x else -1.0  # away from the knee
+    centre = (x, y + ANCHOR_RADIUS)
+    tie = ((x + behind * ANCHOR_RADIUS, y + ANCHOR_RADIUS), (x + behind * ANCHOR_TIE, 0.0))
+    return [Circle(centre, ANCHOR_RADIUS, "prop", phase), Line(tie, "prop", phase)]
 
 
 def _behind_the_neck(body: Body) -> Point:
@@ -374,6 +394,12 @@ def band_post_x(body: Body) -> float:
 def wall_shapes(prop: Prop, body: Body, top: float) -> list[Shape]:
     """A wall touching the prop's point, on the side away from the rest of the body."""
     name = prop.points()[0]
+    if prop.kind == "wall" and body.view != "side":
+        # Seen from the front, a wall the back rests against is behind the body: a panel
+        # standing on the floor, a little wider than the figure.
+        xs = [p[0] for p in body.points.values()]
+        left, right = min(xs) - WALL_PANEL_MARGIN, max(xs) + WALL_PANEL_MARGIN
+        return [Line(_box(left, right, 0.0, top), "prop")]
     away = -1.0 if _centroid(body)[0] >= body.points[name][0] else 1.0
     x = body.points[name][0] + away * depth(name)
     if prop.kind == "doorframe":

@@ -116,7 +116,7 @@ def build_scene(
     fixtures += _other_props(specs, bodies, floor)
     shapes: list[Shape] = [s for f in fixtures for s in f.shapes]
     for body, phase in zip(bodies, ("start", "end"), strict=False):
-        shapes += _body_shapes(body, phase)  # type: ignore[arg-type]
+        shapes += _body_shapes(body, phase, floor)  # type: ignore[arg-type]
     if len(bodies) == 2:
         shapes += _arrow(bodies[0], bodies[1], floor)
     if floor:
@@ -152,7 +152,8 @@ def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
     if supported:
         towards = supported[0]
     # Flat feet are laid flat after the turn: their toes cannot hold it up.
-    loose = {f"{side}-toe" for side in pose.flat_feet}
+    # (A foot seen from the front or above is never laid flat: its toes are a contact.)
+    loose = {f"{side}-toe" for side in pose.flat_feet} if view == "side" else set()
     turn = _resting_turn(body, pivot, towards, supports, loose)
     if pose.base.max_tip is not None and abs(turn) > pose.base.max_tip:
         turn = 0.0
@@ -342,7 +343,7 @@ def _push_direction(prop: Prop, bodies: list[Body]) -> Point:
     return (0.0, -PAD_DISTANCE)
 
 
-def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
+def _body_shapes(body: Body, phase: Phase, floor: bool) -> list[Shape]:
     shapes: list[Shape] = []
     # Far limbs first, so the near ones are drawn over them.
     for side, role in (("far", "far"), ("near", "body")):
@@ -361,8 +362,10 @@ def _body_shapes(body: Body, phase: Phase) -> list[Shape]:
         )
     head = body.points["head"]
     shapes.append(Circle(head, HEAD_RADIUS, "body", phase))
-    if body.view == "side":
-        shapes.append(Line(_nose(body), "body", phase))
+    nose = _nose(body)
+    # A face resting on the floor (lying face down) is turned to one side: no nose through it.
+    if body.view == "side" and (not floor or min(y for _, y in nose) >= 0.0):
+        shapes.append(Line(nose, "body", phase))
     return shapes
 
 

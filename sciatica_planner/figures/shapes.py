@@ -67,7 +67,8 @@ def bounds(shapes: list[Shape]) -> tuple[float, float, float, float]:
             xs += [shape.centre[0] - shape.radius, shape.centre[0] + shape.radius]
             ys += [shape.centre[1] - shape.radius, shape.centre[1] + shape.radius]
         else:
-            pts = shape.sample() if isinstance(shape, Curve) else shape.points
+            # a curve's control point too: an SVG path names it, so the viewBox holds it
+            pts = [*shape.sample(), shape.control] if isinstance(shape, Curve) else shape.points
             xs += [p[0] for p in pts]
             ys += [p[1] for p in pts]
     return min(xs), min(ys), max(xs), max(ys)

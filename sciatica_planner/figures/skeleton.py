@@ -118,13 +118,18 @@ class Body:
 
     view: View
     points: dict[str, Point]
+    # Bones that point at the viewer (a shin folded behind a kneeling body seen from the
+    # front), named by the point they end at: drawn as a point, their length out of the plane.
+    end_on: frozenset[str] = frozenset()
 
     def bones(self) -> list[tuple[str, str, float]]:
-        """(from, to, length) for every bone drawn, near and far."""
-        return bones_of(self.view)
+        """(from, to, length) for every bone drawn, near and far, as long as it is drawn."""
+        return [(a, b, 0.0 if b in self.end_on else n) for a, b, n in bones_of(self.view)]
 
     def moved(self, dx: float, dy: float) -> Body:
-        return Body(self.view, {k: (x + dx, y + dy) for k, (x, y) in self.points.items()})
+        return Body(
+            self.view, {k: (x + dx, y + dy) for k, (x, y) in self.points.items()}, self.end_on
+        )
 
     def turned(self, degrees: float, about: Point) -> Body:
         """The whole body rotated rigidly (counter-clockwise) about a point."""
@@ -136,6 +141,7 @@ class Body:
                 k: (ax + (x - ax) * c - (y - ay) * s, ay + (x - ax) * s + (y - ay) * c)
                 for k, (x, y) in self.points.items()
             },
+            self.end_on,
         )
 
     def lowest(self) -> float:
@@ -189,6 +195,11 @@ def horizontal_foot(view: View, shin_direction: float) -> float | None:
     return angle if limits.low <= angle <= limits.high else None
 
 
+# Seen from the front or above, a knee bent this far folds the shin straight back, away
+# from the viewer: the leg ends at the knee (a side bridge from the knees).
+FOLDED_KNEE = 150.0
+
+
 def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) -> Body:
     """Forward kinematics: the points of a skeleton turned by `angles`, pelvis at the origin.
 
@@ -204,6 +215,7 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
     points["neck"] = _step(points["chest"], neck, NECK)
     points["head"] = _step(points["neck"], neck, HEAD_RADIUS)
     wide = view != "side"
+    end_on: set[str] = set()
     for side in SIDES:
         # The far side mirrors the near side in the front and above views.
         sign = -1.0 if wide and side == "far" else 1.0
@@ -223,6 +235,9 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
             flat = horizontal_foot(view, shin) if side in flat_feet else None
             foot = shin + 90.0 - (angles[f"{side}-ankle"] if flat is None else flat)
         toe = _step(ankle, foot, foot_length(view))
+        if wide and angles[f"{side}-knee"] >= FOLDED_KNEE:
+            ankle = toe = knee
+            end_on |= {f"{side}-ankle", f"{side}-toe"}
         for name, point in (
             ("shoulder", shoulder),
             ("elbow", elbow),
@@ -233,4 +248,4 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
             ("toe", toe),
         ):
             points[f"{side}-{name}"] = point
-    return Body(view, points)
+    return Body(view, points, frozenset(end_on))
