@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     from sciatica_planner.models import Catalogue
 
 SCREEN_WIDTHS = (320, 768, 1280)
-# A4 less the handout's margins (210 - 2 x 14 mm), the width print lays a page out in.
-PRINT_WIDTH_PX = round((210 - 2 * 14) * PX_PER_MM)
+# A4 less the handout's margins, the width print lays a page out in.
+A4_WIDTH_MM = 210
+PRINT_WIDTH_PX = round((A4_WIDTH_MM - 2 * handout.PAGE_MARGIN_MM[1]) * PX_PER_MM)
 # Text boxes closer than this are touching, not overlapping: glyph boxes of neighbouring
 # words and lines may share a pixel or two at the sizes the pages use.
 OVERLAP_TOLERANCE_PX = 2.0

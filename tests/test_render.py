@@ -347,11 +347,13 @@ def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> N
     assert '<td data-label="Exercise">' in body and 'class="ticks"' in body
     body = re.sub(r' data-label="[^"]*"( class="ticks")?', "", body)
     wrappers = ('<section class="how-to">\n', '<section class="safety">\n', "</section>\n")
-    for wrapper in (*wrappers, "<article>\n", "</article>\n"):
+    leads = ('<div class="lead">\n', "</div>\n")
+    for wrapper in (*wrappers, "<article>\n", "</article>\n", *leads):
         assert wrapper in body
         body = body.replace(wrapper, "")
     assert body == PARSER.render(week_markdown(plan, catalogue))
-    assert page.count("<article>") == len({e.id for d in plan.days for e in d.exercises})
+    exercises = len({e.id for d in plan.days for e in d.exercises})
+    assert page.count("<article>") == page.count('<div class="lead">') == exercises
 
 
 def test_ics_one_event_per_training_day(normal: tuple[WeekPlan, Catalogue]) -> None:

@@ -86,13 +86,12 @@ def week_progression() -> str:
     """How one week leads to the next: the journal's rules (the contract's journal-aware
     weeks), with safety.py's numbers."""
     return (
-        "The plan reads your journal. After two weeks with pain at "
-        f"{safety.PROGRESS_MAX_AVERAGE}/10 or less on average, nothing spreading down the leg "
-        f"and sessions on at least {safety.PROGRESS_SESSIONS_PER_WEEK} days each week, the next "
-        f"week steps up a little: {safety.PROGRESS_REPS_STEP} more repetitions, "
-        f"{safety.PROGRESS_HOLD_STEP} seconds more on a hold, or one more set. If your pain "
-        "rises or spreads, the next week steps down. So log each session: "
-        "sciatica-plan log --pain N --done ID."
+        "The plan reads your journal. After two good weeks (pain "
+        f"{safety.PROGRESS_MAX_AVERAGE}/10 or less on average, nothing spreading, sessions on "
+        f"{safety.PROGRESS_SESSIONS_PER_WEEK} days or more each week), the next week steps up a "
+        f"little: {safety.PROGRESS_REPS_STEP} more repetitions, {safety.PROGRESS_HOLD_STEP} "
+        "seconds more on a hold, or one more set. If pain rises or spreads, it steps down. So "
+        "log each session: sciatica-plan log --pain N --done ID."
     )
 
 

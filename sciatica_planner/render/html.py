@@ -31,6 +31,8 @@ LARGE_FIGURE_MIN_MM = 45
 LARGE_WIDE_FIGURE_HEIGHT_MM = 30
 LARGE_WIDE_FIGURE_MAX_MM = 85
 LARGE_TALL_FIGURE_MAX_HEIGHT_MM = 80
+# A4's margins: wide enough for any home printer's unprintable edge (about 5 mm).
+PAGE_MARGIN_MM = (10, 12)  # top and bottom, left and right
 # Under this width tables become stacked rows, a row a card, each cell named by its column.
 NARROW = "40em"
 
@@ -68,17 +70,18 @@ figure.pose.tall svg {{ width: min(7rem, calc(13rem * var(--aspect))); }}
   tr {{ border: 1px solid #8a8a8a; border-radius: 4px; margin: 0 0 0.5rem;
         padding: 0.3rem 0.5rem; }}
   td {{ border: 0; padding: 0.1rem 0; }}
-  td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600; }}
+  td[data-label]::before {{ content: attr(data-label) ": "; font-weight: 600;
+                            font-size: 1rem; letter-spacing: normal; }}
   td:empty {{ display: none; }}
   figure.pose.tall {{ float: none; margin: 0.3rem 0; }}
 }}
-@page {{ size: A4; margin: 12mm 14mm; }}
+@page {{ size: A4; margin: {PAGE_MARGIN_MM[0]}mm {PAGE_MARGIN_MM[1]}mm; }}
 @media print {{
   body {{ margin: 0; padding: 0; max-width: none; font-size: {BODY_PT}pt; line-height: 1.3; }}
   h1 {{ font-size: 18pt; }}
   h2 {{ font-size: 15pt; margin: 10pt 0 4pt; }}
   h3 {{ font-size: 13pt; margin: 8pt 0 2pt; }}
-  h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
+  h2, h3 {{ break-after: avoid; page-break-after: avoid; break-inside: avoid; }}
   p {{ margin: 3pt 0; }}
   table {{ font-size: {TABLE_PT}pt; line-height: 1.25; margin: 3pt 0 6pt; }}
   th, td {{ padding: 1pt 4pt; }}
@@ -90,8 +93,8 @@ figure.pose.tall svg {{ width: min(7rem, calc(13rem * var(--aspect))); }}
   .how-to {{ column-count: 2; column-gap: 7mm; }}
   /* An exercise may run on into the next column (keeping whole columns full is what keeps
      the page count down at this size), but its name stays with its figure and first step. */
-  .how-to h3, .how-to figure {{ break-after: avoid; page-break-after: avoid; }}
-  .how-to figure, .how-to li {{ break-inside: avoid; page-break-inside: avoid; }}
+  .how-to .lead, .how-to li {{ break-inside: avoid; page-break-inside: avoid; }}
+  .how-to .lead {{ break-after: avoid; page-break-after: avoid; }}
   p, li {{ orphans: 2; widows: 2; }}
   .how-to ol {{ padding-left: 1.3em; }}
   figure.pose.wide svg {{ width: clamp({FIGURE_MIN_MM}mm,
@@ -185,9 +188,7 @@ def _how_to_in_columns(body: str, figures: Callable[[str], str | None] | None = 
         return body
     section, _, after = tail.partition(signs)
     first, *exercises = section.split("<h3>")
-    articles = "".join(
-        f"<article>\n<h3>{_with_figure(block, figures)}</article>\n" for block in exercises
-    )
+    articles = "".join(f"<article>\n{_article(block, figures)}</article>\n" for block in exercises)
     # The warning signs run on in the same columns, so no half-empty page opens between them.
     return (
         f'{head}<section class="how-to">\n{how_to}{first}{articles}'
@@ -202,20 +203,36 @@ _VIEW_BOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 WIDE_FIGURE = 1.4
 
 
-def _with_figure(block: str, figures: Callable[[str], str | None] | None) -> str:
-    """One exercise's article body with its figure after the heading, if it has one."""
+def _article(block: str, figures: Callable[[str], str | None] | None) -> str:
+    """One exercise of the how-to (its markdown rendered, from after its `<h3>`) with its
+    figure. The name and first line (what it is, its dose) go in one `<div class="lead">`,
+    which print keeps together, since a name alone at the foot of a column reads as a mistake.
+    A wide figure goes inside it, under the name; a tall one floats beside the steps after it,
+    so a long drawing never pushes a whole exercise to the next column."""
+    heading, _, rest = block.partition("</h3>\n")
+    about, found, steps = rest.partition("</p>\n")
+    if not found:
+        about, steps = "", rest
+    else:
+        about += found
+    figure, wide = _figure(block, figures)
+    if wide:
+        return f'<div class="lead">\n<h3>{heading}</h3>\n{figure}{about}</div>\n{steps}'
+    return f'<div class="lead">\n<h3>{heading}</h3>\n{about}</div>\n{figure}{steps}'
+
+
+def _figure(block: str, figures: Callable[[str], str | None] | None) -> tuple[str, bool]:
+    """The exercise's figure (empty without one) and whether it is a wide one."""
     found = _FIRST_CODE.search(block)
     svg = figures(found.group(1)) if figures is not None and found else None
-    if svg is None:
-        return block
-    size = _VIEW_BOX.search(svg)
-    wide = size is not None and float(size.group(1)) >= WIDE_FIGURE * float(size.group(2))
-    heading, _, rest = block.partition("</h3>\n")
-    shape = "wide" if wide else "tall"
+    size = _VIEW_BOX.search(svg) if svg is not None else None
+    if svg is None or size is None:
+        return "", False
     # The drawing's width over height, for the styles to size it by (never catalogue text).
-    aspect = float(size.group(1)) / float(size.group(2)) if size is not None else 1.0
-    figure = f'<figure class="pose {shape}" style="--aspect: {aspect:.3f}">'
-    return f"{heading}</h3>\n{figure}\n{svg}</figure>\n{rest}"
+    aspect = float(size.group(1)) / float(size.group(2))
+    wide = aspect >= WIDE_FIGURE
+    shape = "wide" if wide else "tall"
+    return f'<figure class="pose {shape}" style="--aspect: {aspect:.3f}">\n{svg}</figure>\n', wide
 
 
 _TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
