@@ -9,9 +9,13 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SciaticaPlanError
 from .text import visible
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # The temporary file is named ".NAME.XXXXXXXX.tmp" (8 random characters): 14 more than NAME.
 TEMPORARY_EXTRA = len("..XXXXXXXX.tmp")
@@ -90,6 +94,76 @@ def read_regular_file(path: Path | str, limit: int, *, what: str = "a regular fi
         raise InputError(path, _reason(error)) from None
     finally:
         os.close(descriptor)
+
+
+# Write permission for the group or for others: anyone but the owner could change the file.
+WRITABLE_BY_OTHERS = stat.S_IWGRP | stat.S_IWOTH
+
+
+class NotOwnFileError(InputError):
+    """A file (or its folder) another user owns or may change: not to be trusted."""
+
+
+def read_own_file(folder: Path, name: str, limit: int) -> bytes:
+    """The bytes of the regular file `name` in `folder`, at most `limit` of them, only when no
+    one but this user could have written it.
+
+    The folder must be owned by this user and writable by no one else (so no one else can add or
+    swap a file in it), and the file must be a regular file (not a symlink: a link to /dev/zero
+    or to a file of someone else's is refused), owned by this user and writable by no one else.
+    Everything is checked on open descriptors, so a name swapped meanwhile changes nothing. For
+    caches: raises InputError (NotOwnFileError, MissingFileError, TooLargeError) with a reason.
+    """
+    me = _user_id()
+    if me is None or os.open not in os.supports_dir_fd:
+        raise NotOwnFileError(folder, "this system cannot tell who owns a file")
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        folder_descriptor = os.open(
+            folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        raise MissingFileError(folder, "no such folder") from None
+    except OSError as error:
+        raise InputError(folder, _reason(error)) from None
+    try:
+        _require_own(folder, os.fstat(folder_descriptor), me, stat.S_ISDIR, "a folder")
+        flags = os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        try:
+            descriptor = os.open(
+                name, flags | getattr(os, "O_CLOEXEC", 0), dir_fd=folder_descriptor
+            )
+        except FileNotFoundError:
+            raise MissingFileError(folder / name, "no such file") from None
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # O_NOFOLLOW met a symlink
+                raise NotOwnFileError(folder / name, "is a symlink") from None
+            raise InputError(folder / name, _reason(error)) from None
+        try:
+            _require_own(folder / name, os.fstat(descriptor), me, stat.S_ISREG, "a regular file")
+            return _read_at_most(folder / name, descriptor, limit)
+        except OSError as error:
+            raise InputError(folder / name, _reason(error)) from None
+        finally:
+            os.close(descriptor)
+    finally:
+        os.close(folder_descriptor)
+
+
+def _user_id() -> int | None:
+    geteuid = getattr(os, "geteuid", None)
+    return None if geteuid is None else int(geteuid())
+
+
+def _require_own(
+    path: Path, found: os.stat_result, me: int, is_kind: Callable[[int], bool], what: str
+) -> None:
+    if not is_kind(found.st_mode):
+        raise NotOwnFileError(path, f"is {kind_of(found.st_mode)}, not {what}")
+    if found.st_uid != me:
+        raise NotOwnFileError(path, "belongs to another user")
+    if found.st_mode & WRITABLE_BY_OTHERS:
+        raise NotOwnFileError(path, "can be changed by other users")
 
 
 def _read_at_most(path: Path | str, descriptor: int, limit: int) -> bytes:

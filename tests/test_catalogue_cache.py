@@ -3,6 +3,7 @@ unwritable folder) and the garbage collector paused while a catalogue is read, t
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -25,6 +26,8 @@ from sciatica_planner.importers.free_exercise_db import import_free_exercise_db
 from sciatica_planner.models import Catalogue, DoseRange, Exercise
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from click.testing import CliRunner
 
     from sciatica_planner.catalogue_cache import CacheKey
@@ -377,3 +380,300 @@ def test_a_repeated_key_is_still_refused_with_its_line(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match="appears twice") as caught:
         load_catalogue(path)
     assert caught.value.line is not None
+
+
+# -- A cache no one else can feed ------------------------------------------------------------------
+
+
+def _forged(the_key: CacheKey, values: Any) -> bytes:
+    """A well-formed cache for `the_key` holding `values`, with a payload digest that matches."""
+    payload = catalogue_cache.marshal.dumps(values)
+    header = catalogue_cache.marshal.dumps((*the_key, catalogue_cache.blake2b(payload).hexdigest()))
+    return catalogue_cache.MAGIC + len(header).to_bytes(8, "big") + header + payload
+
+
+def _renamed(catalogue: Catalogue, old: str, new: str) -> Any:
+    """The catalogue's cache values with one exercise name changed."""
+    values, fields_set = catalogue_cache._encode(catalogue)
+    exercises = []
+    for exercise_values, exercise_set in values["exercises"]:
+        named = (
+            {**exercise_values, "name": new} if exercise_values["name"] == old else exercise_values
+        )
+        exercises.append((named, exercise_set))
+    return {**values, "exercises": tuple(exercises)}, fields_set
+
+
+def test_a_forged_cache_that_is_valid_in_every_other_respect_is_used(
+    mine: Path, counter: Counter
+) -> None:
+    """The control for the tests below: a cache written by the user with plain text is trusted,
+    so what they refuse is refused for the reason they name."""
+    fresh = load_catalogue(mine)
+    cache_files()[0].write_bytes(_forged(key(mine), _renamed(fresh, "Glute bridge", "Hip bridge")))
+    cache_files()[0].chmod(0o600)
+    assert load_catalogue(mine).exercise("glute-bridge").name == "Hip bridge"  # type: ignore[union-attr]
+    assert counter.reads == 1
+
+
+@pytest.mark.parametrize("planted", ["Glute\x1b]0;owned\x07 bridge", "Glute\u202e bridge"])
+def test_cached_text_passes_the_catalogues_text_check(
+    mine: Path, counter: Counter, planted: str
+) -> None:
+    fresh = load_catalogue(mine)
+    cache_files()[0].write_bytes(_forged(key(mine), _renamed(fresh, "Glute bridge", planted)))
+    assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+    assert catalogue_cache.load(key(mine)) == fresh  # rewritten
+
+
+def test_a_cache_holding_code_is_refused(mine: Path, counter: Counter) -> None:
+    fresh = load_catalogue(mine)
+    values, fields_set = catalogue_cache._encode(fresh)
+    code = compile("1", "<cache>", "eval")
+    cache_files()[0].write_bytes(_forged(key(mine), ({**values, "groups": code}, fields_set)))
+    assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+
+
+def test_payload_bytes_changed_inside_a_string_are_caught_by_the_digest(
+    mine: Path, counter: Counter
+) -> None:
+    """The change keeps the payload decodable (the same length, one letter), so only the digest
+    can tell; flipping the last byte would break unmarshalling on its own."""
+    load_catalogue(mine)
+    path = cache_files()[0]
+    blob = path.read_bytes()
+    assert blob.count(b"Glute bridge") == 1
+    path.write_bytes(blob.replace(b"Glute bridge", b"Glute brIdge"))
+    assert load_catalogue(mine).exercise("glute-bridge").name == "Glute bridge"  # type: ignore[union-attr]
+    assert counter.reads == 2
+
+
+@contextlib.contextmanager
+def another_users(path: Path) -> Iterator[None]:
+    """Inside, `path` belongs to someone else: `nobody` when the tests run as root, else this
+    process pretends to be another user."""
+    if os.geteuid() == 0:
+        os.chown(path, NOBODY, NOBODY)
+        yield
+        return
+    mine = os.geteuid()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "geteuid", lambda: mine + 1)
+        yield
+
+
+NOBODY = 65534
+
+
+def test_another_users_cache_file_is_not_read(mine: Path, counter: Counter) -> None:
+    """Planted under the right key by someone else (the key is computable from public files), a
+    cache is ignored even when it is well formed."""
+    fresh = load_catalogue(mine)
+    planted = _renamed(fresh, "Glute bridge", "Nordic hamstring curl")
+    cache_files()[0].write_bytes(_forged(key(mine), planted))
+    with another_users(cache_files()[0]):
+        assert load_catalogue(mine).exercise("glute-bridge").name == "Glute bridge"  # type: ignore[union-attr]
+    assert counter.reads == 2
+    assert cache_files()[0].stat().st_uid == os.geteuid()  # rewritten as the user's own
+    assert catalogue_cache.load(key(mine)) == fresh
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run as another user")
+def test_a_cache_planted_by_root_is_not_read_by_nobody(tmp_path: Path) -> None:
+    """The real thing: a process running as `nobody` ignores a cache file root wrote into a
+    shared cache folder (0o1777), and plans from the catalogue."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as public:  # tmp_path's parents are root's alone
+        Path(public).chmod(0o755)
+        mine = Path(public) / "mine.yaml"
+        shutil.copyfile(bundled_catalogue_path(), mine)
+        mine.chmod(0o644)
+        shared = Path(public) / "shared-cache"
+        shared.mkdir()
+        shared.chmod(0o1777)
+        _plant_and_run(mine, shared)
+
+
+def _plant_and_run(mine: Path, shared: Path) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["XDG_CACHE_HOME"] = {str(shared)!r}
+        from pathlib import Path
+        from sciatica_planner import catalogue, catalogue_cache
+        the_key = catalogue_cache.key_of(Path({str(mine)!r}), catalogue.MAX_BYTES)
+        print(the_key.program)
+        if sys.argv[1] == "plant":
+            folder = catalogue_cache.cache_folder()
+            folder.mkdir(parents=True, mode=0o777)
+            folder.chmod(0o777)
+            Path(folder.parent).chmod(0o777)
+            fresh = catalogue.read_catalogue(Path({str(mine)!r}))
+            values, fields_set = catalogue_cache._encode(fresh)
+            exercises = tuple(
+                ({{**v, "name": "Planted by root"}}, s) for v, s in values["exercises"]
+            )
+            planted = ({{**values, "exercises": exercises}}, fields_set)
+            payload = catalogue_cache.marshal.dumps(planted)
+            header = catalogue_cache.marshal.dumps(
+                (*the_key, catalogue_cache.blake2b(payload).hexdigest())
+            )
+            catalogue_cache.cache_file(the_key).write_bytes(
+                catalogue_cache.MAGIC + len(header).to_bytes(8, "big") + header + payload
+            )
+        else:
+            catalogue.read_catalogue(Path({str(mine)!r}))  # imports what it needs, while it can
+            catalogue_cache.cache_folder()
+            os.setgid({NOBODY})
+            os.setuid({NOBODY})
+            loaded = catalogue.load_catalogue(Path({str(mine)!r}))
+            planted = any(e.name == "Planted by root" for e in loaded.exercises)
+            print("planted" if planted else "clean")
+        """
+    )
+    source = str(Path(sciatica_planner.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": source}
+    plant = subprocess.run(
+        [sys.executable, "-c", script, "plant"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert plant.returncode == 0, plant.stderr
+    run = subprocess.run(
+        [sys.executable, "-c", script, "run"], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == plant.stdout.splitlines()[0]  # the same key
+    assert run.stdout.splitlines()[-1] == "clean"
+
+
+def test_a_cache_folder_others_can_write_is_not_trusted(mine: Path, counter: Counter) -> None:
+    fresh = load_catalogue(mine)
+    folder = catalogue_cache.cache_folder()
+    folder.chmod(0o1777)
+    assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+    assert folder.stat().st_mode & 0o777 == 0o700  # the user's own folder, closed again
+    assert load_catalogue(mine) == fresh and counter.reads == 2
+
+
+def test_a_cache_file_others_can_write_is_not_trusted(mine: Path, counter: Counter) -> None:
+    load_catalogue(mine)
+    cache_files()[0].chmod(0o666)
+    load_catalogue(mine)
+    assert counter.reads == 2
+    assert cache_files()[0].stat().st_mode & 0o777 == 0o600
+
+
+def test_a_cache_folder_of_another_user_is_neither_read_nor_written(
+    mine: Path, counter: Counter
+) -> None:
+    load_catalogue(mine)
+    folder = catalogue_cache.cache_folder()
+    before = cache_files()[0].read_bytes()
+    with another_users(folder):
+        load_catalogue(mine)
+        load_catalogue(mine)
+    assert counter.reads == 3
+    assert cache_files()[0].read_bytes() == before
+
+
+@contextlib.contextmanager
+def within_seconds(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when the block takes longer than `seconds`."""
+    import signal
+
+    def late(signum: int, frame: object) -> None:
+        raise AssertionError(f"still waiting after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_fifo_at_the_cache_path_does_not_hang(mine: Path, counter: Counter) -> None:
+    fresh = load_catalogue(mine)
+    path = cache_files()[0]
+    path.unlink()
+    os.mkfifo(path)
+    with within_seconds(10):  # a blocking open would hang here
+        assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+    assert path.is_file() and catalogue_cache.load(key(mine)) == fresh
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_symlink_to_an_endless_device_is_not_read(
+    mine: Path, counter: Counter, device: str
+) -> None:
+    fresh = load_catalogue(mine)
+    path = cache_files()[0]
+    path.unlink()
+    path.symlink_to(device)
+    assert load_catalogue(mine) == fresh
+    assert counter.reads == 2
+    assert not path.is_symlink() and catalogue_cache.load(key(mine)) == fresh
+
+
+def test_a_symlink_to_a_good_cache_is_not_followed(mine: Path, counter: Counter) -> None:
+    """Even a link to a copy of the right cache: a link is not the user's file."""
+    load_catalogue(mine)
+    path = cache_files()[0]
+    copy = path.with_name("copy")
+    copy.write_bytes(path.read_bytes())
+    copy.chmod(0o600)
+    path.unlink()
+    path.symlink_to(copy)
+    load_catalogue(mine)
+    assert counter.reads == 2
+
+
+def test_a_cache_larger_than_any_cache_of_the_catalogue_is_not_read(
+    mine: Path, counter: Counter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The read stops at a bound (here lowered below the real cache's size)."""
+    load_catalogue(mine)
+    monkeypatch.setattr(catalogue_cache, "SIZE_FACTOR", 0)
+    monkeypatch.setattr(catalogue_cache, "SIZE_SLACK", 1000)
+    load_catalogue(mine)
+    assert counter.reads == 2
+
+
+def test_racing_cache_builders_leave_one_whole_cache(mine: Path) -> None:
+    """Eight processes building the same cache at once: every one plans, and the cache left is
+    whole and used."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path;"
+        "from sciatica_planner.catalogue import load_catalogue;"
+        "print(len(load_catalogue(Path(sys.argv[1])).exercises))"
+    )
+    source = str(Path(sciatica_planner.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": source}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(mine)], stdout=subprocess.PIPE, env=env, text=True
+        )
+        for _ in range(8)
+    ]
+    counts = {run.communicate()[0] for run in runs}
+    assert all(run.returncode == 0 for run in runs)
+    assert len(counts) == 1
+    folder = catalogue_cache.cache_folder()
+    assert [p.name for p in folder.iterdir()] == [cache_files()[0].name]
+    assert catalogue_cache.load(key(mine)) == load_catalogue(mine, cache=False)
