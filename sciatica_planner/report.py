@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from . import progression, trend
 from .safety import WEEK_DAYS
-from .vocabulary import WEEKDAYS
+from .vocabulary import FEELINGS, WEEKDAYS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .journal import PsfsSeries
     from .models import Adaptation, Catalogue
+    from .psfs import PsfsTrend
+
+# A note longer than this (or than NOTE_PAGE_LINES lines) is shortened on the page, with a
+# pointer to `history --long`: one 128 KB note made a 28-day report 19 pages (issue 28). 400
+# characters is a long paragraph, enough for what a clinician reads at a glance.
+NOTE_PAGE_CHARS = 400
+NOTE_PAGE_LINES = 6
 
 
 class Logged(progression.Logged, Protocol):
@@ -55,6 +63,9 @@ class DayPain:
     entries: int
     session: bool  # exercises were logged that day
     spreading: bool  # an entry said symptoms spread further down the leg
+    # Schema 3: the day's mean leg and back pain, over the entries that gave them.
+    leg: float | None = None
+    back: float | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class ExerciseRecord:
     name: str
     done: int  # entries that list it
     rises: int  # of those, followed the next day by pain at least 2 points higher
+    # Schema 3: how many times it was said to feel easy, right, hard and painful.
+    felt: tuple[int, int, int, int] = (0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,35 @@ class Note:
     pain: int
     text: str
     spreading: bool
+    entry: int = 0  # the entry's number, for `history` when the page shortens the note
+    shortened: bool = False  # `text` is the start of a longer note
+
+
+@dataclass(frozen=True)
+class LegAndBack:
+    """Leg and back pain over the last two weeks, as the trend compares them: each week's mean
+    of the entries that gave it; `pattern` says what they show, if anything."""
+
+    leg: tuple[float, float]  # the 7 days before, the last 7 days
+    back: tuple[float, float]
+    pattern: Literal["centralising", "spreading"] | None
+
+    def words(self) -> str:
+        """The pattern in plain words, with the numbers."""
+        leg = f"leg pain {self.leg[0]:g}/10 then {self.leg[1]:g}/10"
+        back = f"back pain {self.back[0]:g}/10 then {self.back[1]:g}/10"
+        numbers = f"{leg}, {back}, the 7 days before against the last 7"
+        if self.pattern == "centralising":
+            return (
+                f"Centralising: leg pain is easing while back pain holds ({numbers}), usually "
+                "a good sign."
+            )
+        if self.pattern == "spreading":
+            return (
+                f"Spreading: leg pain is rising while back pain does not ({numbers}); "
+                "symptoms moving down the leg mean easing off and a clinician's review."
+            )
+        return f"Neither centralising nor spreading ({numbers})."
 
 
 @dataclass(frozen=True)
@@ -108,6 +150,13 @@ class Report:
     exercises: tuple[ExerciseRecord, ...]
     notes: tuple[Note, ...]
     adaptation: Adaptation | None  # None: no entry in the last two weeks
+    # Schema 3. Sessions are counted from the journal's first entry: the days before it are
+    # not a journal's to count (None: no entry at all).
+    counted_from: dt.date | None = None
+    leg_and_back: LegAndBack | None = None  # None: too few leg and back pains to compare
+    psfs: PsfsSeries | None = None  # the current series, if any
+    psfs_trend: PsfsTrend | None = None
+    future: tuple[int, ...] = ()  # entries dated after today, counted as today's
 
     @property
     def end(self) -> dt.date:
@@ -136,13 +185,28 @@ def build_report(
     days: int,
     catalogue: Catalogue,
     plan: PlanSettings,
+    *,
+    first_entry: dt.date | None = None,
+    psfs: Sequence[PsfsSeries] = (),
 ) -> Report:
-    """The report of the `days` days up to `today` (today included)."""
+    """The report of the `days` days up to `today` (today included).
+
+    `first_entry`: the date of the journal's first entry (the earliest of `entries` when not
+    given); weeks before it are not counted. An entry dated after today counts as today's
+    (trend.as_of) and the report names it. `psfs`: the journal's PSFS series; the report
+    shows the current one.
+    """
+    from .psfs import trend as psfs_trend
+
     start = trend.period_start(today, days)
-    known = [e for e in entries if e.date <= today]  # a clock turned back leaves no gap
+    known, future = trend.as_of(entries, today)
+    first = min((e.date for e in known), default=None) if first_entry is None else first_entry
+    first = min(first, today) if first is not None else None
     in_period = [e for e in known if e.date >= start]
     pains = [e.pain for e in in_period]
     adaptation = progression.adapt(progression.summarise(known, today), catalogue)
+    counted = max(start, first) if first is not None else start
+    current = psfs[-1] if psfs else None
     return Report(
         today=today,
         start=start,
@@ -152,36 +216,91 @@ def build_report(
         summary=trend.summarise(known, today, days),
         lowest=min(pains, default=None),
         highest=max(pains, default=None),
-        pain_days=_pain_days(in_period, start, today),
-        weeks=_weeks(in_period, start, today, plan.on),
+        pain_days=_pain_days(in_period),
+        weeks=_weeks(in_period, counted, today, plan.on),
         exercises=_exercises(in_period, catalogue),
-        notes=tuple(Note(e.date, e.pain, e.note, e.spreading) for e in in_period if e.note),
+        notes=tuple(_note(e) for e in in_period if e.note),
         adaptation=adaptation,
+        counted_from=first,
+        leg_and_back=leg_and_back(known, today),
+        psfs=current,
+        psfs_trend=psfs_trend(current.ratings) if current is not None else None,
+        future=tuple(getattr(e, "id", 0) for e in future),
     )
 
 
-def _pain_days(entries: list[Logged], start: dt.date, end: dt.date) -> tuple[DayPain, ...]:
-    """One DayPain for each day that has entries, oldest first."""
-    total = (end - start).days + 1
-    columns = trend.pain_columns(entries, start, end, total)  # one column a day
+def _note(entry: Logged) -> Note:
+    """A note as the page shows it: whole, or its start when it is long."""
+    text = entry.note or ""
+    lines = text.replace("\r\n", "\n").split("\n")
+    short = "\n".join(lines[:NOTE_PAGE_LINES])[:NOTE_PAGE_CHARS]
+    number = getattr(entry, "id", 0)
+    return Note(entry.date, entry.pain, short, entry.spreading, number, short != text)
+
+
+def _mean(values: list[int]) -> float | None:
+    from fractions import Fraction
+
+    return trend.one_decimal(Fraction(sum(values), len(values))) if values else None
+
+
+def _pain_days(entries: list[Logged]) -> tuple[DayPain, ...]:
+    """One DayPain for each day that has entries, oldest first; one pass over the entries."""
+    by_day: dict[dt.date, list[Logged]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.date, []).append(entry)
     found = []
-    for column in columns:
-        mean = trend.one_decimal(column.pain)
-        if mean is None:
-            continue
-        on_day = [e for e in entries if e.date == column.first]
+    for date in sorted(by_day):
+        on_day = by_day[date]
+        pains = [e.pain for e in on_day]
+        mean = _mean(pains)
+        assert mean is not None
         found.append(
             DayPain(
-                date=column.first,
+                date=date,
                 pain=mean,
-                lowest=min(e.pain for e in on_day),
-                highest=max(e.pain for e in on_day),
+                lowest=min(pains),
+                highest=max(pains),
                 entries=len(on_day),
                 session=any(e.done for e in on_day),
                 spreading=any(e.spreading for e in on_day),
+                leg=_mean(_given(on_day, "leg")),
+                back=_mean(_given(on_day, "back")),
             )
         )
     return tuple(found)
+
+
+def _given(entries: Sequence[Logged], name: str) -> list[int]:
+    """The entries' leg or back pains, where given (schema 3; older entries have none)."""
+    return [value for e in entries if (value := getattr(e, name, None)) is not None]
+
+
+def leg_and_back(entries: Sequence[Logged], today: dt.date) -> LegAndBack | None:
+    """Leg and back pain, the last 7 days against the 7 before (the trend's windows): leg
+    pain falling by the trend's step (1 point) or more while back pain holds or rises is
+    centralising; leg pain rising by that much while back pain holds or falls is spreading
+    [D1]. None unless both weeks have both."""
+    week = dt.timedelta(days=trend.TREND_WINDOW_DAYS)
+    split = today - week + dt.timedelta(days=1)
+    earliest = split - week
+
+    def means(name: str) -> tuple[float, float] | None:
+        first = _mean(_given([e for e in entries if earliest <= e.date < split], name))
+        second = _mean(_given([e for e in entries if split <= e.date <= today], name))
+        return None if first is None or second is None else (first, second)
+
+    leg, back = means("leg"), means("back")
+    if leg is None or back is None:
+        return None
+    step = trend.TREND_CHANGE
+    leg_change, back_change = round(leg[1] - leg[0], 1), round(back[1] - back[0], 1)
+    pattern: Literal["centralising", "spreading"] | None = None
+    if leg_change <= -step and back_change > -step:
+        pattern = "centralising"
+    elif leg_change >= step and back_change < step:
+        pattern = "spreading"
+    return LegAndBack(leg, back, pattern)
 
 
 def _weeks(
@@ -210,13 +329,22 @@ def _weeks(
 def _exercises(entries: list[Logged], catalogue: Catalogue) -> tuple[ExerciseRecord, ...]:
     """Each exercise logged in the period: most often done first, then by name."""
     done: dict[str, int] = {}
+    felt: dict[str, list[int]] = {}
     for entry in entries:
         for exercise_id in dict.fromkeys(entry.done):
             done[exercise_id] = done.get(exercise_id, 0) + 1
+        for exercise_id, how in getattr(entry, "felt", ()):
+            done.setdefault(exercise_id, 0)  # said how it felt, though not logged as done
+            felt.setdefault(exercise_id, [0] * len(FEELINGS))[FEELINGS.index(how)] += 1
     rises = progression.next_day_rises(entries)
     records = []
     for exercise_id, count in done.items():
         exercise = catalogue.exercise(exercise_id)
         name = exercise.name if exercise is not None else exercise_id  # another catalogue's
-        records.append(ExerciseRecord(exercise_id, name, count, rises.get(exercise_id, 0)))
+        easy, right, hard, painful = felt.get(exercise_id, [0] * len(FEELINGS))
+        records.append(
+            ExerciseRecord(
+                exercise_id, name, count, rises.get(exercise_id, 0), (easy, right, hard, painful)
+            )
+        )
     return tuple(sorted(records, key=lambda r: (-r.done, r.name.lower(), r.id)))

@@ -195,6 +195,7 @@ def test_the_report_gets_the_usual_file_mode(
 
 
 def test_the_plan_options_come_from_the_saved_profile(runner: CliRunner, journal: Path) -> None:
+    log(runner, "--pain", "2", "--date", "2026-10-29")  # the journal begins with the period
     log(runner, "--pain", "3", "--done", "glute-bridge")
     before = run(runner, "report", "-o", "-").stdout
     assert (

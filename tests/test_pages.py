@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 from browser import CHROMIUM, PX_PER_MM, PX_PER_PT, Browser
 from page_scripts import AXE_RUN, FIGURES, TEXT_BOXES, WIDTHS
 
-from sciatica_planner.journal import Entry
+from sciatica_planner.journal import Entry, PsfsRating, PsfsSeries
 from sciatica_planner.models import PlanOptions
 from sciatica_planner.planning import plan_week
 from sciatica_planner.progression import plan_program
@@ -91,7 +92,21 @@ def _report_page(catalogue: Catalogue) -> str:
         on=("mon", "wed", "fri"), level="beginner", equipment=(), minutes=30,
         prefer="neutral", source="the defaults",
     )  # fmt: skip
-    return report_html(build_report(entries, today, 28, catalogue, plan))
+    # Schema 3 (issue 24): leg and back pain, how exercises felt, a PSFS series, so that the
+    # checks cover the leg and back lines, the feelings table and the PSFS chart too.
+    entries = [
+        dataclasses.replace(
+            e, leg=max(0, e.pain - 1), back=2, felt=tuple((x, "right") for x in e.done)
+        )
+        for e in entries
+    ]
+    series = PsfsSeries(
+        1,
+        START,
+        ("putting on socks", "walking 1 km"),
+        tuple(PsfsRating(START + dt.timedelta(days=d), (3 + d // 7, 4)) for d in (0, 7, 14, 21)),
+    )
+    return report_html(build_report(entries, today, 28, catalogue, plan, psfs=[series]))
 
 
 @pytest.fixture(scope="module")

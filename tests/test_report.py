@@ -388,7 +388,10 @@ def test_an_empty_period_gives_a_short_report(catalogue: Catalogue, journal: lis
 
 
 def test_a_period_without_exercises_or_notes_says_so(catalogue: Catalogue) -> None:
-    found = build_report([entry(1, "2026-11-24", 4)], TODAY, 28, catalogue, PLAN)
+    # A journal begun long before the period (its older entries are not read for 28 days).
+    found = build_report(
+        [entry(1, "2026-11-24", 4)], TODAY, 28, catalogue, PLAN, first_entry=dt.date(2026, 9, 1)
+    )
     markdown = report_markdown(found)
     assert "No exercises were logged in this period." in markdown
     assert "No notes in this period." in markdown
@@ -430,12 +433,14 @@ def test_the_numbers_hold_together(catalogue: Catalogue, journal: list[Entry], d
     start = TODAY - dt.timedelta(days=days - 1)
     in_period = [e for e in journal if e.date >= start]
     assert found.entries == len(in_period) and found.empty == (not in_period)
-    # The weeks tile the period: back to back, 7 days each but the first.
-    assert found.weeks[0].first == start and found.weeks[-1].last == TODAY
+    # The weeks tile the period from the journal's first entry (issue 24: the days before it
+    # are not counted): back to back, 7 days each but the first.
+    counted = max([start, *(e.date for e in journal[:1])])
+    assert found.weeks[0].first == counted and found.weeks[-1].last == TODAY
     for before, after in zip(found.weeks, found.weeks[1:], strict=False):
         assert after.first == before.last + dt.timedelta(days=1) and after.days == 7
-    assert sum(w.days for w in found.weeks) == days
-    period = [start + dt.timedelta(days=n) for n in range(days)]
+    assert sum(w.days for w in found.weeks) == (TODAY - counted).days + 1
+    period = [counted + dt.timedelta(days=n) for n in range((TODAY - counted).days + 1)]
     assert found.planned == sum(f"{d:%a}".lower() in PLAN.on for d in period)
     assert found.sessions == len({e.date for e in in_period if e.done})
     # One point per day with entries, inside the day's range and the period's.

@@ -95,7 +95,10 @@ def report(settings: Settings, days: int, fmt: str | None, output: Path, force: 
     catalogue = load(settings)
     with mapped_errors(), Journal.open(journal_path(settings), create=False) as journal:
         entries = journal.entries(since=needed_since(now, days))
-    found = build_report(entries, now, days, catalogue, _plan_settings(settings))
+        first, psfs = journal.first_date(), journal.psfs()
+    found = build_report(
+        entries, now, days, catalogue, _plan_settings(settings), first_entry=first, psfs=psfs
+    )
     if chosen == "html":
         from ..render.report_html import report_html
 

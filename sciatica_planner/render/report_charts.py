@@ -13,6 +13,8 @@ from . import wording
 from .report_markdown import day_pain, day_words
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..report import Report
 
 PAIN_AXIS = "Pain (0-10)"
@@ -36,6 +38,12 @@ PAIN_COLOUR = "#1f5fa8"
 SPREADING_COLOUR = "#c0392b"
 LEGEND_PAIN = "pain: the day's mean (a bar: its range)"
 SESSION_COLOUR = "#2e7d32"
+# Leg and back pain (schema 3): two more lines, told apart by dash as well as colour, so the
+# chart reads in grey print too.
+LEG_COLOUR = "#8e44ad"
+BACK_COLOUR = "#b9770e"
+LEG_DASH = "5 3"
+BACK_DASH = "1.5 2.5"
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
 
 
@@ -59,7 +67,13 @@ def pain_chart_svg(report: Report) -> str:
     dates_row = spreading_row + STRIP + 6
     axis_row = dates_row + 19
     legend_row = axis_row + 20
-    height = legend_row + 10
+    apart: Apart = [
+        (name, colour, dash, [(d.date, getattr(d, name)) for d in report.pain_days
+                              if getattr(d, name) is not None])
+        for name, colour, dash in (("leg", LEG_COLOUR, LEG_DASH), ("back", BACK_COLOUR, BACK_DASH))
+    ]  # fmt: skip
+    apart = [line for line in apart if line[3]]
+    height = legend_row + (26 if apart else 10)
 
     def x(date: dt.date) -> float:
         return LEFT + ((date - report.start).days + 0.5) * step
@@ -126,6 +140,7 @@ def pain_chart_svg(report: Report) -> str:
             f'<polyline points="{points}" fill="none" stroke="{PAIN_COLOUR}" '
             'stroke-width="1.2" stroke-opacity="0.6"/>'
         )
+    parts += _apart_lines(apart, x, y, radius)  # leg and back pain, under the overall pain
     mark = max(2.5, min(4.5, step * 0.35))
     for day in report.pain_days:
         cx = _number(x(day.date))
@@ -160,6 +175,132 @@ def pain_chart_svg(report: Report) -> str:
                 f'fill="{SPREADING_COLOUR}"/>'
             )
     parts += _legend(legend_row)
+    if apart:
+        parts += _apart_legend(legend_row + 16, [(n, c, d) for n, c, d, _ in apart])
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+Apart = list[tuple[str, str, str, list[tuple[dt.date, float]]]]
+
+
+def _apart_lines(
+    apart: Apart, x: Callable[[dt.date], float], y: Callable[[float], float], radius: float
+) -> list[str]:
+    """Leg and back pain: a dashed line each, and a small point on each day that has it."""
+    parts = []
+    for name, colour, dash, values in apart:
+        points = " ".join(f"{_number(x(date))},{_number(y(value))}" for date, value in values)
+        if len(values) > 1:
+            parts.append(
+                f'<polyline class="{name}" points="{points}" fill="none" stroke="{colour}" '
+                f'stroke-width="1.4" stroke-dasharray="{dash}"/>'
+            )
+        for date, value in values:
+            parts.append(
+                f'<circle class="{name}-point" data-date="{date.isoformat()}" '
+                f'data-pain="{value:g}" cx="{_number(x(date))}" cy="{_number(y(value))}" '
+                f'r="{_number(max(1.2, radius * 0.6))}" fill="{colour}"/>'
+            )
+    return parts
+
+
+def _apart_legend(row: int, lines: list[tuple[str, str, str]]) -> list[str]:
+    """The leg and back lines' legend, in a second row."""
+    parts = ['<g class="legend" font-size="10">']
+    at = float(LEGEND_LEFT)
+    for name, colour, dash in lines:
+        words = f"{name} pain (the day's mean)"
+        parts.append(
+            f'<line x1="{_number(at)}" y1="{row - 4}" x2="{_number(at + 18)}" y2="{row - 4}" '
+            f'stroke="{colour}" stroke-width="1.6" stroke-dasharray="{dash}"/>'
+            f'<text x="{_number(at + 24)}" y="{row}">{escape(words)}</text>'
+        )
+        at += 24 + len(words) * LEGEND_CHAR + LEGEND_GAP
+    parts.append("</g>")
+    return parts
+
+
+# The PSFS chart, beside its table: the mean of each rating on a 0-10 axis, a slot a rating.
+PSFS_HEIGHT = 80
+PSFS_TOP = 10
+PSFS_LEFT = 28
+PSFS_SLOT = 44
+PSFS_WIDTH_MIN = 300  # room for the legend
+PSFS_WIDTH_MAX = 440
+PSFS_COLOUR = "#1f5fa8"
+
+
+def psfs_chart_svg(report: Report) -> str:
+    """The current PSFS series' mean at each rating, oldest first, evenly spaced, each labelled
+    with its date; a faint band 2 points either side of the first rating's mean marks the
+    minimal detectable change. Empty when there are no ratings."""
+    from ..psfs import MDC_MEAN
+
+    series = report.psfs
+    if series is None or not series.ratings:
+        return ""
+    ratings = series.ratings
+    width = max(PSFS_WIDTH_MIN, min(PSFS_WIDTH_MAX, PSFS_LEFT + PSFS_SLOT * len(ratings) + RIGHT))
+    plot = width - PSFS_LEFT - RIGHT
+    step = plot / len(ratings)
+    bottom = PSFS_TOP + PSFS_HEIGHT
+    height = bottom + 34
+
+    def y(value: float) -> float:
+        return bottom - value / PAIN_MAX * PSFS_HEIGHT
+
+    def x(index: int) -> float:
+        return PSFS_LEFT + (index + 0.5) * step
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="psfs-chart" viewBox="0 0 {width} '
+        f'{height}" width="{width}" role="img" aria-labelledby="psfs-chart-title" {FONT} '
+        f'font-size="10" fill="{INK}">',
+        '<title id="psfs-chart-title">PSFS: the mean of each rating, 0 (unable) to 10 (as '
+        "before the problem)</title>",
+    ]
+    first = ratings[0].mean
+    low, high = max(0.0, first - MDC_MEAN), min(float(PAIN_MAX), first + MDC_MEAN)
+    parts.append(
+        f'<rect class="mdc" x="{PSFS_LEFT}" y="{_number(y(high))}" width="{_number(plot)}" '
+        f'height="{_number(y(low) - y(high))}" fill="{GRID}" fill-opacity="0.45"/>'
+    )
+    for level in range(0, PAIN_MAX + 1, 5):
+        parts.append(
+            f'<line x1="{PSFS_LEFT}" y1="{_number(y(level))}" x2="{width - RIGHT}" '
+            f'y2="{_number(y(level))}" stroke="{GRID}" stroke-width="0.8"/>'
+            f'<text class="tick" x="{PSFS_LEFT - 6}" y="{_number(y(level) + 3.5)}" '
+            f'text-anchor="end">{level}</text>'
+        )
+    parts.append(
+        f'<path d="M{PSFS_LEFT} {PSFS_TOP}V{bottom}H{width - RIGHT}" fill="none" '
+        f'stroke="{INK}" stroke-width="1"/>'
+    )
+    if len(ratings) > 1:
+        points = " ".join(f"{_number(x(n))},{_number(y(r.mean))}" for n, r in enumerate(ratings))
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{PSFS_COLOUR}" stroke-width="1.4"/>'
+        )
+    label_every = max(1, -(-len(ratings) * PSFS_SLOT // plot))  # labels 44 units apart
+    for index, rating in enumerate(ratings):
+        parts.append(
+            f'<circle class="psfs-point" data-date="{rating.date.isoformat()}" '
+            f'data-mean="{rating.mean:.1f}" cx="{_number(x(index))}" '
+            f'cy="{_number(y(rating.mean))}" r="3.5" fill="{PSFS_COLOUR}">'
+            f"<title>{rating.date.day} {rating.date:%b}: mean {rating.mean:.1f}</title></circle>"
+        )
+        if (len(ratings) - 1 - index) % label_every == 0:
+            parts.append(
+                f'<text class="tick" x="{_number(x(index))}" y="{bottom + 13}" '
+                f'text-anchor="middle">{rating.date.day} {rating.date:%b}</text>'
+            )
+    parts.append(
+        f'<g class="legend"><rect x="{PSFS_LEFT}" y="{height - 14}" width="10" height="8" '
+        f'fill="{GRID}" fill-opacity="0.45"/><text x="{PSFS_LEFT + 14}" y="{height - 6}">'
+        f"within {MDC_MEAN} points of the first mean: no real change"
+        "</text></g>"
+    )
     parts.append("</svg>")
     return "\n".join(parts)
 

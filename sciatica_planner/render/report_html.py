@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from .html import document_html
 from .markdown import WARNING_SIGNS
-from .report_charts import pain_chart_svg, sessions_chart_svg
+from .report_charts import pain_chart_svg, psfs_chart_svg, sessions_chart_svg
 from .report_markdown import (
     EXERCISES_HEADING,
     NOTES_HEADING,
     PAIN_HEADING,
+    PSFS_HEADING,
     SESSIONS_HEADING,
     report_markdown,
     report_title,
@@ -38,13 +39,14 @@ th:nth-child(n) { width: auto; }
 td:last-child { white-space: normal; font-size: inherit; letter-spacing: normal; }
 th, td { padding: 0.12rem 0.45rem; }
 .chart svg { display: block; max-width: 100%; height: auto; }
-.sessions { display: flex; gap: 1.5rem; align-items: flex-start; }
-.sessions table { width: auto; min-width: 0; margin: 0; }
-.sessions svg { flex: 0 1 auto; max-width: 100%; height: auto; }
+.sessions, .psfs { display: flex; gap: 1.5rem; align-items: flex-start; }
+.sessions table, .psfs table { width: auto; min-width: 0; margin: 0; }
+.psfs th { white-space: nowrap; }
+.sessions svg, .psfs svg { flex: 0 1 auto; max-width: 100%; height: auto; }
 @media print {
   td:first-child { width: auto; }
   h2 { margin-top: 0.7rem; }
-  .chart, .sessions { break-inside: avoid; page-break-inside: avoid; }
+  .chart, .sessions, .psfs { break-inside: avoid; page-break-inside: avoid; }
   .sessions.long, .sessions.long table { break-inside: auto; page-break-inside: auto; }
   .sessions.long { display: block; }
   .sessions.long svg { margin-bottom: 0.5rem; }
@@ -72,6 +74,9 @@ def report_html(report: Report) -> str:
         # Past a couple of months the weekly table may run on to the next page.
         long = len(report.weeks) > LONG_TABLE_WEEKS
         page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report), long=long)
+        psfs = psfs_chart_svg(report)
+        if psfs:  # the chart beside the PSFS table
+            page = _beside_table(page, PSFS_HEADING, psfs, long=False, name="psfs")
         page = _wrapped(page, EXERCISES_HEADING, "exercises")
         page = _wrapped(page, NOTES_HEADING, "notes")
     return _safety_in_columns(page)  # last: the sections above end where it begins
@@ -113,11 +118,17 @@ def _wrapped(page: str, heading: str, name: str) -> str:
     return f'{head}<div class="{name}">\n{body}</div>\n{rest}'
 
 
-def _beside_table(page: str, heading: str, chart: str, *, long: bool) -> str:
-    """The section's table and `chart` side by side; a long table under its chart."""
+def _beside_table(
+    page: str, heading: str, chart: str, *, long: bool, name: str = "sessions"
+) -> str:
+    """The section's (first) table and `chart` side by side; a long table under its chart.
+    What follows the table in the section (the PSFS trend and credit) stays under both."""
     head, body, rest = _section(page, heading)
     before, table, after = body.partition("<table>")
+    if not table:  # no table to stand beside: the chart leads the section
+        return f'{head}<div class="{name}">\n{chart}\n</div>\n{body}{rest}'
+    inside, end, tail = after.partition("</table>")
+    table = f"<table>{inside}{end}"
     if long:  # the chart first, then the table, free to run on
-        inside = f"{chart}\n{table}{after}"
-        return f'{head}{before}<div class="sessions long">\n{inside}</div>\n{rest}'
-    return f'{head}{before}<div class="sessions">\n{table}{after}{chart}\n</div>\n{rest}'
+        return f'{head}{before}<div class="{name} long">\n{chart}\n{table}</div>\n{tail}{rest}'
+    return f'{head}{before}<div class="{name}">\n{table}{chart}\n</div>\n{tail}{rest}'

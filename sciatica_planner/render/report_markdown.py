@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from ..report import DayPain, PlanSettings, Report
 
 PAIN_HEADING = "Pain per day"
+PSFS_HEADING = "Function: the Patient-Specific Functional Scale (PSFS)"
+# The PSFS ratings a table shows (the latest); a longer series is in `psfs` and history --json.
+PSFS_COLUMNS = 6
 SESSIONS_HEADING = "Sessions per week"
 EXERCISES_HEADING = "Exercises"
 NOTES_HEADING = "Notes"
@@ -97,6 +100,7 @@ def report_markdown(report: Report) -> str:
         lines += _summary(report)
         lines += _pain_days(report)
         lines += _sessions(report)
+        lines += _psfs(report)
         lines += _exercises(report)
         lines += _notes(report)
     # The page is the clinician's: the numbers first, then what the patient must know.
@@ -125,9 +129,27 @@ def _summary(report: Report) -> list[str]:
         f"- **Pain:** average {_pain(report.summary.average)}, lowest {_pain(report.lowest)}, "
         f"highest {_pain(report.highest)}.",
         f"- **Trend over the last two weeks:** {escape(trend_words(report))}.",
-        f"- **Sessions:** {report.sessions} logged, against {report.planned} training days "
-        f"in the plan ({share(report.sessions, report.planned)}; {SESSION_WORDS}).",
+    ]
+    if report.leg_and_back is not None:
+        lines.append(f"- **Leg and back pain:** {escape(report.leg_and_back.words())}")
+    elif any(day.leg is not None or day.back is not None for day in report.pain_days):
+        lines.append(
+            "- **Leg and back pain:** logged, but not in each of the last two weeks, so not "
+            "compared."
+        )
+    days_word = "day" if report.planned == 1 else "days"
+    lines += [
+        f"- **Sessions:** {report.sessions} logged, against {report.planned} training "
+        f"{days_word} in the plan{_counted_from(report)} "
+        f"({share(report.sessions, report.planned)}; {SESSION_WORDS}).",
         f"- **{SPREADING_WORDS.capitalize()}:** {spread}.",
+    ]
+    if report.future:
+        numbers = ", ".join(str(n) for n in report.future)
+        lines.append(
+            f"- **Dated after today:** entry {numbers}; counted as today's (a date set wrong?)."
+        )
+    lines += [
         f"- **The plan now:** {escape(adaptation)}",
     ]
     if report.adaptation is not None:
@@ -136,20 +158,37 @@ def _summary(report: Report) -> list[str]:
     return lines
 
 
+def _counted_from(report: Report) -> str:
+    """' since Mon 30 Nov (the journal's first entry)' when the journal began in the period."""
+    first = report.counted_from
+    if first is None or first <= report.start:
+        return ""
+    return (
+        f" since {day_words(report, first)} (the journal's first entry; the days before it "
+        "are not counted)"
+    )
+
+
 def _pain_days(report: Report) -> list[str]:
+    apart = any(day.leg is not None or day.back is not None for day in report.pain_days)
     lines = [
         f"## {PAIN_HEADING}",
         "",
         "Each day with entries: its pain (the mean of the day's entries, with their range "
-        "where they differ), whether exercises were logged (a session), and whether "
-        "symptoms spread further down the leg.",
+        "where they differ), "
+        + ("its leg and back pain where logged, " if apart else "")
+        + "whether exercises were logged (a session), and whether symptoms spread further "
+        "down the leg.",
         "",
-        "| Date | Pain | Session | Spreading |",
-        "|---|--:|:-:|:-:|",
+        "| Date | Pain | Leg | Back | Session | Spreading |"
+        if apart
+        else "| Date | Pain | Session | Spreading |",
+        "|---|--:|--:|--:|:-:|:-:|" if apart else "|---|--:|:-:|:-:|",
     ]
     for day in report.pain_days:
+        both = f"{_pain(day.leg)} | {_pain(day.back)} | " if apart else ""
         lines.append(
-            f"| {day_words(report, day.date)} | {day_pain(day)} | "
+            f"| {day_words(report, day.date)} | {day_pain(day)} | {both}"
             f"{'yes' if day.session else ''} | {'yes' if day.spreading else ''} |"
         )
     return [*lines, ""]
@@ -187,26 +226,80 @@ def _sessions(report: Report) -> list[str]:
 
 
 def share(done: int, planned: int) -> str:
-    """'67%', or '-' when nothing was planned."""
+    """'67%', or '-' when nothing was planned. Sessions beyond the planned days (on other
+    days) are said as such, never as more than 100%: '100% (+1 extra)'."""
     if planned == 0:
         return "-"
+    if done > planned:
+        return f"100% (+{done - planned} extra)"
     return f"{(200 * done + planned) // (2 * planned)}%"  # half up: 12.5% is 13%
+
+
+def _psfs(report: Report) -> list[str]:
+    """The current PSFS series: each activity's latest ratings, the mean, its trend against
+    the 2-point minimal detectable change, and the authors' credit."""
+    from ..psfs import CREDIT, MDC_MEAN
+
+    series = report.psfs
+    lines = [f"## {PSFS_HEADING}", ""]
+    if series is None:
+        return [
+            *lines,
+            "No PSFS activities set (`sciatica-plan psfs set ...`).",
+            "",
+            f"*{escape(CREDIT)}*",
+            "",
+        ]
+    shown = series.ratings[-PSFS_COLUMNS:]
+    lines.append(
+        "Activities hard because of sciatica, in the patient's words, rated 0 (unable) to 10 "
+        f"(as before the problem); the score is the mean, and {MDC_MEAN} points or more on it "
+        "is a real change (the minimal detectable change)."
+    )
+    lines.append("")
+    if shown:
+        dates = " | ".join(f"{r.date.day} {r.date:%b}" for r in shown)
+        lines += [f"| Activity | {dates} |", "|---|" + "--:|" * len(shown)]
+        for number, activity in enumerate(series.activities):
+            scores = " | ".join(str(r.scores[number]) for r in shown)
+            lines.append(f"| {escape(visible(activity))} | {scores} |")
+        means = " | ".join(f"**{r.mean:.1f}**" for r in shown)
+        lines.append(f"| **Mean** | {means} |")
+        lines.append("")
+        if len(series.ratings) > len(shown):
+            lines += [f"The latest {len(shown)} of {len(series.ratings)} ratings.", ""]
+    else:
+        activities = "; ".join(escape(visible(a)) for a in series.activities)
+        lines += [f"Activities: {activities}. Not rated yet.", ""]
+    if report.psfs_trend is not None:
+        lines += [f"**Trend:** {escape(report.psfs_trend.words())}", ""]
+    lines += [f"*{escape(CREDIT)}*", ""]
+    return lines
 
 
 def _exercises(report: Report) -> list[str]:
     lines = [f"## {EXERCISES_HEADING}", ""]
     if not report.exercises:
         return [*lines, "No exercises were logged in this period.", ""]
+    felt = any(any(record.felt) for record in report.exercises)
     lines += [
         "How many logged sessions included each exercise, and how many of those were followed "
         f"the next day by pain at least {safety.FLARE_NEXT_DAY_RISE} points higher (after "
-        f"{safety.FLARE_SESSIONS} such sessions the plan swaps the exercise for an easier one).",
+        f"{safety.FLARE_SESSIONS} such sessions the plan swaps the exercise for an easier one)"
+        + (
+            "; and how it felt (painful twice: swapped; easy twice running: one notch up; "
+            "hard: its dose kept)."
+            if felt
+            else "."
+        ),
         "",
-        "| Exercise | Done | Pain up next day |",
-        "|---|--:|--:|",
+        "| Exercise | Done | Pain up next day |"
+        + (" Easy | Right | Hard | Painful |" if felt else ""),
+        "|---|--:|--:|" + ("--:|" * 4 if felt else ""),
     ]
     lines += [
         f"| {escape(visible(record.name))} | {record.done} | {record.rises} |"
+        + ("".join(f" {n} |" for n in record.felt) if felt else "")
         for record in report.exercises
     ]
     return [*lines, ""]
@@ -221,6 +314,11 @@ def _notes(report: Report) -> list[str]:
     for note in report.notes:
         text = note_markdown(note.text) or ["(blank)"]
         spread = f", {SPREADING_WORDS}" if note.spreading else ""
+        if note.shortened:  # the page keeps the start; the journal keeps it all
+            text[-1] += (
+                f" \u2026 *(shortened here: the whole note is entry {note.entry} in "
+                "`sciatica-plan history --long`)*"
+            )
         lines.append(
             f"- **{day_words(report, note.date)}** (pain {note.pain}/10{spread}): {text[0]}"
         )
