@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # characters is a long paragraph, enough for what a clinician reads at a glance.
 NOTE_PAGE_CHARS = 400
 NOTE_PAGE_LINES = 6
+# The page shows the latest notes only, and says how many earlier ones `history` has: a year of
+# daily notes is a book, not a page, and took seconds to lay out (issue 28: 10,000 entries).
+NOTES_ON_PAGE = 60
 
 
 class Logged(progression.Logged, Protocol):
@@ -157,6 +160,7 @@ class Report:
     psfs: PsfsSeries | None = None  # the current series, if any
     psfs_trend: PsfsTrend | None = None
     future: tuple[int, ...] = ()  # entries dated after today, counted as today's
+    notes_left_out: int = 0  # earlier notes than the page shows (NOTES_ON_PAGE)
 
     @property
     def end(self) -> dt.date:
@@ -204,6 +208,7 @@ def build_report(
     first = min(first, today) if first is not None else None
     in_period = [e for e in known if e.date >= start]
     pains = [e.pain for e in in_period]
+    noted = [e for e in in_period if e.note]
     adaptation = progression.adapt(progression.summarise(known, today), catalogue)
     counted = max(start, first) if first is not None else start
     current = psfs[-1] if psfs else None
@@ -219,7 +224,8 @@ def build_report(
         pain_days=_pain_days(in_period),
         weeks=_weeks(in_period, counted, today, plan.on),
         exercises=_exercises(in_period, catalogue),
-        notes=tuple(_note(e) for e in in_period if e.note),
+        notes=tuple(_note(e) for e in noted[-NOTES_ON_PAGE:]),
+        notes_left_out=max(0, len(noted) - NOTES_ON_PAGE),
         adaptation=adaptation,
         counted_from=first,
         leg_and_back=leg_and_back(known, today),

@@ -288,3 +288,18 @@ def test_a_full_28_day_report_prints_on_a_few_pages(catalogue: Catalogue, tmp_pa
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
     pages = int(next(x.split()[1] for x in info.stdout.splitlines() if x.startswith("Pages:")))
     assert 1 <= pages <= MAX_REPORT_PAGES
+
+
+def test_the_page_shows_the_latest_notes_and_counts_the_rest(catalogue: Catalogue) -> None:
+    from sciatica_planner.report import NOTES_ON_PAGE
+
+    journal = [
+        Entry(n, TODAY - dt.timedelta(days=(NOTES_ON_PAGE + 9 - n) // 2), 2, (), f"note {n}")
+        for n in range(1, NOTES_ON_PAGE + 10)
+    ]
+    found = build_report(journal, TODAY, 60, catalogue, PLAN)
+    assert len(found.notes) == NOTES_ON_PAGE and found.notes_left_out == 9
+    assert found.notes[-1].text == f"note {NOTES_ON_PAGE + 9}"
+    assert "the 9 earlier notes of the period are in `sciatica-plan history --long`" in (
+        report_markdown(found)
+    )

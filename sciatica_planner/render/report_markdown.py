@@ -310,6 +310,11 @@ def _notes(report: Report) -> list[str]:
     if not report.notes:
         return [*lines, "No notes in this period.", ""]
     lines.append("As typed, with any control or hidden characters shown as codes.")
+    if report.notes_left_out:
+        lines[-1] += (
+            f" The latest {len(report.notes)}; the {report.notes_left_out} earlier notes of "
+            "the period are in `sciatica-plan history --long`."
+        )
     lines.append("")
     for note in report.notes:
         text = note_markdown(note.text) or ["(blank)"]
