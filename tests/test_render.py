@@ -344,8 +344,8 @@ def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> N
     page = week_html(plan, catalogue)
     body = page.split("<main>\n", 1)[1].split("</main>", 1)[0]
     # Cells named by their column, for narrow screens, and tick boxes marked for their size.
-    assert '<td data-label="Exercise">' in body and 'class="ticks"' in body
-    body = re.sub(r' data-label="[^"]*"( class="ticks")?', "", body)
+    assert '<td data-label="Exercise">' in body and 'class="ticks whole"' in body
+    body = re.sub(r' data-label="[^"]*"( class="ticks( whole)?")?', "", body)
     wrappers = ('<section class="how-to">\n', '<section class="safety">\n', "</section>\n")
     leads = ('<div class="lead">\n', "</div>\n")
     for wrapper in (*wrappers, "<article>\n", "</article>\n", *leads):

@@ -56,6 +56,7 @@ th, td {{ border: 1px solid #8a8a8a; padding: 0.2rem 0.45rem; text-align: left;
          vertical-align: top; }}
 th {{ background: #eee; }}
 td.ticks {{ font-size: 1.2em; letter-spacing: 0.1em; line-height: 1.3; }}
+td.ticks.whole {{ white-space: nowrap; width: 1%; }}
 code {{ font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 1em; }}
 .how-to article {{ display: flow-root; }}
 figure.pose {{ margin: 0.3rem 0; }}
@@ -254,6 +255,9 @@ def labelled_cells(body: str) -> str:
         first_row = _ROW.search(tail)
         cells = re.findall(r"<td>(.*?)</td>", first_row.group(1)) if first_row else []
         tick_columns = {i for i, cell in enumerate(cells) if cell and set(cell) <= TICK_CHARS}
+        # A day's boxes on one line, while the days are few enough for the page's width.
+        whole = len(tick_columns) <= WHOLE_TICK_COLUMNS
+        tick_class = "ticks whole" if whole else "ticks"
 
         def row(cells: re.Match[str]) -> str:
             index = iter(range(len(labels)))
@@ -262,7 +266,7 @@ def labelled_cells(body: str) -> str:
                 column = next(index, None)
                 if column is None:
                     return "<td>"
-                ticks = ' class="ticks"' if column in tick_columns else ""
+                ticks = f' class="{tick_class}"' if column in tick_columns else ""
                 return f'<td data-label="{labels[column]}"{ticks}>'
 
             return "<tr>\n" + _CELL.sub(cell, cells.group(1)) + "</tr>"
@@ -273,3 +277,5 @@ def labelled_cells(body: str) -> str:
 
 
 TICK_CHARS = {TICK_BOX, " "}
+# Up to 4 days' columns of up to 5 boxes each fit an A4 page's width unbroken.
+WHOLE_TICK_COLUMNS = 4
