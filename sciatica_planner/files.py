@@ -184,12 +184,12 @@ def _size(limit: int) -> str:
     return f"{megabytes:g} MB" if megabytes >= 1 else f"{limit} bytes"
 
 
-def refuse_trailing_separator(text: str) -> None:
+def refuse_trailing_separator(text: str, example: str = "week.md") -> None:
     """`-o newdir/` names a folder: refuse it before a Path drops the slash and writes `newdir`."""
     separators = (os.sep, os.altsep) if os.altsep else (os.sep,)
     if text.endswith(separators) and text.rstrip("".join(separators)):
         raise OutputError(
-            text, "names a folder (it ends with a slash); give a file name, such as week.md"
+            text, f"names a folder (it ends with a slash); give a file name, such as {example}"
         )
 
 

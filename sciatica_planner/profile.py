@@ -6,6 +6,7 @@ Pure: no click, no rich, no printing. The command line decides where the file li
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -26,7 +27,7 @@ from .vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
 PROFILE_FILE = "profile.toml"
@@ -45,6 +46,8 @@ NEVER_SAVED = ("pain", "seed", "start", "next", "no-journal")
 
 OWNER_ONLY_FILE = 0o600
 OWNER_ONLY_FOLDER = 0o700
+# Write permission for anyone: a profile with none of these was made read-only on purpose.
+WRITE_BITS = 0o222
 
 
 class ProfileError(SciaticaPlanError):
@@ -282,15 +285,110 @@ def profile_text(profile: Profile) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_profile(path: Path, profile: Profile) -> None:
-    """Write the whole file at once, readable by its owner only; create its folder if needed."""
-    from .files import OutputError, write_atomically
+def update_profile(path: Path, change: Callable[[Profile], Profile]) -> Profile:
+    """Save `change(saved)` over the profile saved at `path`, and return it.
 
+    Read, change and write happen under an exclusive lock, so two `profile set` at once each
+    keep the other's change (no lost update). A symlinked profile (a dotfiles link) has its
+    target written, the link kept. A read-only profile is refused, not replaced.
+    """
+    target = write_target(path)
+    _make_folder(target)
+    with _locked(target):
+        _refuse_read_only(target)
+        updated = change(load_profile(target))
+        save_profile(target, updated)
+    return updated
+
+
+def write_target(path: Path) -> Path:
+    """The file a write to `path` changes: the file a symlink points to (followed to the end,
+    a target not yet made included), else `path` itself."""
+    import os
+    from pathlib import Path
+
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _make_folder(path: Path) -> None:
     try:
         path.parent.mkdir(mode=OWNER_ONLY_FOLDER, parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ProfileError(path, f"cannot be saved: its folder cannot be made ({reason})") from None
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A profile its owner made read-only (chmod a-w) is kept as it is, even where the folder
+    would let it be replaced (and even for root, whom `access` lets write anything)."""
+    import os
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise ProfileError(path, f"cannot be read ({error.strerror or error})") from None
+    if stat.S_ISREG(mode) and (not mode & WRITE_BITS or not os.access(path, os.W_OK)):
+        raise ProfileError(
+            path,
+            "is read-only, so it was left as it is; make it writable (chmod u+w) to save "
+            "options in it, or give another file with --profile",
+        )
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the profile's folder while the block runs (the file itself is
+    replaced by each write, so its folder, which stays, carries the lock). Without flock (on
+    Windows) the block runs unlocked."""
+    import os
+
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        descriptor = os.open(path.parent, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ProfileError(
+            path, f"cannot be saved: its folder cannot be opened ({reason})"
+        ) from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+def profile_exists(path: Path) -> bool:
+    """True when there is a profile at `path`; a folder that cannot be searched is an error,
+    not "no profile"."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return path.is_symlink()  # a dangling link is still something to remove
+    except OSError as error:
+        raise ProfileError(path, f"cannot be read ({_reason(error)})") from None
+    return True
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied: its folder cannot be read"
+    return error.strerror or str(error)
+
+
+def save_profile(path: Path, profile: Profile) -> None:
+    """Write the whole file at once, readable by its owner only; create its folder if needed."""
+    from .files import OutputError, write_atomically
+
+    _make_folder(path)
     try:
         write_atomically(
             path, profile_text(profile).encode("utf-8"), replace=True, mode=OWNER_ONLY_FILE

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shlex
 import stat
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -421,3 +425,221 @@ def test_a_path_with_an_escape_is_shown_inert(runner: CliRunner, tmp_path: Path)
     ok(runner, path, "profile", "set", "--days", "2")
     removed = ok(runner, path, "profile", "reset", "--yes").stdout
     assert "\x1b" not in removed and not path.exists()
+
+
+# -- writes: no lost update, links followed, read-only kept ------------------------------------
+
+
+def program(profile: Path, *args: str) -> list[str]:
+    """The command line that runs the program in a subprocess with this profile."""
+    return [sys.executable, "-m", "sciatica_planner", "--profile", str(profile), *args]
+
+
+# Each writer saves one option of its own; all of them must be in the file at the end.
+CONCURRENT_SETS = [
+    ["--level", "intermediate"],
+    ["--minutes", "25"],
+    ["--prefer", "extension"],
+    ["--time", "18:00"],
+    ["--remind", "15"],
+    ["--avoid", "kneeling"],
+    ["--exclude", "bird-dog"],
+]
+CONCURRENT_SAVED = {
+    "level": "intermediate",
+    "minutes": 25,
+    "prefer": "extension",
+    "time": dt.time(18, 0),
+    "remind": 15,
+    "avoid": ("kneeling",),
+    "exclude": ("bird-dog",),
+}
+
+
+def test_concurrent_profile_sets_keep_every_change(profile: Path) -> None:
+    """Seven `profile set` processes at once, three times over: every "Saved ..." they print
+    is in the file (without the lock, about half of them were lost)."""
+    from sciatica_planner.profile import load_profile
+
+    for trial in range(3):
+        profile.unlink(missing_ok=True)
+        runs = [
+            subprocess.Popen(
+                program(profile, "profile", "set", *option),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for option in CONCURRENT_SETS
+        ]
+        for done in runs:
+            out, err = done.communicate(timeout=120)
+            assert done.returncode == 0, err
+            assert out.startswith("Saved ")
+        assert load_profile(profile).saved() == CONCURRENT_SAVED, f"trial {trial}"
+
+
+def test_concurrent_updates_in_process_lose_nothing(tmp_path: Path) -> None:
+    """The core's read-modify-write under the lock, raced by threads: 8 x 25 increments of the
+    reminder, each read, bumped and written back, end at exactly 200."""
+    import threading
+
+    from sciatica_planner.profile import load_profile, update_profile
+
+    path = tmp_path / "profile.toml"
+    update_profile(path, lambda saved: saved.updated(remind=0))
+
+    def bump() -> None:
+        for _ in range(25):
+            update_profile(path, lambda saved: saved.updated(remind=(saved.remind or 0) + 1))
+
+    threads = [threading.Thread(target=bump) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert load_profile(path).remind == 200
+
+
+def test_set_writes_through_a_symlinked_profile(runner: CliRunner, tmp_path: Path) -> None:
+    """A dotfiles link: the file it points to is changed, and stays a link."""
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    real = dotfiles / "sciatica-profile.toml"
+    real.write_text('level = "beginner"\n', encoding="utf-8")
+    link = tmp_path / "config" / "profile.toml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    ok(runner, link, "profile", "set", "--minutes", "25")
+    assert link.is_symlink() and link.resolve() == real
+    assert 'level = "beginner"' in real.read_text(encoding="utf-8")
+    assert "minutes = 25" in real.read_text(encoding="utf-8")
+    assert [p.name for p in dotfiles.iterdir()] == [real.name]  # no temporary file left
+
+
+def test_set_creates_the_target_of_a_dangling_link(runner: CliRunner, tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "profile.toml"
+    real.parent.mkdir()
+    link = tmp_path / "profile.toml"
+    link.symlink_to(real)
+    ok(runner, link, "profile", "set", "--days", "4")
+    assert link.is_symlink() and "days = 4" in real.read_text(encoding="utf-8")
+
+
+def test_set_refuses_a_read_only_profile(runner: CliRunner, profile: Path) -> None:
+    profile.write_text('level = "beginner"\n', encoding="utf-8")
+    profile.chmod(0o444)
+    result = run(runner, profile, "profile", "set", "--days", "4")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {profile} is read-only, so it was left as it is;")
+    assert "chmod u+w" in result.stderr
+    assert profile.read_text(encoding="utf-8") == 'level = "beginner"\n'
+    assert stat.S_IMODE(profile.stat().st_mode) == 0o444
+
+
+def test_a_read_only_profile_is_still_read(runner: CliRunner, profile: Path) -> None:
+    profile.write_text('level = "intermediate"\n', encoding="utf-8")
+    profile.chmod(0o444)
+    assert options(runner, profile)["level"] == "intermediate"
+
+
+@pytest.mark.parametrize("slash", ["/", "//"])
+def test_a_profile_named_as_a_folder_is_refused(
+    runner: CliRunner, tmp_path: Path, slash: str
+) -> None:
+    """`--profile dir/` names a folder: refused as `-o dir/` is, never saved as a file `dir`."""
+    named = str(tmp_path / "settings") + slash
+    result = runner.invoke(cli, ["--profile", named, "profile", "set", "--days", "4"])
+    assert result.exit_code == 2
+    assert "names a folder (it ends with a slash)" in result.stderr
+    assert "profile.toml" in result.stderr
+    assert not (tmp_path / "settings").exists()
+
+
+def test_kill_9_during_profile_set_leaves_the_old_file_or_the_new(profile: Path) -> None:
+    """SIGKILL at any moment of `profile set`: the file is the old one or the new one, whole,
+    and a later `profile set` is not blocked by a lock left behind. (Only a temporary file
+    may be left: nothing can clean up after SIGKILL.)"""
+    import signal
+    import time
+
+    from sciatica_planner.profile import load_profile
+
+    old = 'level = "beginner"\n'
+    for delay in (0.05, 0.15, 0.3, 0.5):
+        profile.write_text(old, encoding="utf-8")
+        done = subprocess.Popen(
+            program(profile, "profile", "set", "--minutes", "25"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        done.send_signal(signal.SIGKILL)
+        done.wait(timeout=60)
+        saved = load_profile(profile).saved()
+        assert saved in ({"level": "beginner"}, {"level": "beginner", "minutes": 25})
+    again = subprocess.run(
+        program(profile, "profile", "set", "--days", "4"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+
+
+def test_reset_in_a_folder_that_cannot_be_read_is_one_error(
+    runner: CliRunner, profile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A profile folder the user cannot search (chmod 000; root can, so the refusal is made
+    here): a one-line error, not "unexpected PermissionError"."""
+    from pathlib import Path as RealPath
+
+    real_stat = RealPath.stat
+
+    def refused(self: RealPath, **kwargs: object) -> object:
+        if self == profile:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RealPath, "stat", refused)
+    result = run(runner, profile, "profile", "reset", "--yes")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {profile} cannot be read (permission denied: its folder cannot be read)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["profile", "reset"], ["forget", "1"]],
+    ids=["profile reset", "forget"],
+)
+def test_closed_stdin_is_no_terminal(profile: Path, args: list[str]) -> None:
+    """`<&-`: Python's sys.stdin is None. The documented usage error (exit 2), not
+    "unexpected AttributeError"."""
+    journal = profile.with_name("journal.sqlite3")
+    subprocess.run(
+        program(profile, "--journal", str(journal), "log", "--pain", "3"),
+        check=True,
+        capture_output=True,
+    )
+    ok_profile = subprocess.run(
+        program(profile, "profile", "set", "--days", "4"),
+        check=True,
+        capture_output=True,
+    )
+    assert ok_profile.returncode == 0
+    command = [sys.executable, "-m", "sciatica_planner", "--profile", str(profile)]
+    command += ["--journal", str(journal), *args]
+    done = subprocess.run(
+        " ".join(shlex.quote(part) for part in command) + " <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "\nError: no terminal to ask" in done.stderr and "unexpected" not in done.stderr
+    assert profile.exists() and journal.exists()

@@ -1103,3 +1103,23 @@ def test_imported_exercises_are_marked_in_every_view_and_export(
 def test_bundled_exercises_carry_no_mark(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["week", "--start", START, "--no-journal"], catch_exceptions=False)
     assert "imported" not in result.stdout
+
+
+def test_output_dash_writes_the_catalogue_to_stdout(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` means standard output, as for export and report: never a file named `-`."""
+    monkeypatch.chdir(tmp_path)
+    source = write_fixture(tmp_path)
+    result = runner.invoke(
+        cli, ["import", "free-exercise-db", str(source), "-o", "-"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "-").exists()
+    saved = tmp_path / "from-stdout.yaml"
+    saved.write_text(result.stdout, encoding="utf-8")
+    on_file = tmp_path / "on-file.yaml"
+    runner.invoke(cli, ["import", "free-exercise-db", str(source), "-o", str(on_file)])
+    assert saved.read_bytes() == on_file.read_bytes()
+    assert "Wrote the catalogue to standard output (" in result.stderr
+    assert load_catalogue(saved, cache=False).exercises

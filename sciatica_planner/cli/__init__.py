@@ -11,7 +11,7 @@ import click
 
 from .. import __version__
 from .context import Settings, error_line
-from .params import PathType
+from .params import OutputPathType, PathType
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -111,7 +111,8 @@ def _short_errors() -> Iterator[None]:
 @click.option(
     "--profile",
     "profile",
-    type=PathType(dir_okay=False),
+    # `profile set` writes it: `--profile dir/` is refused as `-o dir/` is, never saved as `dir`.
+    type=OutputPathType(allow_dash=False, example="profile.toml"),
     metavar="PATH",
     envvar="SCIATICA_PLAN_PROFILE",
     show_envvar=True,

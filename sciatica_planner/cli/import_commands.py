@@ -35,9 +35,9 @@ def import_group() -> None:
 @click.option(
     "-o",
     "--output",
-    type=OutputPathType(allow_dash=False),
+    type=OutputPathType(example="more.yaml"),
     required=True,
-    help="The catalogue file to write.",
+    help="The catalogue file to write, or - for standard output.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.option(
@@ -70,12 +70,20 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
         if not imported.exercises:  # say what was left out, and why, before the error
             click.echo("\n".join(_summary(imported)), err=True)
         text = imported.catalogue_yaml()
-        # The export's safe-write rules: whole or not at all, never over a file without --force.
-        write_atomically(output, text.encode("utf-8"), replace=force)
+        if str(output) != "-":
+            # The export's safe-write rules: whole or not at all, never over a file without --force.
+            write_atomically(output, text.encode("utf-8"), replace=force)
+    if str(output) == "-":
+        click.echo(text, nl=False)
     click.echo("\n".join(_summary(imported)), err=True)
     total = len(imported.bundled["exercises"]) + len(imported.exercises)
+    counts = f"{total} exercises, {len(imported.exercises)} imported"
+    if str(output) == "-":
+        click.echo(f"Wrote the catalogue to standard output ({counts}).", err=True)
+        click.echo("Save it to a file to plan from it: -o more.yaml", err=True)
+        return
     shown = visible(str(output))  # a file name may hold escape sequences
-    click.echo(f"Wrote {shown} ({total} exercises, {len(imported.exercises)} imported).", err=True)
+    click.echo(f"Wrote {shown} ({counts}).", err=True)
     click.echo(f"Plan from it with: sciatica-plan --catalogue {shown} week", err=True)
 
 

@@ -504,8 +504,9 @@ def history(settings: Settings, days: int, as_json: bool, as_csv: bool, long: bo
 
 
 def _interactive() -> bool:
-    """Is someone at a terminal to answer a question? (Tests replace this.)"""
-    return sys.stdin.isatty()
+    """Is someone at a terminal to answer a question? (Tests replace this.) A closed stdin
+    (`<&-`, which Python shows as None) is no terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 @click.command()

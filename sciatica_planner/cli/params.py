@@ -572,15 +572,16 @@ class OutputPathType(PathType):
     """A file to write (or - for standard output, with `allow_dash`); a name ending with a
     slash names a folder, and is refused before Path drops the slash."""
 
-    def __init__(self, *, allow_dash: bool = True) -> None:
+    def __init__(self, *, allow_dash: bool = True, example: str = "week.md") -> None:
         super().__init__(dir_okay=False, allow_dash=allow_dash)
+        self.example = example
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from ..files import OutputError, refuse_trailing_separator
 
         if isinstance(value, str):
             try:
-                refuse_trailing_separator(value)
+                refuse_trailing_separator(value, self.example)
             except OutputError as error:
                 self.fail(error.problem, param, ctx)
         return super().convert(value, param, ctx)

@@ -269,7 +269,7 @@ def set_options(
       sciatica-plan profile set --on mon,wed,fri --minutes 20
       sciatica-plan profile set --equipment band,dumbbells --time 18:00
     """
-    from ..profile import save_profile
+    from ..profile import update_profile
 
     if days is not None and on is not None and days != len(on):
         raise click.UsageError(
@@ -297,9 +297,8 @@ def set_options(
             "give at least one option to save, e.g. sciatica-plan profile set --days 4"
         )
     path = profile_path(settings)
-    updated = saved_profile(settings).updated(**changes)
     with mapped_errors():
-        save_profile(path, updated)
+        updated = update_profile(path, lambda saved: saved.updated(**changes))
     _show(path, updated, f"Saved {', '.join(changes)}.")
 
 
@@ -335,11 +334,13 @@ def reset(settings: Settings, yes: bool) -> None:
       sciatica-plan profile reset
       sciatica-plan profile reset --yes
     """
-    from ..profile import remove_profile
+    from ..profile import profile_exists, remove_profile
 
     path = profile_path(settings)
     shown = visible(str(path))
-    if not path.exists():
+    with mapped_errors():
+        exists = profile_exists(path)
+    if not exists:
         click.echo(f"No saved plan options ({shown} does not exist); nothing to reset.")
         return
     if not yes and not _interactive():
