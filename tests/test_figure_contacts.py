@@ -209,6 +209,21 @@ REDRAWN = (
     "side-lying-wall-abduction",
     "side-lying-hip-adduction",
     "prone-hip-extension",
+    "seated-abduction-machine",
+    "seated-adduction-machine",
+    "seated-leg-press",
+    "leg-curl-machine",
+    "barbell-deadlift",
+    "dumbbell-donkey-kick",
+    "quadruped-hip-extension",
+    "banded-quadruped-hip-extension",
+    "half-bird-dog",
+    "bird-dog",
+    "bird-dog-squares",
+    "standing-heel-digs",
+    "standing-hip-circles",
+    "abdominal-brace",
+    "spanish-squat",
 )
 
 
@@ -284,3 +299,89 @@ def test_a_wall_seen_from_the_front_stands_behind_the_whole_body() -> None:
     body_xs = [x for x, _ in scene.bodies[0].points.values()]
     assert min(xs) < min(body_xs) and max(xs) > max(body_xs)
     assert min(ys) == 0 and max(ys) > max(y for _, y in scene.bodies[0].points.values())
+
+
+def test_a_body_through_a_chair_back_is_an_overlap() -> None:
+    from sciatica_planner.figures import overlaps
+
+    upright = build_scene({"base": "sitting"}, None, ["chair"])
+    assert overlaps(upright) == []
+    (chair,) = upright.supports
+    # the same chair under a body leaning back 40 degrees: the back goes through the backrest
+    reclined = build_scene({"base": "sitting", "trunk": -40}, None, [])
+    through = dataclasses.replace(reclined, supports=(chair,))
+    assert "start: near-shoulder-near-elbow inside the chair" in overlaps(through)
+
+
+def test_a_machine_back_pad_lies_along_a_reclined_back(catalogue: Catalogue) -> None:
+    exercise = catalogue.exercise("seated-leg-press")
+    assert exercise is not None
+    scene = scene_of(exercise)
+    (machine,) = scene.supports
+    pad = machine.backrest()
+    assert pad is not None
+    (x0, y0), (x1, y1) = pad
+    start = scene.bodies[0]
+    trunk = (
+        start.points["chest"][0] - start.points["pelvis"][0],
+        start.points["chest"][1] - start.points["pelvis"][1],
+    )
+    pad_direction = (x1 - x0, y1 - y0)
+    cross = trunk[0] * pad_direction[1] - trunk[1] * pad_direction[0]
+    assert abs(cross) / (math.hypot(*trunk) * math.hypot(*pad_direction)) < 0.05  # parallel
+    assert x1 < x0  # reclined: the pad leans back, away from the face
+    assert gap(scene, start, "start", parse_contact("back@machine")) <= CONTACT_TOLERANCE
+
+
+def test_a_lying_machine_is_a_bench_without_a_back(catalogue: Catalogue) -> None:
+    exercise = catalogue.exercise("leg-curl-machine")
+    assert exercise is not None
+    scene = scene_of(exercise)
+    (machine,) = scene.supports
+    assert machine.lying and machine.backrest() is None
+    for body in scene.bodies:
+        assert body.points["chest"][1] == pytest.approx(body.points["pelvis"][1], abs=1)
+        assert body.surface("pelvis") == pytest.approx(machine.top, abs=CONTACT_TOLERANCE)
+
+
+def test_abduction_and_adduction_machines_push_the_knees_opposite_ways(
+    catalogue: Catalogue,
+) -> None:
+    spread = {}
+    for exercise_id in ("seated-abduction-machine", "seated-adduction-machine"):
+        exercise = catalogue.exercise(exercise_id)
+        assert exercise is not None
+        start, end = scene_of(exercise).bodies
+        width = [abs(b.points["near-knee"][0] - b.points["far-knee"][0]) for b in (start, end)]
+        spread[exercise_id] = width[1] - width[0]
+        (pads,) = [f for f in scene_of(exercise).fixtures if f.kind == "pad" and f.phase == "start"]
+        knee_x = start.points["near-knee"][0]
+        pad_x = next(s.centre[0] for s in pads.shapes if isinstance(s, Circle) and s.centre[0] > 0)
+        # the pad is on the side the knee pushes to: outside for abduction, inside for adduction
+        outside = pad_x > knee_x
+        assert outside == (exercise_id == "seated-abduction-machine")
+    assert spread["seated-abduction-machine"] > 20 > -20 > spread["seated-adduction-machine"]
+
+
+def test_a_deadlift_starts_with_the_plates_on_the_floor_and_the_bar_before_the_shins(
+    catalogue: Catalogue,
+) -> None:
+    exercise = catalogue.exercise("barbell-deadlift")
+    assert exercise is not None
+    scene = scene_of(exercise)
+    start = scene.bodies[0]
+    assert gap(scene, start, "start", parse_contact("barbell")) <= CONTACT_TOLERANCE
+    bar_x = held_point(start, "near-hand")[0]
+    assert bar_x > start.points["near-knee"][0] - 2  # in front of the shins, not behind them
+    assert abs(bar_x - start.points["near-ankle"][0]) < 25  # over the middle of the foot
+
+
+def test_no_two_exercises_share_a_drawing(catalogue: Catalogue) -> None:
+    from sciatica_planner.render.svg import scene_svg
+
+    drawings: dict[str, list[str]] = {}
+    for exercise in catalogue.exercises:
+        if exercise.figure is not None:
+            svg = scene_svg(scene_of(exercise), "figure")
+            drawings.setdefault(svg, []).append(exercise.id)
+    assert [ids for ids in drawings.values() if len(ids) > 1] == []

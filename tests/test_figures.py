@@ -24,7 +24,7 @@ from sciatica_planner.figures import (
     parse_prop,
 )
 from sciatica_planner.figures.props import Placed
-from sciatica_planner.figures.shapes import Line
+from sciatica_planner.figures.shapes import Circle, Line
 from sciatica_planner.figures.skeleton import bones_of, depth
 
 if TYPE_CHECKING:
@@ -50,9 +50,9 @@ def bone_errors(scene: Any) -> list[float]:
     errors = []
     for body in scene.bodies:
         for a, b, length in body.bones():
-            assert length == next(n for x, y, n in bones_of(body.view) if (x, y) == (a, b)) or (
-                b in body.end_on and length == 0
-            )
+            full = next(n for x, y, n in bones_of(body.view) if (x, y) == (a, b))
+            # a bone pointing at the viewer is drawn shorter, never longer, than it is
+            assert length == full or (b in body.foreshortened and 0 <= length <= full)
             errors.append(abs(math.dist(body.points[a], body.points[b]) - length))
     return errors
 
@@ -284,10 +284,13 @@ def test_a_band_joins_two_points_or_runs_to_a_post() -> None:
     body = loop.bodies[0]
     assert band.points == (body.points["near-knee"], body.points["far-knee"])  # type: ignore[union-attr]
     tied = build_scene({"base": "standing"}, None, ["band@near-ankle"])
-    line, post = [s for s in tied.shapes if s.role == "prop"]
-    assert isinstance(line, Line) and isinstance(post, Line)
+    line, post, knot = [s for s in tied.shapes if s.role == "prop"]
+    assert isinstance(line, Line) and isinstance(post, Line) and isinstance(knot, Circle)
     assert line.points[0] == tied.bodies[0].points["near-ankle"]
     assert post.points[0][1] == 0  # the post stands on the floor
+    assert knot.centre == line.points[1]  # tied to the post where the band reaches it
+    # a tall post, never a chair's height: a band at the knee is tied to a pole
+    assert post.points[1][1] >= 90
 
 
 def test_a_foot_on_a_step_stays_on_it() -> None:

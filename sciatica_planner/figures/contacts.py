@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .poses import PoseError
 from .props import HELD, PROP_KINDS
 from .shapes import Circle, Curve
-from .skeleton import KNEE_DEPTH, SIDED_POINTS, SIDES, depth
+from .skeleton import KNEE_DEPTH, SIDED_POINTS, SIDES, TRUNK_DEPTH, depth
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -61,9 +61,10 @@ SUPPORT_KINDS = (
     SEAT,
     *(kind for kind in PROP_KINDS if kind not in ("floor", "band")),
 )
-# A part may rest on the body itself: a hand holding a thigh, an ankle crossed over a knee.
-LIMBS = {"thigh": ("hip", "knee"), "shin": ("knee", "ankle"), "knee": ("knee",)}
-BODY_SUPPORTS = {
+# A part may rest on the body itself: a hand holding a thigh, an ankle crossed over a knee,
+# a hand on the tummy (the waist, a trunk's depth in front of the spine).
+LIMBS = {"thigh": ("hip", "knee"), "shin": ("knee", "ankle"), "knee": ("knee",), "hip": ("hip",)}
+BODY_SUPPORTS: dict[str, tuple[str, ...]] = {"waist": ("waist",), "pelvis": ("pelvis",)} | {
     f"{side}-{limb}": tuple(f"{side}-{p}" for p in points)
     for side in SIDES
     for limb, points in LIMBS.items()
@@ -103,6 +104,7 @@ BASE_CONTACTS: dict[str, tuple[str, ...]] = {
     "kneeling": ("shins",),
     "half-kneeling": ("far-shin", "near-foot"),
     "standing-front": ("ankles",),
+    "sitting-front": ("pelvis@seat", "ankles"),
     "side-lying": ("far-shoulder",),  # seen from the front, the hips lie a thigh's width up
     "side-plank": ("far-forearm", "far-toe"),
     "side-lying-above": (),
@@ -219,7 +221,8 @@ def gap(scene: Scene, body: Body, phase: str, contact: Contact) -> float:
             near = (
                 math.dist((x, y), bone[0]) if len(bone) == 1 else _segment_distance((x, y), *bone)
             )
-            off = max(0.0, near - LIMB_REACH - contact.depth(name))
+            reach = TRUNK_DEPTH if contact.support in UNSIDED else LIMB_REACH
+            off = max(0.0, near - reach - contact.depth(name))
         else:
             shapes = [s for f in _fixtures(scene, contact.support, phase) for s in f.shapes]
             if not shapes:

@@ -52,6 +52,7 @@ class Base:
     max_tip: float | None = None
     floor: bool = True
     props: tuple[str, ...] = field(default=())
+    thighs_forward: bool = False  # sitting seen from the front: the thighs point at the viewer
 
 
 BASES: dict[str, Base] = {
@@ -128,6 +129,13 @@ BASES: dict[str, Base] = {
         {"shoulder": 12, "hip": 5},
         "ankle",
         about="standing, seen from the front",
+    ),
+    "sitting-front": Base(
+        "front",
+        {"shoulder": 20, "elbow": 30, "hip": 8},
+        "pelvis",
+        about="sitting upright, seen from the front (knees apart or together)",
+        thighs_forward=True,
     ),
     "side-lying": Base(
         "front",

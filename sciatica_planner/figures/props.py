@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .poses import PoseError
 from .shapes import Circle, Line, Phase, Shape
@@ -25,6 +26,9 @@ from .skeleton import (
     bones_of,
     depth,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 # Heights of supports in drawing units (about cm): seats come up to the underside of a sitting
 # figure's thighs (the skeleton's ankle is its sole, so seats sit lower than a real 45 cm),
@@ -68,7 +72,9 @@ DEFAULT_AT = {
     "stick": "pelvis",
     "mat": "pelvis",
 }
-BARBELL_PLATE = 16.0  # a plate's radius, seen end on (a 45 cm plate, to the figure's scale)
+BARBELL_PLATE = (
+    20.0  # a plate's radius, seen end on (a 45 cm plate, to the figure's scale and hand)
+)
 # Furniture, in drawing units: a seat's thickness and backrest, how far a seat reaches behind
 # the point it is under (a chair's depth, a bench's length) and the lip in front of it, the
 # depth of a chair held by its back.
@@ -76,6 +82,11 @@ SEAT_THICKNESS = 4.0
 BACKREST = 40.0
 SEAT_REACH = {"chair": 32.0, "machine": 32.0, "bench": 50.0}
 SEAT_LIP = 8.0
+# A seat seen from the front: as wide as a seat each side of the pelvis, its back a panel
+# behind the trunk reaching to the shoulder blades.
+FACING_SEAT_HALF_WIDTH = 24.0
+FACING_BACK_HALF_WIDTH = 16.0
+FACING_BACK_EXTRA = 20.0
 CHAIR_DEPTH = 36.0
 # A ball under a limb is never wider than this share of the height it lifts the limb to: a
 # limb almost upright on it would otherwise call for a ball as tall as the figure.
@@ -157,6 +168,10 @@ class Placed:
     centre_x: float = 0.0
     phase: Phase = "both"  # a rolling support is placed for one pose only
     at: str = ""  # the body point it is under
+    facing: bool = False  # a seat seen from the front: its back is a panel behind the body
+    lying: bool = False  # a bench to lie on: no backrest
+    # A machine's back pad, from the seat up along the sitter's back (reclined with it).
+    back_pad: tuple[Point, Point] | None = None
 
     def shapes(self, phase: Phase = "both") -> list[Shape]:
         if self.kind == "ball":
@@ -171,7 +186,14 @@ class Placed:
         # chair, bench, machine: a seat on legs; a chair has a back, on the side away
         inset = 3.0
         back: list[Shape] = []
-        if self.kind in ("chair", "machine"):
+        if self.facing and self.kind in ("chair", "machine"):
+            half = FACING_BACK_HALF_WIDTH
+            top = self.top + BACKREST + FACING_BACK_EXTRA
+            panel = (self.centre_x - half, self.centre_x + half)
+            back = [Line(_box(panel[0], panel[1], self.top, top), "prop", phase)]
+        elif self.back_pad is not None:
+            back = [Line(self.back_pad, "prop", phase)]
+        elif self.kind in ("chair", "machine") and not self.lying:
             x = self.left if self.centre_x - self.left > self.right - self.centre_x else self.right
             back = [Line(((x, self.top), (x, self.top + BACKREST)), "prop", phase)]
         bottom = self.top - SEAT_THICKNESS
@@ -181,6 +203,15 @@ class Placed:
             Line(((self.right - inset, bottom), (self.right - inset, 0.0)), "prop", phase),
         ]
         return [seat, *legs, *back]
+
+    def backrest(self) -> tuple[Point, Point] | None:
+        """The line of a chair's or machine's back, seen from the side (None without one)."""
+        if self.facing or self.lying or self.kind not in ("chair", "machine"):
+            return None
+        if self.back_pad is not None:
+            return self.back_pad
+        x = self.left if self.centre_x - self.left > self.right - self.centre_x else self.right
+        return ((x, self.top), (x, self.top + BACKREST))
 
     def contains(self, point: Point, margin: float) -> bool:
         """True when `point` lies inside the support, deeper than `margin`."""
@@ -220,6 +251,37 @@ def place_support(prop: Prop, body: Body, top: float, flip: bool = False) -> Pla
     return dataclasses.replace(placed, at=prop.points()[0])
 
 
+# A lying machine's bench stops this far short of the knees (they bend over its end) and
+# reaches this far past the head.
+LYING_BENCH_KNEE_GAP = 5.0
+LYING_BENCH_PAST_HEAD = 12.0
+# A trunk within this many degrees of horizontal is lying down.
+LYING_TILT = 30.0
+
+
+def _lying(body: Body) -> bool:
+    (px, py), (cx, cy) = body.points["pelvis"], body.points["chest"]
+    return abs(math.degrees(math.atan2(cy - py, abs(cx - px)))) < LYING_TILT
+
+
+# A machine's back pad reaches this far above the top of the sitter's trunk.
+BACK_PAD_ABOVE = 4.0
+
+
+def machine_back(placed: Placed, body: Body) -> Placed:
+    """A machine seat whose back pad lies along the sitter's back, reclined as they are."""
+    pelvis, chest = body.points["pelvis"], body.points["chest"]
+    length = math.dist(pelvis, chest) or 1.0
+    ux, uy = (chest[0] - pelvis[0]) / length, (chest[1] - pelvis[1]) / length
+    bx, by = -uy, ux  # the back: the trunk's direction turned away from the face (+x)
+    off = TRUNK_DEPTH
+    low = placed.top
+    t_low = (low - (pelvis[1] + by * off)) / uy if abs(uy) > 1e-9 else 0.0
+    start = (pelvis[0] + bx * off + ux * t_low, low)
+    top = (chest[0] + bx * off + ux * BACK_PAD_ABOVE, chest[1] + by * off + uy * BACK_PAD_ABOVE)
+    return dataclasses.replace(placed, back_pad=(start, top))
+
+
 def _support_under(prop: Prop, body: Body, top: float, flip: bool) -> Placed:
     point = body.points[prop.points()[0]]
     away = -1.0 if _centroid(body)[0] >= point[0] else 1.0
@@ -233,6 +295,15 @@ def _support_under(prop: Prop, body: Body, top: float, flip: bool) -> Placed:
     if prop.kind in ("towel", "pillow", "step"):
         half = {"towel": 10.0, "pillow": 16.0, "step": 16.0}[prop.kind]
         return Placed(prop.kind, x - half, x + half, top, 0.0, x)
+    if body.view != "side":
+        half = FACING_SEAT_HALF_WIDTH
+        return Placed(prop.kind, x - half, x + half, top, 0.0, x, facing=True)
+    if prop.kind == "machine" and _lying(body):
+        # A lying machine (a leg curl): a padded bench from the knees to past the head.
+        knee, head = body.points["near-knee"][0], body.points["head"][0]
+        toward = 1.0 if head > knee else -1.0
+        ends = (knee + toward * LYING_BENCH_KNEE_GAP, head + toward * LYING_BENCH_PAST_HEAD)
+        return Placed(prop.kind, min(ends), max(ends), top, 0.0, x, lying=True)
     # Seats reach mostly behind the point, away from the rest of the body.
     reach, lip = SEAT_REACH[prop.kind], SEAT_LIP
     left, right = (x - reach, x + lip) if away < 0 else (x - lip, x + reach)
@@ -259,16 +330,17 @@ def backrest_shapes(placed: Placed, hand: Point, phase: Phase = "both") -> list[
 
 
 def held_shapes(
-    prop: Prop, body: Body, phase: Phase, pad_offset: Point = (0.0, -6.0)
+    prop: Prop, body: Body, phase: Phase, pad_offsets: Mapping[str, Point] | None = None
 ) -> list[Shape]:
     """Equipment held or worn at a body point, drawn where that point is in this pose.
 
-    A machine's pad sits `pad_offset` from its point: on the side the limb pushes towards.
+    A machine's pad sits `pad_offsets[point]` from its point: on the side the limb pushes
+    towards (under the point when not given).
     """
     shapes: list[Shape] = []
     for name in prop.points():
         x, y = body.points[name]
-        if prop.kind in ("dumbbell", "kettlebell"):
+        if prop.kind in ("dumbbell", "kettlebell", "barbell"):
             x, y = held_point(body, name)
         if prop.kind == "dumbbell":
             shapes += [
@@ -289,7 +361,8 @@ def held_shapes(
         elif prop.kind == "cushion":
             shapes.append(Circle((x, y), 6.0, "prop", phase))
         elif prop.kind == "pad":
-            shapes.append(Circle((x + pad_offset[0], y + pad_offset[1]), 5.0, "prop", phase))
+            dx, dy = (pad_offsets or {}).get(name, (0.0, -6.0))
+            shapes.append(Circle((x + dx, y + dy), 5.0, "prop", phase))
         elif prop.kind == "anchor":
             shapes += _ankle_anchor(body, name, phase)
         elif prop.kind == "plate":
@@ -300,12 +373,17 @@ def held_shapes(
 # A weight resting on the body sits this far from its point: on the front of the hips (the
 # trunk's depth and the weight's half height), or tucked into the crease behind a bent knee.
 ON_THE_HIPS = TRUNK_DEPTH + 4.0
+GRIP = 7.0  # the skeleton's hand point is the wrist; a fist closes this far beyond it
 IN_THE_KNEE = 7.0
 
 
 def held_point(body: Body, name: str) -> Point:
-    """Where a weight held at a point is drawn: in the hand, on the hips, behind the knee."""
+    """Where a weight held at a point is drawn: in the fist (a hand's length past the wrist),
+    on the hips, behind the knee."""
     x, y = body.points[name]
+    if name.endswith("-hand"):
+        ex, ey = _unit(body.points[name.replace("-hand", "-elbow")], (x, y))
+        return (x + ex * GRIP, y + ey * GRIP)
     if name == "pelvis":
         (wx, wy) = body.points["waist"]
         length = math.dist((x, y), (wx, wy)) or 1.0
@@ -352,13 +430,17 @@ def _behind_the_neck(body: Body) -> Point:
     return (cx + back_x * 9.0 - ux * 4.0, cy + back_y * 9.0 - uy * 4.0)
 
 
+# A foot plate stands this far off the sole line: the foot's stroke and its own, touching.
+PLATE_GAP = 2.0
+
+
 def _foot_plate(body: Body, name: str, phase: Phase) -> Shape:
     """A machine's foot plate against the sole: along the foot, a little beyond it each way."""
     side = name.split("-", maxsplit=1)[0] if name.startswith(("near-", "far-")) else "near"
     (ax, ay), (tx, ty) = body.points[f"{side}-ankle"], body.points[f"{side}-toe"]
     length = math.dist((ax, ay), (tx, ty)) or 1.0
     ux, uy = (tx - ax) / length, (ty - ay) / length
-    sole_x, sole_y = uy * 3.0, -ux * 3.0  # the sole side of the foot
+    sole_x, sole_y = uy * PLATE_GAP, -ux * PLATE_GAP  # the sole side of the foot
     if body.view == "side" and sole_y > 0:
         sole_x, sole_y = -sole_x, -sole_y
     return Line(
@@ -371,17 +453,32 @@ def _foot_plate(body: Body, name: str, phase: Phase) -> Shape:
     )
 
 
-def band_shapes(prop: Prop, body: Body, post_x: float, phase: Phase) -> list[Shape]:
+# A band's post is a tall pole (a post, a table leg's height is only where it is tied), so it
+# never reads as a chair: it reaches at least this high, with a knot where the band is tied.
+BAND_POST_MIN_HEIGHT = 90.0
+BAND_KNOT = 2.0
+
+
+def band_tie(prop: Prop, body: Body) -> float:
+    """The height a one-point band is tied to its post: the point's height at the start."""
+    return max(body.points[prop.points()[0]][1], 10.0)
+
+
+def band_shapes(
+    prop: Prop, body: Body, post_x: float, phase: Phase, tie: float | None = None
+) -> list[Shape]:
     """A band: between two body points, or from one point forward to a post."""
     names = prop.points()
     if len(names) == 2:
         a, b = (body.points[n] for n in names)
         return [Line((a, b), "prop", phase)]
     x, y = body.points[names[0]]
-    post_top = max(y, 10.0) + 8.0
-    shapes: list[Shape] = [Line(((x, y), (post_x, max(y, 10.0))), "prop", phase)]
+    tie = band_tie(prop, body) if tie is None else tie
+    shapes: list[Shape] = [Line(((x, y), (post_x, tie)), "prop", phase)]
     if phase == "start":
+        post_top = max(tie + 8.0, BAND_POST_MIN_HEIGHT)
         shapes.append(Line(((post_x, 0.0), (post_x, post_top)), "prop", "both"))
+        shapes.append(Circle((post_x, tie), BAND_KNOT, "prop", "both"))
     return shapes
 
 

@@ -22,8 +22,10 @@ from .props import (
     backrest_shapes,
     band_post_x,
     band_shapes,
+    band_tie,
     chair_backrest,
     held_shapes,
+    machine_back,
     parse_prop,
     place_support,
     stick_shapes,
@@ -138,10 +140,11 @@ def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
     the lower is used, so lifting the near leg leaves the body on the far knee.
     """
     view, angles = pose.base.view, dict(pose.angles)
+    forward = pose.base.thighs_forward
     contacts = pose.base.contacts
     if contacts is None or pose.given_trunk:
-        return pose_body(view, angles, pose.flat_feet)
-    body = pose_body(view, angles, frozenset())
+        return pose_body(view, angles, pose.flat_feet, forward)
+    body = pose_body(view, angles, frozenset(), forward)
     # The pivot is a flat foot where there is one (a lunge pivots on the front foot).
     flat = [n for n in _sided(contacts[0]) if n.split("-")[0] in pose.flat_feet]
     pivot = min(flat or _sided(contacts[0]), key=body.surface)
@@ -160,8 +163,10 @@ def _posed(pose: ResolvedPose, supports: list[Prop]) -> Body:
     # Turning the whole body counter-clockwise lowers the trunk's tilt by the same angle.
     angles["trunk"] = (angles["trunk"] - turn + 180.0) % 360.0 - 180.0
     if pose.base.head_rests and "neck" not in pose.given:
-        angles["neck"] = _resting_neck(pose_body(view, angles, frozenset()), angles["neck"])
-    return pose_body(view, angles, pose.flat_feet)
+        angles["neck"] = _resting_neck(
+            pose_body(view, angles, frozenset(), forward), angles["neck"]
+        )
+    return pose_body(view, angles, pose.flat_feet, forward)
 
 
 # The search for a resting position: how far a body may tip either way, and the step.
@@ -263,6 +268,8 @@ def _place_supports(supports: list[Prop], bodies: list[Body]) -> list[Placed]:
             flipped = place_support(prop, body, top, flip=True)
             if not any(_inside(b, flipped) for b in bodies):
                 support = flipped
+        if prop.kind == "machine" and bodies[0].view == "side":
+            support = machine_back(support, bodies[0])
         placed.append(support)
     return placed
 
@@ -300,11 +307,12 @@ def _other_props(specs: list[Prop], bodies: list[Body], floor: bool) -> list[Fix
             add(prop, "both", wall_shapes(prop, start, highest + WALL_ABOVE))
         elif prop.kind == "band":
             post = band_post_x(start)
-            for body, phase in zip(bodies, ("start", "end"), strict=False):
-                add(prop, phase, band_shapes(prop, body, post, phase))  # type: ignore[arg-type]
+            tie = band_tie(prop, start) if len(prop.points()) == 1 else None
+            for body, phase in zip(bodies, PHASES, strict=False):
+                add(prop, phase, band_shapes(prop, body, post, phase, tie))
         elif prop.kind == "stick":
-            for body, phase in zip(bodies, ("start", "end"), strict=False):
-                add(prop, phase, stick_shapes(body, phase))  # type: ignore[arg-type]
+            for body, phase in zip(bodies, PHASES, strict=False):
+                add(prop, phase, stick_shapes(body, phase))
         elif prop.kind == "mat":
             xs = [p[0] for b in bodies for p in b.points.values()]
             ys = [p[1] for b in bodies for p in b.points.values()]
@@ -332,15 +340,18 @@ def _other_props(specs: list[Prop], bodies: list[Body], floor: bool) -> list[Fix
 PAD_DISTANCE = 6.0
 
 
-def _push_direction(prop: Prop, bodies: list[Body]) -> Point:
-    """Where a machine's pad sits: on the side its point moves towards, else under it."""
-    name = prop.points()[0]
-    if len(bodies) == 2:
-        (ax, ay), (bx, by) = bodies[0].points[name], bodies[1].points[name]
-        length = math.hypot(bx - ax, by - ay)
-        if length > 1.0:
-            return ((bx - ax) / length * PAD_DISTANCE, (by - ay) / length * PAD_DISTANCE)
-    return (0.0, -PAD_DISTANCE)
+def _push_direction(prop: Prop, bodies: list[Body]) -> dict[str, Point]:
+    """Where a machine's pad sits at each of its points: on the side the point moves towards
+    (knees pushing apart meet pads outside them, knees squeezing in pads inside them)."""
+    offsets = {}
+    for name in prop.points():
+        if len(bodies) == 2:
+            (ax, ay), (bx, by) = bodies[0].points[name], bodies[1].points[name]
+            length = math.hypot(bx - ax, by - ay)
+            if length > 1.0:
+                unit = PAD_DISTANCE / length
+                offsets[name] = ((bx - ax) * unit, (by - ay) * unit)
+    return offsets
 
 
 def _body_shapes(body: Body, phase: Phase, floor: bool) -> list[Shape]:
@@ -451,6 +462,8 @@ def _bone_points(body: Body, a: str, b: str, length: float) -> list[Point]:
 def _beside(support: Placed, bone: tuple[str, str], view: str) -> bool:
     """In the side view a near limb and a far limb are a body's width apart: a support under
     the near knee is beside the far leg, not in its way."""
+    if support.facing:  # a seat seen from the front: the knees and shins are in front of it
+        return any(name.endswith(("-knee", "-ankle", "-toe")) for name in bone)
     if view != "side" or not support.at.startswith(("near-", "far-")):
         return False
     side = support.at.split("-")[0]
@@ -459,13 +472,26 @@ def _beside(support: Placed, bone: tuple[str, str], view: str) -> bool:
 
 
 def _inside(body: Body, support: Placed, margin: float = OVERLAP_MARGIN) -> list[str]:
-    """The bones of `body` that reach into `support`."""
+    """The bones of `body` that reach into `support`, or cross its backrest."""
+    back = support.backrest()
     return [
         f"{a}-{b}"
         for a, b, length in body.bones()
         if not _beside(support, (a, b), body.view)
-        and any(support.contains(p, margin) for p in _bone_points(body, a, b, length))
+        and any(
+            support.contains(p, margin) or (back is not None and _on_segment(p, back, margin))
+            for p in _bone_points(body, a, b, length)
+        )
     ]
+
+
+def _on_segment(point: Point, segment: tuple[Point, Point], margin: float) -> bool:
+    """True when `point` is within `margin` of the segment (a bone crossing a backrest)."""
+    (px, py), ((ax, ay), (bx, by)) = point, segment
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.dist(point, (ax + t * dx, ay + t * dy)) < margin
 
 
 def overlaps(scene: Scene, margin: float = OVERLAP_MARGIN) -> list[str]:

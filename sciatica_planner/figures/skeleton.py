@@ -12,7 +12,7 @@ their angles mirror each other.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 View = Literal["side", "front", "above"]
@@ -118,17 +118,25 @@ class Body:
 
     view: View
     points: dict[str, Point]
-    # Bones that point at the viewer (a shin folded behind a kneeling body seen from the
-    # front), named by the point they end at: drawn as a point, their length out of the plane.
-    end_on: frozenset[str] = frozenset()
+    # Bones that point towards or away from the viewer (a shin folded behind a kneeling body,
+    # a seated thigh, seen from the front), named by the point they end at, with the length
+    # they are drawn: their full length is partly out of the picture's plane.
+    foreshortened: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def end_on(self) -> frozenset[str]:
+        """The bones drawn as a point: they point straight at or away from the viewer."""
+        return frozenset(name for name, length in self.foreshortened.items() if length == 0.0)
 
     def bones(self) -> list[tuple[str, str, float]]:
         """(from, to, length) for every bone drawn, near and far, as long as it is drawn."""
-        return [(a, b, 0.0 if b in self.end_on else n) for a, b, n in bones_of(self.view)]
+        return [(a, b, self.foreshortened.get(b, n)) for a, b, n in bones_of(self.view)]
 
     def moved(self, dx: float, dy: float) -> Body:
         return Body(
-            self.view, {k: (x + dx, y + dy) for k, (x, y) in self.points.items()}, self.end_on
+            self.view,
+            {k: (x + dx, y + dy) for k, (x, y) in self.points.items()},
+            self.foreshortened,
         )
 
     def turned(self, degrees: float, about: Point) -> Body:
@@ -141,7 +149,7 @@ class Body:
                 k: (ax + (x - ax) * c - (y - ay) * s, ay + (x - ax) * s + (y - ay) * c)
                 for k, (x, y) in self.points.items()
             },
-            self.end_on,
+            self.foreshortened,
         )
 
     def lowest(self) -> float:
@@ -200,11 +208,23 @@ def horizontal_foot(view: View, shin_direction: float) -> float | None:
 FOLDED_KNEE = 150.0
 
 
-def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) -> Body:
+# A seated thigh seen from the front points at the viewer, sloping down a little to the knee:
+# it is drawn this long (its slope), plus the sideways reach of an abducted hip.
+SEATED_THIGH_DROP = 6.0
+
+
+def pose_body(
+    view: View,
+    angles: dict[str, float],
+    flat_feet: frozenset[Side],
+    thighs_forward: bool = False,
+) -> Body:
     """Forward kinematics: the points of a skeleton turned by `angles`, pelvis at the origin.
 
     `angles` holds every axial joint and every `near-`/`far-` limb joint. Feet named in
-    `flat_feet` have no ankle angle: they are laid flat on the ground instead.
+    `flat_feet` have no ankle angle: they are laid flat on the ground instead. With
+    `thighs_forward` (sitting, seen from the front) the thighs point at the viewer: a hip
+    angle moves the knee out to the side as far as it would be seen, and the shins hang down.
     """
     points: dict[str, Point] = {"pelvis": (0.0, 0.0)}
     trunk = 90.0 - angles["trunk"]  # direction of the lower trunk, counter-clockwise from +x
@@ -215,7 +235,7 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
     points["neck"] = _step(points["chest"], neck, NECK)
     points["head"] = _step(points["neck"], neck, HEAD_RADIUS)
     wide = view != "side"
-    end_on: set[str] = set()
+    foreshortened: dict[str, float] = {}
     for side in SIDES:
         # The far side mirrors the near side in the front and above views.
         sign = -1.0 if wide and side == "far" else 1.0
@@ -228,6 +248,11 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
         thigh = trunk + 180.0 + sign * angles[f"{side}-hip"]
         knee = _step(hip, thigh, THIGH)
         shin = thigh - sign * angles[f"{side}-knee"]
+        if wide and thighs_forward:
+            reach = THIGH * math.sin(math.radians(angles[f"{side}-hip"]))
+            knee = _step(_step(hip, outward, reach), trunk + 180.0, SEATED_THIGH_DROP)
+            foreshortened[f"{side}-knee"] = math.dist(hip, knee)
+            shin = trunk + 180.0
         ankle = _step(knee, shin, SHIN)
         if wide:
             foot = trunk - sign * 90.0  # seen end-on: a short stub out to the side, flat
@@ -235,9 +260,9 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
             flat = horizontal_foot(view, shin) if side in flat_feet else None
             foot = shin + 90.0 - (angles[f"{side}-ankle"] if flat is None else flat)
         toe = _step(ankle, foot, foot_length(view))
-        if wide and angles[f"{side}-knee"] >= FOLDED_KNEE:
+        if wide and not thighs_forward and angles[f"{side}-knee"] >= FOLDED_KNEE:
             ankle = toe = knee
-            end_on |= {f"{side}-ankle", f"{side}-toe"}
+            foreshortened |= {f"{side}-ankle": 0.0, f"{side}-toe": 0.0}
         for name, point in (
             ("shoulder", shoulder),
             ("elbow", elbow),
@@ -248,4 +273,4 @@ def pose_body(view: View, angles: dict[str, float], flat_feet: frozenset[Side]) 
             ("toe", toe),
         ):
             points[f"{side}-{name}"] = point
-    return Body(view, points, frozenset(end_on))
+    return Body(view, points, foreshortened)
