@@ -59,6 +59,13 @@ EMPTY_FILE = (
 )
 # The entry columns every read selects, in the order `Journal._checked` unpacks them.
 ENTRY_COLUMNS = "id, date, pain, note, spreading, leg, back"
+# SQLite's unix file system layer opens paths of at most 512 bytes (MAX_PATHNAME), its own
+# "-journal" and "-wal" names included; a new journal is first built under a temporary name
+# 14 bytes longer (files.temporary_beside: "." + name + "." + 8 + ".new").
+SQLITE_MAX_PATHNAME = 512
+SIDECAR_EXTRA = len("-journal")
+CREATION_EXTRA = SIDECAR_EXTRA + len("..XXXXXXXX.new")
+DISK_FULL = "the disk is full; make some room and try again (nothing was changed)"
 # How long a command waits for another writer before giving up: a write takes milliseconds.
 BUSY_TIMEOUT_MS = 5000
 
@@ -302,11 +309,43 @@ def _translated(path: Path, doing: str) -> Iterator[None]:
         name = getattr(error, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB":
             raise NotAJournalError(path, NOT_SQLITE) from error
+        if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _disk_full(path)):
+            raise JournalError(path, f"could not {doing}: {DISK_FULL}") from error
+        if name.startswith("SQLITE_CANTOPEN") and _too_long(path, SIDECAR_EXTRA):
+            raise JournalError(path, f"could not {doing}: {_path_too_long(path)}") from error
         if name.startswith("SQLITE_BUSY"):
             raise JournalError(
                 path, f"could not {doing}: another program is using the journal; try again"
             ) from error
         raise JournalError(path, f"could not {doing}: {error}") from error
+
+
+def _path_bytes(path: Path) -> int:
+    return len(os.fsencode(str(path.resolve())))
+
+
+def _too_long(path: Path, extra: int) -> bool:
+    """Is the journal's full path, with `extra` bytes of the names SQLite and we make beside
+    it, over the longest path SQLite opens?"""
+    return _path_bytes(path) + extra > SQLITE_MAX_PATHNAME
+
+
+def _path_too_long(path: Path) -> str:
+    return (
+        f"its full path is {_path_bytes(path)} bytes long, and SQLite opens paths of at most "
+        f"{SQLITE_MAX_PATHNAME - CREATION_EXTRA} (with the files it keeps beside a journal); "
+        "choose a shorter path with --journal (nothing was changed)"
+    )
+
+
+def _disk_full(path: Path) -> bool:
+    """Is there no room left where the journal lives? (SQLite reports a full disk while it
+    makes its shared-memory file as a plain I/O error.)"""
+    try:
+        found = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return found.f_bavail == 0
 
 
 def _make_private_folder(folder: Path) -> None:
@@ -538,6 +577,8 @@ class Journal:
             if not _exists(path):
                 if not create:
                     return cls(path, None, created=False)
+                if _too_long(path, CREATION_EXTRA):  # refused before any folder is made
+                    raise JournalError(path, f"could not open the journal: {_path_too_long(path)}")
                 _make_private_folder(path.parent)
                 created = _create_journal(path)
             writable = _writable(path)

@@ -270,9 +270,12 @@ def record(
     with mapped_errors():
         earlier = journal.numbers_on(day)
 
+    announced: list[Entry] = []
+
     def announce(entry: Entry) -> None:
         """Say what is logged before it is committed: if stdout fails, nothing is logged, so a
         second try never logs the session twice."""
+        announced.append(entry)
         if journal.created:
             where = visible(str(journal.path))
             click.echo(f"Started your journal, readable by you only: {where}", err=True)
@@ -287,18 +290,25 @@ def record(
                 "was logged; try again"
             ) from None
 
-    with mapped_errors():
-        entry = journal.add_entry(
-            day,
-            pain,
-            exercises,
-            note,
-            spreading=spreading,
-            leg=leg,
-            back=back,
-            felt=felt,
-            announce=announce,
-        )
+    try:
+        with mapped_errors():
+            entry = journal.add_entry(
+                day,
+                pain,
+                exercises,
+                note,
+                spreading=spreading,
+                leg=leg,
+                back=back,
+                felt=felt,
+                announce=announce,
+            )
+    except click.ClickException as error:
+        if announced and not error.message.startswith("could not write to standard output"):
+            # The commit failed after the line was printed (a full disk): take it back.
+            taken_back = f"{error.message}; entry {announced[0].id} above was not logged"
+            raise click.ClickException(taken_back) from None
+        raise
     if earlier and entry.done:
         # The session logged after the day's pain (`log --pain 6`, later `log --pain 4
         # --planned`): both readings are real and an acknowledged entry is never rewritten, so
