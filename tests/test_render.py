@@ -17,7 +17,7 @@ from sciatica_planner import safety
 from sciatica_planner.models import Catalogue, WeekPlan
 from sciatica_planner.render import wording
 from sciatica_planner.render.cert import BEFORE_YOU_START
-from sciatica_planner.render.html import week_html
+from sciatica_planner.render.html import program_html, week_html
 from sciatica_planner.render.ics import CalendarTimes, event_uid, week_ics
 from sciatica_planner.render.markdown import (
     FILL_IN,
@@ -30,6 +30,7 @@ from sciatica_planner.render.markdown import (
     same_sessions,
     week_markdown,
 )
+from sciatica_planner.render.programme import program_markdown
 from sciatica_planner.render.terminal.catalogue_views import show_exercise
 from sciatica_planner.render.terminal.console import make_console
 from sciatica_planner.render.terminal.plan_views import show_day, show_week
@@ -336,6 +337,35 @@ def test_html_escapes_hostile_names(hostile: tuple[WeekPlan, Catalogue]) -> None
     assert "a" not in parsed.attrs
     text = " ".join(parsed.text)
     assert "<script>alert(1)</script>" in text  # shown as text, never run
+
+
+def test_a_programme_handout_keeps_hostile_names_as_text(
+    hostile: tuple[WeekPlan, Catalogue],
+) -> None:
+    """The programme's summary, sessions and dose tables name exercises too: all as text."""
+    plan, catalogue = hostile
+    weeks = [
+        plan.model_copy(update={"week_of_program": n, "theme": "build" if n < 4 else "deload"})
+        for n in (1, 2, 3, 4)
+    ]
+    document = program_markdown(weeks, catalogue)
+    tokens = PARSER.parse(document)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert not kinds & {"html_inline", "html_block", "link_open", "em_open"}
+    parsed = outline(program_html(weeks, catalogue))
+    assert "script" not in parsed.tags and "a" not in parsed.attrs
+    assert "<script>alert(1)</script>" in " ".join(parsed.text)
+    # Each dose table keeps its three columns despite the | in the names.
+    rows = [i for i, t in enumerate(tokens) if t.type == "tr_open"]
+    dose_rows = [i for i in rows if tokens[i + 2].content in ("Weeks", "1-4")]
+    assert len(dose_rows) == 2 * len({e.id for d in plan.days for e in d.exercises})
+    for i in dose_rows:
+        cells = 0
+        for inner in tokens[i + 1 :]:
+            if inner.type == "tr_close":
+                break
+            cells += inner.type in ("td_open", "th_open")
+        assert cells == 3
 
 
 def test_markdown_and_html_say_the_same(normal: tuple[WeekPlan, Catalogue]) -> None:

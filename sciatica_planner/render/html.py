@@ -116,7 +116,11 @@ body {{ font-size: 1.2rem; }}
   h2 {{ font-size: 17pt; }}
   h3 {{ font-size: 15pt; }}
   table {{ font-size: {LARGE_PT}pt; }}
+  /* At this size a day's boxes may wrap, so the exercise's name keeps a readable width. */
   td.ticks {{ font-size: {LARGE_PT + 2}pt; }}
+  td.ticks.whole {{ white-space: normal; width: auto; }}
+  /* Beside a 45 mm figure a column's steps would be a word or two a line: above them. */
+  figure.pose.tall {{ float: none; margin: 2pt 0; }}
   figure.pose.wide svg {{ width: clamp({LARGE_FIGURE_MIN_MM}mm,
       calc({LARGE_WIDE_FIGURE_HEIGHT_MM}mm * var(--aspect)),
       min(100%, {LARGE_WIDE_FIGURE_MAX_MM}mm)); }}
