@@ -264,6 +264,8 @@ def _lying(body: Body) -> bool:
     return abs(math.degrees(math.atan2(cy - py, abs(cx - px)))) < LYING_TILT
 
 
+# A trunk rising at least this steeply (the sine of its angle) sits up against a back pad.
+SITTING_UP = 0.5
 # A machine's back pad reaches this far above the top of the sitter's trunk.
 BACK_PAD_ABOVE = 4.0
 
@@ -273,13 +275,15 @@ def machine_back(placed: Placed, body: Body) -> Placed:
     pelvis, chest = body.points["pelvis"], body.points["chest"]
     length = math.dist(pelvis, chest) or 1.0
     ux, uy = (chest[0] - pelvis[0]) / length, (chest[1] - pelvis[1]) / length
+    if uy < SITTING_UP:  # not sitting up (lying across the seat): the plain back stays
+        return placed
     bx, by = -uy, ux  # the back: the trunk's direction turned away from the face (+x)
     off = TRUNK_DEPTH
     low = placed.top
     t_low = (low - (pelvis[1] + by * off)) / uy if abs(uy) > 1e-9 else 0.0
     start = (pelvis[0] + bx * off + ux * t_low, low)
     top = (chest[0] + bx * off + ux * BACK_PAD_ABOVE, chest[1] + by * off + uy * BACK_PAD_ABOVE)
-    return dataclasses.replace(placed, back_pad=(start, top))
+    return dataclasses.replace(placed, back_pad=_above_the_floor(start, top))
 
 
 def _support_under(prop: Prop, body: Body, top: float, flip: bool) -> Placed:
@@ -514,4 +518,16 @@ def stick_shapes(body: Body, phase: Phase) -> list[Shape]:
     off = 7.0
     start = (pelvis[0] - ux * 10 + bx * off, pelvis[1] - uy * 10 + by * off)
     end = (head[0] + ux * 14 + bx * off, head[1] + uy * 14 + by * off)
-    return [Line((start, end), "prop", phase)]
+    return [Line(_above_the_floor(start, end), "prop", phase)]
+
+
+def _above_the_floor(a: Point, b: Point) -> tuple[Point, Point]:
+    """A segment cut where it would go below the floor (a stick held by a body upside down)."""
+    if a[1] >= 0 and b[1] >= 0:
+        return (a, b)
+    if a[1] < 0 and b[1] < 0:  # wholly below: lay it on the floor
+        return ((a[0], 0.0), (b[0], 0.0))
+    low, high = (a, b) if a[1] < 0 else (b, a)
+    t = high[1] / (high[1] - low[1])
+    cut = (high[0] + (low[0] - high[0]) * t, 0.0)
+    return (cut, high) if a[1] < 0 else (high, cut)
