@@ -174,10 +174,13 @@ class Session:
         self.day, self.steps = day, steps
         self.clock, self.keys, self.screen = clock, keys, screen
         self.drawing_takes = 0.0  # how long the screen took to draw a timer, last time
+        # Progress so far, kept here so that a session ended from outside (a signal) can still
+        # say what was done.
+        self.completed: list[str] = []
+        self.felt: list[tuple[str, str]] = []
 
     def run(self) -> Outcome:
-        completed: list[str] = []
-        felt: list[tuple[str, str]] = []
+        completed, felt = self.completed, self.felt
         items = self.day.exercises
         ended_early = False
         try:

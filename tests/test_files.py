@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from children import default_signals
 
 from sciatica_planner import files
 from sciatica_planner.files import InputError, OutputError, read_regular_file, write_atomically
@@ -270,6 +271,7 @@ def test_a_stop_signal_during_the_write_leaves_no_temporary_file(out: Path, name
     target = out / "week.md"
     done = subprocess.run(
         [sys.executable, "-c", STOPPED_WRITER, str(target), name],
+        preexec_fn=default_signals,  # SIGHUP as the system defaults it, even under nohup
         capture_output=True,
         text=True,
         timeout=60,

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from children import default_signals
 
 from sciatica_planner import journal as journal_module
 from sciatica_planner import trend
@@ -950,6 +951,7 @@ STOPPED_CREATOR = textwrap.dedent(
 def test_a_journal_stopped_while_being_built_leaves_nothing(folder: Path, name: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", STOPPED_CREATOR, str(folder / "journal.sqlite3"), name],
+        preexec_fn=default_signals,  # SIGHUP as the system defaults it, even under nohup
         capture_output=True,
         text=True,
         timeout=60,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,29 +13,14 @@ from . import context
 from .context import Settings, console, pass_settings
 from .params import DateType, PlanRequest, plan_options
 from .plan_commands import build_week, chosen_day, next_training_day
+from .terminal_keys import SessionStopped, TerminalKeys, end_by, session_signals
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
-    from types import TracebackType
 
-    from ..guide import Key, Outcome
-
-# What each key does; anything else (arrows, other letters) is ignored.
-KEYMAP: dict[str, Key] = {
-    "\r": "enter",
-    "\n": "enter",
-    " ": "enter",
-    "s": "skip",
-    "p": "pause",
-    "q": "quit",
-    # How an exercise felt, asked after it (digits: the letters are taken by the keys above).
-    "1": "easy",
-    "2": "right",
-    "3": "hard",
-    "4": "painful",
-}
-ESCAPE = "\x1b"  # arrows and function keys start with it: never mistaken for a letter
+    from ..guide import Outcome, Session
+    from ..render.terminal.guide_views import TerminalScreen
 
 
 class NoTerminal(click.ClickException):
@@ -44,67 +29,10 @@ class NoTerminal(click.ClickException):
     exit_code = 2
 
 
-class TerminalKeys:
-    """Single keys from the terminal on stdin, without Enter or echo, while the session runs;
-    the terminal's own mode comes back for typed answers and at the end. Ctrl-C still
-    interrupts (cbreak mode keeps signals)."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.saved: list[Any] | None = None  # the terminal's mode, as termios gives it
-
-    def __enter__(self) -> TerminalKeys:
-        import termios
-        import tty
-
-        self.saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd, termios.TCSANOW)
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        import termios
-
-        if self.saved is not None:
-            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
-
-    def read(self, timeout: float | None) -> Key | None:
-        import select
-
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return None
-        data = os.read(self.fd, 64)
-        if not data:
-            raise EOFError
-        text = data.decode("utf-8", errors="ignore")
-        if text.startswith(ESCAPE):
-            return None
-        return next((KEYMAP[ch] for ch in text.lower() if ch in KEYMAP), None)
-
-    def read_line(self) -> str:
-        import termios
-
-        assert self.saved is not None
-        termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
-        try:
-            line = sys.stdin.readline()
-        finally:
-            import tty
-
-            tty.setcbreak(self.fd, termios.TCSANOW)
-        if not line:
-            raise EOFError
-        return line
-
-
 def _keys() -> TerminalKeys:
     """The keyboard (tests replace this with scripted keys)."""
-    return TerminalKeys(sys.stdin.fileno())
+    output = sys.stdout if sys.stdout is not None and sys.stdout.isatty() else None
+    return TerminalKeys(sys.stdin.fileno(), output)
 
 
 def _clock() -> Callable[[], float]:
@@ -177,11 +105,17 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
         for item in session.exercises
     }
     screen = TerminalScreen(screen_console, week, catalogue, figures=not no_figure)
+    walk: Session | None = None
     try:
-        with _keys() as keys:
-            outcome = Session(session, steps, clock=_clock(), keys=keys, screen=screen).run()
+        with _keys() as keys, _signals(keys, screen):
+            walk = Session(session, steps, clock=_clock(), keys=keys, screen=screen)
+            outcome = walk.run()
+    except SessionStopped as stopped:
+        _quietly_close(screen)
+        _say_not_logged(stopped, walk)
+        end_by(stopped.signum)
     finally:
-        screen.close()
+        _quietly_close(screen)
     if outcome.to_log:
         assert outcome.pain is not None
         now = context.today()
@@ -206,6 +140,40 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
     from ..safety import DISCLAIMER_LINE
 
     click.echo(DISCLAIMER_LINE)  # the session's screens have scrolled away with its start
+
+
+def _signals(keys: object, screen: TerminalScreen) -> contextlib.AbstractContextManager[None]:
+    """The signals that end or suspend a session, for the real keyboard only (scripted keys in
+    the tests have no terminal to give back)."""
+    if not isinstance(keys, TerminalKeys):
+        return contextlib.nullcontext()
+
+    def cursor(shown: bool) -> None:
+        if shown or screen.live is not None:  # hidden only while a live region draws
+            screen.console.show_cursor(shown)
+
+    return session_signals(keys, cursor)
+
+
+def _quietly_close(screen: TerminalScreen) -> None:
+    """Give the cursor back; a terminal that hung up cannot take it, and that is no error."""
+    with contextlib.suppress(Exception):
+        screen.close()
+
+
+def _say_not_logged(stopped: SessionStopped, walk: Session | None) -> None:
+    """A session ended by a signal logs nothing (its questions were never answered): say so,
+    and how to log what was done."""
+    from ..guide import Outcome
+
+    done = tuple(walk.completed) if walk is not None else ()
+    lines = [f"The session was ended ({stopped.name}); nothing was logged."]
+    if done:
+        outcome = Outcome(done, (), True, felt=tuple(walk.felt) if walk is not None else ())
+        command = _log_command(outcome).replace("--pain None", "--pain N")
+        lines.append(f"Log what you did with (N: your pain now, 0 to 10): {command}")
+    with contextlib.suppress(Exception):  # after SIGHUP there may be no terminal to write to
+        click.echo("\n".join(lines), err=True)
 
 
 def _log_command(outcome: Outcome) -> str:
