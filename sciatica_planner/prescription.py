@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     import yaml
 
-    from .models import Catalogue
+    from .models import Catalogue, PlannedExercise, WeekPlan
 
 # The format's version: a file says `prescription: 1`.
 FORMAT_VERSION = 1
@@ -240,7 +240,7 @@ def _plain(root: yaml.Node, name: str) -> Any:
 
     def build(node: yaml.Node) -> Any:
         if id(node) in seen:
-            raise fail(node, "uses an alias (*name); write the value out instead")
+            raise fail(node, "uses an anchor and an alias (&name, *name); write each value out instead")
         seen.add(id(node))
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
@@ -249,6 +249,12 @@ def _plain(root: yaml.Node, name: str) -> Any:
             if tag == "tag:yaml.org,2002:bool":
                 raise fail(node, f"{visible(node.value, limit=20)} is read as true or false here")
             convert = _PLAIN_TAGS.get(tag)
+            if not tag.startswith("tag:yaml.org,2002:") or tag.count(":") > 2:
+                raise fail(
+                    node,
+                    f"uses the YAML tag {visible(tag, limit=60)}, which a "
+                    "prescription does not take",
+                )
             if convert is None or (convert is int and len(node.value) > len("10000")):
                 raise fail(
                     node, f"{visible(node.value, limit=40)} is not a value a prescription takes"
@@ -345,3 +351,78 @@ def _check_ids(found: Prescription, name: str, root: yaml.Node, catalogue: Catal
             if item.id in seen:
                 raise fail(loc, f"{item.id} is in session {letter} twice (with its warm-up)")
             seen.add(item.id)
+
+
+# `prescription new` suggests a review this many weeks on: long enough for strength work to
+# show, short enough that a plan is not followed for months unchecked (product choice).
+REVIEW_AFTER_WEEKS = 6
+
+
+def prescription_text(week: WeekPlan, catalogue: Catalogue, today: dt.date) -> str:
+    """A week as a prescription file to edit: its sessions' exercises and doses, its days, the
+    first session's warm-up and cool-down and the week's tailoring, each line commented."""
+    from .vocabulary import WEEKDAYS
+
+    sessions: dict[str, list[PlannedExercise]] = {}
+    gentle: dict[str, list[str]] = {}
+    for day in week.days:
+        if day.session is None or day.session in sessions:
+            continue
+        sessions[day.session] = [e for e in day.exercises if e.block == "main"]
+        if day.session == "A":
+            for block in ("warm-up", "cool-down"):
+                gentle[block] = [e.id for e in day.exercises if e.block == block]
+    on = [d for d in WEEKDAYS if d in week.options.on]
+    review = today + dt.timedelta(weeks=REVIEW_AFTER_WEEKS)
+    lines = [
+        "# A prescription for sciatica-plan: every plan (week, today, guide, export, program)",
+        "# follows it when given with --prescription FILE, or saved with",
+        "# `sciatica-plan profile set --prescription FILE`.",
+        "# Ids: `sciatica-plan exercises` lists them, `sciatica-plan show ID` explains one.",
+        "# Check your edits with: sciatica-plan prescription check FILE",
+        "# Safety still comes first: pain, flare-ups, spreading symptoms, recovery between",
+        "# sessions, --avoid and --exclude apply on top of what this file says.",
+        f"prescription: {FORMAT_VERSION}",
+        'by: null                 # who prescribed it, shown on the handout: "A. Physio, MCSP"',
+        f"date: {today.isoformat()}",
+        f"review: {review.isoformat()}       # after it, every plan says a review is due; or null",
+        f"on_days: [{', '.join(on)}]{' ' * max(1, 17 - len(', '.join(on)))}"
+        "# or days: N; --days/--on typed on the command line win",
+        "sessions:                # A, and B if given, take turns over the training days",
+    ]
+    for letter, items in sessions.items():
+        lines.append(f"  {letter}:")
+        for item in items:
+            dose = f"sets: {item.sets}, " + (
+                f"reps: {item.reps}"
+                if item.reps is not None
+                else f"hold_seconds: {item.hold_seconds}"
+            )
+            entry = f"    - {{id: {item.id}, {dose}}}"
+            usual = _usual(catalogue, item.id)
+            lines.append(f"{entry.ljust(58)} # {item.name}{usual}")
+    for block, key in (("warm-up", "warm_up"), ("cool-down", "cool_down")):
+        ids = gentle.get(block, [])
+        lines.append(f"{key}: [{', '.join(ids)}]")
+    lines[-2] += "   # null: the planner chooses them"
+    lines += [
+        "progress: journal        # the journal may step doses up or ease them; fixed: it may not",
+        f"avoid: [{', '.join(week.options.avoid)}]"
+        "                # positions to leave out: standing, seated, kneeling, lying, floor",
+        f"exclude: [{', '.join(week.options.exclude)}]              # exercise ids never to plan",
+        'notes: null              # a line for the handout, in quotes: "Little and often."',
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _usual(catalogue: Catalogue, exercise_id: str) -> str:
+    exercise = catalogue.by_id.get(exercise_id)
+    if exercise is None:
+        return ""
+    limits = exercise.dose_range
+    sets = f"{limits.sets[0]}-{limits.sets[1]} sets"
+    if limits.reps:
+        return f"; usual {sets} of {limits.reps[0]}-{limits.reps[1]}"
+    if limits.hold_seconds:
+        return f"; usual {sets} of {limits.hold_seconds[0]}-{limits.hold_seconds[1]} s"
+    return f"; usual {sets}"

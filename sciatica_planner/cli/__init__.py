@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "history": "journal_commands",
     "forget": "journal_commands",
     "psfs": "psfs_commands",
+    "prescription": "prescription_commands",
     "report": "report_commands",
     "import": "import_commands",
     "profile": "profile_commands",

@@ -29,6 +29,8 @@ def set_bounds(placed: Placed, policy: Policy, working: bool = True) -> tuple[in
 
 def strain(weekly: dict[str, int], policy: Policy) -> float:
     """How far the week is from balance (rule 5) and under the ceiling (rule 15): 0 when it is."""
+    if not weekly:  # tailoring left no group to strengthen (rule 22): nothing to balance
+        return 0.0
     most = max(weekly.values())
     # Each group's shortfall below the band the most-trained group sets: 0 for all when
     # balanced, and it shrinks with every set that moves a lagging group up.

@@ -39,5 +39,7 @@ def dose_volume(dose: Dose) -> float:
 def balance_ratio(weekly: dict[str, int]) -> float:
     """Most over fewest weekly sets (rule 5 keeps it at most 1.5); infinite when a group has
     none."""
+    if not weekly:
+        return 1.0
     low = min(weekly.values())
     return max(weekly.values()) / low if low else float("inf")

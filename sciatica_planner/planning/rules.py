@@ -85,4 +85,4 @@ def balanced(weekly: dict[str, int]) -> bool:
 
 def under_ceiling(weekly: dict[str, int], policy: Policy) -> bool:
     """Rule 15: no group above the level's weekly ceiling."""
-    return max(weekly.values()) <= policy.weekly_ceiling
+    return max(weekly.values(), default=0) <= policy.weekly_ceiling

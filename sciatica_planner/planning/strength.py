@@ -266,6 +266,6 @@ def _swaps(draft: WeekDraft, pool: Pool, policy: Policy, working: bool | None) -
 def _lagging(draft: WeekDraft) -> list[str]:
     """The groups below the band the most-trained group sets, furthest behind first."""
     weekly = draft.weekly()
-    most = max(weekly.values())
+    most = max(weekly.values(), default=0)
     behind = [g for g in weekly if rules.BALANCE_RATIO * weekly[g] < most]
     return sorted(behind, key=lambda g: weekly[g])
