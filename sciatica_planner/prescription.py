@@ -240,7 +240,7 @@ def _plain(root: yaml.Node, name: str) -> Any:
 
     def build(node: yaml.Node) -> Any:
         if id(node) in seen:
-            raise fail(node, "uses an anchor and an alias (&name, *name); write each value out instead")
+            raise fail(node, "uses an anchor and an alias (&, *); write each value out instead")
         seen.add(id(node))
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .journal import PsfsSeries
-    from .models import Adaptation, Catalogue
+    from .models import Adaptation, Catalogue, PrescriptionNote
     from .psfs import PsfsTrend
 
 # A note longer than this (or than NOTE_PAGE_LINES lines) is shortened on the page, with a
@@ -53,6 +53,9 @@ class PlanSettings:
     minutes: int
     prefer: str
     source: str  # in words: "your saved profile (PATH)", "the defaults (no saved profile)"
+    avoid: tuple[str, ...] = ()  # positions left out (rule 22)
+    exclude: tuple[str, ...] = ()  # exercises left out (rule 22)
+    prescription: PrescriptionNote | None = None  # the clinician's file the weeks follow
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def options(**changes: object) -> PlanOptions:
     values.update(changes)
     if "on" in changes and "days" not in changes:
         values["days"] = len(changes["on"])  # type: ignore[arg-type]
-    return PlanOptions(**values)  # type: ignore[arg-type]
+    return PlanOptions(**values)
 
 
 def note(found: Prescription) -> PrescriptionNote:
@@ -541,3 +541,56 @@ def test_heavy_work_in_a_prescription_waits_for_the_level(level: str, prefer: st
     assert any(
         w.startswith("Romanian deadlift with dumbbells takes the place") for w in week.warnings
     )
+
+
+HOSTILE_BY = "<script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`"
+HOSTILE_NOTES = "<img src=x onerror=alert(1)>\\n# heading\\n| a | b |"
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json", "ics"])
+def test_by_and_notes_are_inert_in_every_format(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / "rx.yaml"
+    path.write_text(
+        RX.replace('"A. Physio, MCSP"', json.dumps(HOSTILE_BY)).replace(
+            '"Little and often."', json.dumps(HOSTILE_NOTES).replace("\\\\n", "\\n")
+        )
+    )
+    suffix = {"html": "html", "markdown": "md", "json": "json", "ics": "ics"}[fmt]
+    out = tmp_path / f"week.{suffix}"
+    result = runner.invoke(
+        cli, ["export", "--no-journal", "--prescription", str(path), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text()
+    if fmt == "html":
+        assert "<script" not in text and "<img" not in text and "href=\"javascript" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    elif fmt == "markdown":
+        from markdown_it import MarkdownIt
+
+        shown = MarkdownIt().render(text)
+        assert "<script" not in shown and "<img" not in shown and "href=" not in shown
+        assert "\\<script\\>" in text and "\\[x\\](javascript" in text
+    elif fmt == "json":
+        assert json.loads(text)["prescription"]["by"] == HOSTILE_BY
+    else:
+        unfolded = text.replace("\r\n ", "")
+        assert "Follows the prescription by <script>" in unfolded  # a calendar shows text
+        assert "BEGIN:VEVENT" in unfolded and unfolded.count("BEGIN:VALARM") <= 3
+    terminal = runner.invoke(cli, ["week", "--no-journal", "--prescription", str(path)])
+    assert "Follows the prescription by <script>alert(1)</script>" in terminal.stdout
+
+
+def test_the_report_says_whose_prescription_is_followed(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "rx.yaml"
+    path.write_text(RX)
+    assert runner.invoke(cli, ["profile", "set", "--prescription", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["profile", "set", "--avoid", "kneeling"]).exit_code == 0
+    assert runner.invoke(cli, ["log", "--pain", "3"]).exit_code == 0
+    result = runner.invoke(cli, ["report", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert "Follows the prescription by A. Physio, MCSP of Tue 1 Dec 2026" in result.stdout
+    assert "avoiding kneeling positions" in result.stdout
+    assert "Notes: Little and often." in result.stdout

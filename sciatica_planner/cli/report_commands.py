@@ -23,6 +23,7 @@ from .params import LEVEL_DEFAULT
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ..models import PrescriptionNote
     from ..report import PlanSettings
 
 FORMATS = ("html", "markdown")
@@ -51,6 +52,26 @@ def _plan_settings(settings: Settings) -> PlanSettings:
         minutes=profile.minutes or MINUTES_DEFAULT,
         prefer=profile.prefer or PREFER_DEFAULT,
         source=source,
+        avoid=profile.avoid or (),
+        exclude=profile.exclude or (),
+        prescription=_prescription(settings, profile.prescription),
+    )
+
+
+def _prescription(settings: Settings, saved: str | None) -> PrescriptionNote | None:
+    """The saved prescription's note, for the report to say whose plan the person follows;
+    a file that is gone or wrong is `Error:` as for every plan command."""
+    if saved is None:
+        return None
+    from pathlib import Path
+
+    from ..models import PrescriptionNote
+    from ..prescription import load_prescription
+
+    with mapped_errors():
+        found = load_prescription(Path(saved), load(settings))
+    return PrescriptionNote(
+        by=found.by, date=found.date, review=found.review, path=saved, notes=found.notes
     )
 
 

@@ -40,6 +40,13 @@ def session_description(plan: WeekPlan, day: Day) -> str:
     """What a phone shows under the event: each exercise with its dose, block by block, then
     the disclaimer and the emergency signs."""
     lines = [f"About {day.estimated_minutes} minutes: {wording.trains(day.groups)}.", ""]
+    note = plan.prescription
+    if note is not None:
+        # The clinician's words as they wrote them: a calendar shows its text as text.
+        lines.append(wording.prescribed(note))
+        if note.notes:
+            lines.append(f"Notes: {note.notes}")
+        lines.append("")
     for block, items in wording.blocks(day.exercises):
         lines.append(f"{wording.block_label(block, plan.options.pain)}:")
         lines += [

@@ -67,7 +67,16 @@ def plan_words(plan: PlanSettings) -> str:
     )
     if plan.prefer != "neutral":
         words += f", directional preference {plan.prefer}"
-    return f"{words}; from {plan.source}"
+    if plan.avoid:
+        words += f", avoiding {', '.join(plan.avoid)} positions"
+    if plan.exclude:
+        words += f", leaving out {', '.join(plan.exclude)}"
+    words = f"{words}; from {plan.source}"
+    if plan.prescription is not None:
+        words += ". " + escape(wording.prescribed(plan.prescription))
+        if plan.prescription.notes:
+            words += f" Notes: {escape(plan.prescription.notes)}"
+    return words
 
 
 def trend_words(report: Report) -> str:
