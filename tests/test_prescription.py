@@ -565,7 +565,7 @@ def test_by_and_notes_are_inert_in_every_format(
     assert result.exit_code == 0, result.stderr
     text = out.read_text()
     if fmt == "html":
-        assert "<script" not in text and "<img" not in text and "href=\"javascript" not in text
+        assert "<script" not in text and "<img" not in text and 'href="javascript' not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     elif fmt == "markdown":
         from markdown_it import MarkdownIt

@@ -459,7 +459,7 @@ def _write_csv(entries: list[Entry]) -> None:
 )
 @pass_settings
 def history(settings: Settings, days: int, as_json: bool, as_csv: bool, long: bool) -> None:
-    """Your journal: entries, a pain chart, the average and the trend.
+    """Your journal: entries, a pain chart, its average and trend.
 
     One line per entry; --long shows the exercises and whole notes. The
     trend compares your mean pain over the last 7 days with the 7 days

@@ -9,7 +9,7 @@ from .context import console
 
 @click.command()
 def safety() -> None:
-    """The disclaimer, every warning sign by urgency, and what to do.
+    """The disclaimer, every warning sign by urgency, what to do.
 
     \b
     Example:
