@@ -301,8 +301,11 @@ def _other_props(specs: list[Prop], bodies: list[Body], floor: bool) -> list[Fix
 
     for prop in specs:
         if _is_backrest(prop):
-            placed = chair_backrest(prop, start)
-            add(prop, "both", backrest_shapes(placed, start.points[prop.points()[0]]))
+            # the hand holds the back where it comes lowest (a lunge's hand at the bottom)
+            name = prop.points()[0]
+            holding = min(bodies, key=lambda body: body.points[name][1])
+            placed = chair_backrest(prop, holding)
+            add(prop, "both", backrest_shapes(placed, holding.points[name]))
         elif prop.kind in ("wall", "doorframe"):
             add(prop, "both", wall_shapes(prop, start, highest + WALL_ABOVE))
         elif prop.kind == "band":
