@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import SciaticaPlanError
@@ -107,12 +108,65 @@ def load_profile(path: Path) -> Profile:
     import tomllib
 
     try:
-        table = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ProfileError(path, "is not text (UTF-8)") from None
+    _check_shape(path, text)
+    try:
+        table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(path, f"is not valid TOML: {error}") from None
+    except RecursionError:  # beyond the shape check's bounds, should they ever miss a form
+        raise ProfileError(path, "is nested too deeply to be a profile") from None
+    except ValueError as error:  # a number of thousands of digits (int's conversion limit)
+        raise ProfileError(path, f"holds a number too long to read ({error})") from None
     return profile_from_table(path, table)
+
+
+# A profile is flat: `key = value`, a value at most a list of words. These bounds are far beyond
+# any profile yet far below what makes tomllib slow (a dotted key of 20,000 parts takes it 16 s,
+# its time growing with the square of the parts) or overflow Python's stack (lists 400 deep).
+MAX_KEY_PARTS = 32
+MAX_NESTING = 32
+# What the shape check looks at: strings and comments (skipped whole, so a dot or bracket inside
+# one is text), brackets and braces, dots (a key's parts; a number's point is alone between
+# commas), what ends a key or a value (= and ,), and line ends. An unterminated string is left to
+# tomllib, which names its line.
+_TOKENS = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[][{}.,=\n]',
+    re.DOTALL,
+)
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse, before parsing, a key of too many dotted parts or values nested too deeply,
+    naming the line: bounded work whatever the file holds."""
+    depth = dots = 0
+    line = 1
+    for token in _TOKENS.finditer(text):
+        found = token.group()
+        if found == "\n":
+            line, dots = line + 1, 0
+        elif found in ",=":  # a key ends at =; a value or an inline table's pair at ,
+            dots = 0
+        elif found == ".":
+            dots += 1
+            if dots >= MAX_KEY_PARTS:
+                raise ProfileError(
+                    path,
+                    f"line {line}: a key of more than {MAX_KEY_PARTS} dotted parts is not a "
+                    "profile's (its keys are plain names such as days or level)",
+                )
+        elif found in "[{":
+            depth, dots = depth + 1, 0
+            if depth > MAX_NESTING:
+                raise ProfileError(
+                    path, f"line {line}: lists or tables nested more than {MAX_NESTING} deep"
+                )
+        elif found in "]}":
+            depth = max(depth - 1, 0)
+        else:  # a string or a comment: count the lines it spans
+            line += found.count("\n")
 
 
 def profile_from_table(path: Path, table: Mapping[str, Any]) -> Profile:

@@ -220,3 +220,79 @@ def test_remove(tmp_path: Path) -> None:
     save_profile(path, Profile(days=2))
     assert remove_profile(path) is True
     assert not path.exists()
+
+
+# -- hostile TOML: bounded before it is parsed ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a" + ".a" * 20_000 + " = 1\n", "a key of more than 32 dotted parts"),
+        ("a" + ".a" * 100_000 + " = 1\n", "a key of more than 32 dotted parts"),
+        ("[" + "a." * 20_000 + "a]\n", "a key of more than 32 dotted parts"),
+        ("x = " + "[" * 400 + "]" * 400 + "\n", "nested more than 32 deep"),
+        ("x = " + "{a = " * 400 + "1" + "}" * 400 + "\n", "nested more than 32 deep"),
+        ("days = 3\nx = [\n" + "[\n" * 400 + "]\n" * 400 + "]\n", "line 34: lists or tables"),
+    ],
+    ids=["20k dotted", "100k dotted", "20k header", "400 lists", "400 tables", "multi-line"],
+)
+def test_hostile_toml_is_refused_at_once(tmp_path: Path, text: str, problem: str) -> None:
+    """A dotted key of 20k parts took tomllib 16.6 s (100k over a minute); lists or tables 400
+    deep gave "unexpected RecursionError". Both are refused before parsing, in milliseconds."""
+    import time
+
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    began = time.perf_counter()
+    with pytest.raises(ProfileError, match=re.escape(problem)):
+        load_profile(path)
+    assert time.perf_counter() - began < 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'level = "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g"\n',
+        "# a comment... with many dots .................................... and [[[[[[\n",
+        "x = [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5, 11.5, 12.5, 13.5, 14.5,"
+        " 15.5, 16.5, 17.5, 18.5, 19.5, 20.5, 21.5, 22.5, 23.5, 24.5, 25.5, 26.5, 27.5,"
+        " 28.5, 29.5, 30.5, 31.5, 32.5, 33.5]\n",
+        'x = """\n' + "[" * 100 + "\n" + "." * 100 + '\n"""\n',
+        "x = '''" + "{" * 100 + "'''\n",
+    ],
+    ids=["dots in a string", "a comment", "numbers with points", "multi-line string", "literal"],
+)
+def test_the_shape_check_reads_strings_comments_and_numbers_as_toml_does(
+    tmp_path: Path, text: str
+) -> None:
+    """What only looks deep is left to tomllib and the key checks (here: not a known key, or
+    not a level), never refused as nested."""
+    path = tmp_path / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_profile(path)
+    except ProfileError as error:
+        assert "dotted parts" not in str(error) and "nested" not in str(error)
+
+
+def test_a_number_of_5000_digits_is_a_clean_error(tmp_path: Path) -> None:
+    path = tmp_path / "profile.toml"
+    path.write_text("days = " + "9" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="holds a number too long to read"):
+        load_profile(path)
+
+
+def test_hostile_toml_through_a_plan_command_is_one_error_line(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from sciatica_planner.cli import cli
+
+    path = tmp_path / "profile.toml"
+    path.write_text("x = " + "{a = " * 400 + "1" + "}" * 400 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--profile", str(path), "week", "--no-journal"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
+    assert "unexpected" not in result.stderr
