@@ -348,12 +348,13 @@ def import_free_exercise_db(
     kept = dict(bundled) if keep_bundled else {**bundled, "exercises": []}
     result = Imported(path=path, read=len(entries), exercises=[], bundled=kept)
     taken = {str(e.get("id")) for e in bundled.get("exercises", [])}
+    numbered: dict[str, int] = {}
     for raw in entries:
         # One entry that cannot be read or mapped is left out with its reason, never fatal.
         entry = _checked(raw)
         mapped = entry if isinstance(entry, str) else map_exercise(entry)
         if not isinstance(mapped, str):
-            mapped["id"] = _free_id(mapped["id"], taken)
+            mapped["id"] = _free_id(mapped["id"], taken, numbered)
             mapped = _unfit(mapped) or mapped
         if isinstance(mapped, str):
             result.left_out[_short(mapped)] += 1
@@ -410,7 +411,9 @@ def _read_entries(path: Path) -> list[Any]:
         line = data[: error.start].count(b"\n") + 1
         raise ImportFileError(path, f"is not UTF-8 text (line {line})") from None
     try:
-        entries = json.loads(text)
+        # A number of thousands of digits is kept as its text (int() refuses more than 4,300
+        # digits): the entry holding it is left out for its field, the rest still import.
+        entries = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise ImportFileError(
             path, f"is not JSON (line {error.lineno}, column {error.colno}: {error.msg})"
@@ -426,6 +429,25 @@ def _read_entries(path: Path) -> list[Any]:
     if not entries:
         raise ImportFileError(path, "holds no exercises (an empty list)")
     return entries
+
+
+# Far beyond any count or size in an exercise entry, far below int()'s limit of 4,300 digits.
+NUMBER_MAX_DIGITS = 100
+
+
+class LongNumber:
+    """A JSON number too long to be read as one: neither an int nor text, so the field that
+    holds it is refused as any number in a field of text is ("must be text")."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = len(digits)
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits} digits>"
+
+
+def _whole_number(digits: str) -> int | LongNumber:
+    return LongNumber(digits) if len(digits) > NUMBER_MAX_DIGITS else int(digits)
 
 
 def _json_kind(value: object) -> str:
@@ -543,13 +565,21 @@ def _position(first_step: str, table: Mapping) -> str:
     return named[0] if len(named) == 1 else "standing"
 
 
-def _free_id(origin: str, taken: set[str]) -> str:
-    """`fedb-` and their id as lowercase words joined by hyphens, unique and short enough."""
+def _free_id(origin: str, taken: set[str], numbered: dict[str, int]) -> str:
+    """`fedb-` and their id as lowercase words joined by hyphens, unique and short enough.
+
+    `numbered` remembers the last number given to each id that was taken, so that the 20,000th
+    entry sharing one id does not try the 19,999 numbers before it (the import stays linear).
+    """
     slug = re.sub(r"[^a-z0-9]+", "-", origin.lower()).strip("-") or "exercise"
     base = (ID_PREFIX + slug)[:ID_MAX_LENGTH].rstrip("-")
-    candidate, number = base, 1
-    while candidate in taken:
+    if base not in taken:
+        return base
+    number = numbered.get(base, 1)
+    while True:
         number += 1
         suffix = f"-{number}"
         candidate = base[: ID_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
-    return candidate
+        if candidate not in taken:
+            numbered[base] = number
+            return candidate
