@@ -464,6 +464,8 @@ class PrescriptionNote(Model):
     review: dt.date | None
     path: str
     notes: str | None = None
+    # journal: the journal may step its doses up or ease them; fixed: only pain eases them.
+    progress: Literal["journal", "fixed"] = "journal"
 
 
 class WeekPlan(Model):

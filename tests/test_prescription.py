@@ -75,7 +75,12 @@ def options(**changes: object) -> PlanOptions:
 
 def note(found: Prescription) -> PrescriptionNote:
     return PrescriptionNote(
-        by=found.by, date=found.date, review=found.review, path="/rx.yaml", notes=found.notes
+        by=found.by,
+        date=found.date,
+        review=found.review,
+        path="/rx.yaml",
+        notes=found.notes,
+        progress=found.progress,
     )
 
 
@@ -259,6 +264,7 @@ def test_the_week_follows_the_file_and_says_so(runner: CliRunner, tmp_path: Path
         "review": "2027-01-12",
         "path": str(path),
         "notes": "Little and often.",
+        "progress": "journal",
     }
     monday = [e for e in week["days"][0]["exercises"] if e["block"] == "main"]
     assert {(e["id"], e["sets"], e["reps"], e["hold_seconds"]) for e in monday} == {
@@ -594,3 +600,17 @@ def test_the_report_says_whose_prescription_is_followed(runner: CliRunner, tmp_p
     assert "Follows the prescription by A. Physio, MCSP of Tue 1 Dec 2026" in result.stdout
     assert "avoiding kneeling positions" in result.stdout
     assert "Notes: Little and often." in result.stdout
+
+
+@pytest.mark.parametrize(("progress", "words"), [("journal", "step up"), ("fixed", "stay as")])
+def test_the_handout_says_who_set_the_plan_and_how_it_moves_on(
+    runner: CliRunner, tmp_path: Path, progress: str, words: str
+) -> None:
+    path = tmp_path / "rx.yaml"
+    path.write_text(RX.replace("progress: journal", f"progress: {progress}"))
+    result = runner.invoke(cli, ["export", "--no-journal", "--prescription", str(path), "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "Prescribed by A. Physio, MCSP on Tuesday 1 December 2026" in text
+    assert "How the programme progresses:** A. Physio, MCSP set this plan." in text
+    assert words in text and "Ask A. Physio, MCSP before changing it." in text

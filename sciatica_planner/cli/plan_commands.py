@@ -108,6 +108,7 @@ def _prescribed(plan: PlanRequest, catalogue: Catalogue) -> Prescribed | None:
         review=found.review,
         path=str(plan.prescription.absolute()),
         notes=found.notes,
+        progress=found.progress,
     )
     return found, note
 

@@ -71,7 +71,12 @@ def _prescription(settings: Settings, saved: str | None) -> PrescriptionNote | N
     with mapped_errors():
         found = load_prescription(Path(saved), load(settings))
     return PrescriptionNote(
-        by=found.by, date=found.date, review=found.review, path=saved, notes=found.notes
+        by=found.by,
+        date=found.date,
+        review=found.review,
+        path=saved,
+        notes=found.notes,
+        progress=found.progress,
     )
 
 

@@ -80,8 +80,30 @@ def follow(
             }
         )
     plan = _Follower(catalogue, options, prescription, policy, adaptation, stage, warnings)
+    if policy.tier == "flare-safe":
+        plan.fewer_than = _calm_sets(catalogue, options, prescription, note, adaptation, stage)
     sessions = plan.sessions()
     return _week_plan(options, policy, sessions, plan, note, adaptation, stage, spreading)
+
+
+def _calm_sets(
+    catalogue: Catalogue,
+    options: PlanOptions,
+    prescription: Prescription,
+    note: PrescriptionNote,
+    adaptation: Adaptation | None,
+    stage: Stage | None,
+) -> int | None:
+    """Rule 8: the strength sets of the same prescription at pain 0 (for a week the journal
+    eases off, of the week it eases from); None where that week has one set per exercise."""
+    eased = safety.pain_tier(options.pain) == "normal"
+    calm = options if eased else options.model_copy(update={"pain": 0})
+    steady = adaptation.model_copy(update={"direction": "hold"}) if adaptation else None
+    week = follow(catalogue, calm, prescription, note, steady, stage)
+    strength = [e for d in week.days for e in d.exercises if e.kind == "strength"]
+    if all(e.sets == 1 for e in strength):
+        return None
+    return sum(e.sets for e in strength)
 
 
 class _Follower:
@@ -106,6 +128,7 @@ class _Follower:
         self.swaps: dict[str, tuple[str | None, str]] = {}
         self.by = prescription.by or "your clinician"
         self.days = 1  # training days of the template being made (rule 16's heavy day)
+        self.fewer_than: int | None = None  # rule 8: the week's sets stay below this
 
     def sessions(self) -> dict[dt.date, Session]:
         options, prescription = self.options, self.prescription
@@ -144,7 +167,12 @@ class _Follower:
             used |= {i.exercise.id for i in session.items()}
             templates[letter] = session
         self._say_swaps()
-        sessions = self._recovered(dates, by_date, templates)
+        sessions, waits = self._recovered(dates, by_date, templates)
+        while self.fewer_than is not None and _sets(sessions) >= self.fewer_than:
+            if not self._lighter(templates):
+                break
+            sessions, waits = self._recovered(dates, by_date, templates)
+        self.warnings += waits
         for session in {id(s): s for s in templates.values()}.values():
             if session.seconds() > budget:
                 name = WEEKDAY_NAMES[session.date.weekday()]
@@ -227,8 +255,12 @@ class _Follower:
             if any(i.exercise.pattern == exercise.pattern for i in session):
                 return "no heavy exercise beside another of its pattern"
         if not self.safety.allows(exercise):
-            if "position-of-ease" in tags:
-                return None  # a resting position is never unsafe, only out of place
+            # The planner keeps resting positions for flare-ups; a clinician may prescribe one
+            # any week, in the preferred direction.
+            if "position-of-ease" in tags and self.safety._replace(protect_nerve=True).allows(
+                exercise
+            ):
+                return None
             return f"your directional preference ({policy.prefer}) leaves it out"
         return None
 
@@ -321,12 +353,38 @@ class _Follower:
                     f"{by_id[instead].name} takes the place of {name.lower()} this week: {reason}."
                 )
 
+    def _lighter(self, templates: dict[str, Session]) -> bool:
+        """Rule 8 at pain 4-6: one set less for the exercise with the most (more than one);
+        else one exercise less, a swapped-in one first; False when nothing is left to cut."""
+        placed = [(s, i) for s in templates.values() for i, item in enumerate(s.main)]
+        strength = [(s, i) for s, i in placed if s.main[i].exercise.kind == "strength"]
+        if not strength:
+            return False
+        session, index = max(strength, key=lambda p: p[0].main[p[1]].dose.sets)
+        item = session.main[index]
+        if item.dose.sets > 1:
+            dose = item.dose._replace(sets=item.dose.sets - 1)
+            session.main[index] = Item(item.exercise, dose, item.block, item.why)
+            return True
+        swapped = [(s, i) for s, i in strength if s.main[i].why.startswith("In place of")]
+        session, index = (swapped or strength)[-1]
+        dropped = session.main.pop(index).exercise
+        self.warnings.append(
+            f"{dropped.name} is left out this week: at pain {self.policy.pain}/10 the week "
+            "holds fewer sets than it would at pain 0."
+        )
+        return True
+
     def _recovered(
-        self, dates: list[dt.date], by_date: dict[dt.date, str], templates: dict[str, Session]
-    ) -> dict[dt.date, Session]:
+        self,
+        dates: list[dt.date],
+        by_date: dict[dt.date, str],
+        templates: dict[str, Session],
+    ) -> tuple[dict[dt.date, Session], list[str]]:
         """Each training day's session; where a group worked the day before (rule 3), its
         strength work waits for the next day it may, and `warnings` says so."""
         sessions: dict[dt.date, Session] = {}
+        waits: list[str] = []
         previous: tuple[dt.date, set[str]] | None = None
         for date in dates:
             template = templates.get(by_date[date])
@@ -338,9 +396,9 @@ class _Follower:
                 kept = [i for i in main if not (_trains(i) & tired)]
                 dropped = [i for i in main if _trains(i) & tired]
                 if dropped:
-                    names = ", ".join(i.exercise.name.lower() for i in dropped)
+                    names = "; ".join(i.exercise.name.lower() for i in dropped)
                     groups = sorted({g for i in dropped for g in _trains(i) & tired})
-                    self.warnings.append(
+                    waits.append(
                         f"{WEEKDAY_NAMES[date.weekday()]} leaves out {names}: the "
                         f"{group_words(groups)} worked the day before and need "
                         f"{safety.RECOVERY_HOURS} hours to recover."
@@ -351,7 +409,13 @@ class _Follower:
             )
             sessions[date] = session
             previous = (date, session.trained())
-        return sessions
+        return sessions, waits
+
+
+def _sets(sessions: dict[dt.date, Session]) -> int:
+    return sum(
+        i.dose.sets for s in sessions.values() for i in s.main if i.exercise.kind == "strength"
+    )
 
 
 def _trains(item: Item) -> set[str]:

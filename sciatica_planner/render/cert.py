@@ -95,6 +95,27 @@ def week_progression() -> str:
     )
 
 
+def prescription_progression(note: PrescriptionNote) -> str:
+    """How a prescribed plan moves on: as its `progress` says, pain always easing it."""
+    from .markdown import escape
+
+    who = escape(note.by) if note.by else "your clinician"
+    if note.progress == "fixed":
+        moves = (
+            "The exercises and doses stay as prescribed from week to week; only pain, a "
+            "flare-up or symptoms spreading down the leg ease them."
+        )
+    else:
+        moves = (
+            "After good weeks in your journal the doses step up a little, within each "
+            f"exercise's usual range ({safety.PROGRESS_REPS_STEP} more repetitions, "
+            f"{safety.PROGRESS_HOLD_STEP} seconds more on a hold, or one more set); if pain "
+            "rises or spreads, they ease off. So log each session: sciatica-plan log --pain N."
+        )
+    lead = escape(note.by) if note.by else "Your clinician"
+    return f"{lead} set this plan. {moves} Ask {who} before changing it."
+
+
 def programme_progression() -> str:
     """How a programme builds and deloads (safety.py's block of weeks)."""
     build, block = safety.PROGRAM_BUILD_WEEKS, safety.PROGRAM_BLOCK_WEEKS
@@ -132,7 +153,11 @@ def before_you_start(plans: list[WeekPlan], catalogue: Catalogue, programme: boo
     lines = [f"## {BEFORE_YOU_START}", ""]
     lines += [f"**{YOU_WILL_NEED}:** " + "; ".join(needed(plans, catalogue)) + ".", ""]
     lines += [f"**{HOW_HARD}:** {effort(pain)}", ""]
-    progression = programme_progression() if programme else week_progression()
+    note = plans[0].prescription
+    if note is not None:
+        progression = prescription_progression(note)
+    else:
+        progression = programme_progression() if programme else week_progression()
     lines += [f"**{HOW_IT_PROGRESSES}:** {progression}", ""]
     lines += [
         f"**{FELT_WRONG}** (the date, the exercise and what happened; show your clinician):",
