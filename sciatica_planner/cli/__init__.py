@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -161,13 +162,23 @@ def _disclaimer_after(ctx: click.Context, *_: object, **__: object) -> None:
         click.echo(DISCLAIMER_LINE, err=CONFIRMING[command])
 
 
+# Errors of a write that failed for want of room or of a device, not for a bug: every file the
+# program writes maps its own (files.OutputError), so one reaching main() was standard output's.
+OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user, whatever goes wrong."""
+    _streams_hold_any_text()
     try:
         cli.main(prog_name="sciatica-plan")
     except Exception as error:  # a bug, not bad input: say so in one line
         if os.environ.get("SCIATICA_PLAN_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in OUTPUT_ERRNOS:
+            _output_failed(error)
         click.echo(
             "Error: "
             + error_line(f"unexpected {type(error).__name__}: {error}")
@@ -175,3 +186,35 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+
+
+def _streams_hold_any_text() -> None:
+    """Standard output and error in an encoding that cannot hold every character (latin-1 by
+    PYTHONIOENCODING, cp1252 in a Windows redirect) write what it lacks as a backslash escape,
+    instead of failing with UnicodeEncodeError halfway through a view."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if stream is None or not encoding:
+            continue
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            continue
+        if name.startswith("utf"):
+            continue
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _output_failed(error: OSError) -> NoReturn:
+    """Standard output could not be written (a full disk, a device gone): one line, exit 1,
+    and no second complaint when Python flushes it again at exit."""
+    reason = error.strerror or str(error)
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(f"Error: could not write the output ({reason})", err=True)
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    sys.exit(1)
