@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from contract import SCHEMA_VERSION
 from sciatica_planner import files
-from sciatica_planner.cli import cli
+from sciatica_planner.cli import cli, context
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -112,6 +112,29 @@ def test_calendar_time_and_week(runner: CliRunner, tmp_path: Path) -> None:
         "2026-12-02 18:05",
         "2026-12-04 18:05",
     ]
+
+
+def test_on_a_sunday_export_says_in_one_line_the_week_is_past(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "today", lambda: dt.date(2026, 11, 29))  # a Sunday
+    target = tmp_path / "week.ics"
+    code, _, err = export(runner, "-o", str(target))
+    assert code == 0 and target.exists()
+    note = "Note: this week's sessions are all past; add --next to export next week's."
+    assert note in err.splitlines()
+    assert len(note) <= 80
+    code, _, err = export(runner, "--next", "--force", "-o", str(target))
+    assert code == 0 and "all past" not in err
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert events[0].decoded("dtstart").date() == dt.date(2026, 11, 30)
+
+
+def test_a_week_with_sessions_to_come_exports_without_a_note(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    code, _, err = export(runner, "-o", str(tmp_path / "week.ics"))  # on Wednesday
+    assert code == 0 and "all past" not in err
 
 
 @pytest.mark.parametrize("bad", ["7", "25:00", "07:60", "half past seven", "7:30:00"])

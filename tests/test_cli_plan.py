@@ -597,3 +597,56 @@ def test_views_fit_any_width_and_end_no_line_with_spaces(
     if args[0] == "week":  # every bar of the chart keeps its number
         chart = [line for line in lines if re.match(r"  (glutes|hamstrings|quad|lower|hips)", line)]
         assert len(chart) == 5 and all(re.search(r"#+ +\d+$", line) for line in chart), chart
+
+
+# -- A week whose sessions are all past ----------------------------------------------------------
+
+SUNDAY = MONDAY + dt.timedelta(days=6)
+PAST = "This week's sessions are all past: sciatica-plan {} --next for next week."
+
+
+@pytest.mark.parametrize("command", ["week", "today"])
+def test_on_a_sunday_the_view_says_the_week_is_past_and_names_next(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setattr(context, "today", lambda: SUNDAY)
+    result = runner.invoke(cli, [command, "--no-journal"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    header = result.stdout.split("\n\n")[0]  # the title, options and notes, before any day
+    assert f"- {PAST.format(command)}" in header.splitlines()
+    # --next is what it says: next week's, without the note
+    following = runner.invoke(cli, [command, "--no-journal", "--next"], env={"COLUMNS": "80"})
+    assert following.exit_code == 0, following.output
+    assert "all past" not in following.stdout
+    assert "30 Nov" in following.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("today", "extra"),
+    [
+        (MONDAY + dt.timedelta(days=2), []),  # Wednesday: Friday's session is to come
+        (MONDAY + dt.timedelta(days=4), []),  # Friday: today's session is not past
+        (MONDAY + dt.timedelta(days=5), ["--on", "mon,sun"]),  # Saturday, a Sunday session
+        (SUNDAY, ["--start", str(MONDAY)]),  # a week chosen by --start is the user's choice
+    ],
+)
+def test_a_week_with_a_session_to_come_has_no_past_note(
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    today: dt.date,
+    extra: list[str],
+) -> None:
+    monkeypatch.setattr(context, "today", lambda: today)
+    for command in ("week", "today"):
+        result = runner.invoke(cli, [command, "--no-journal", *extra])
+        assert result.exit_code == 0, result.output
+        assert "all past" not in result.stdout
+
+
+def test_today_with_a_date_has_no_past_note(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(context, "today", lambda: SUNDAY)
+    result = runner.invoke(cli, ["today", "--no-journal", "--date", str(MONDAY)])
+    assert result.exit_code == 0, result.output
+    assert "all past" not in result.stdout

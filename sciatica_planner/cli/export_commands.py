@@ -15,7 +15,7 @@ from . import context
 from .context import Settings, pass_settings
 from .output import chosen_format, output_options, write_output
 from .params import PlanRequest, TimeType, plan_options
-from .plan_commands import build_program, build_week
+from .plan_commands import build_program, build_week, week_is_past
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -97,6 +97,14 @@ def _render(
     return week_markdown(plan, catalogue).encode()
 
 
+def _say_if_past(plan: PlanRequest, week: WeekPlan) -> None:
+    """One line on stderr when every session of the exported week is already past."""
+    if week_is_past(plan, week, context.today()):
+        from .context import echo_note
+
+        echo_note("Note: this week's sessions are all past; add --next to export next week's.")
+
+
 @click.command(short_help="Save the week as markdown, HTML, JSON or iCalendar.")
 @plan_options
 @click.option(
@@ -166,6 +174,7 @@ def export(
         catalogue, week = build_week(settings, plan, start)
         data = _render(chosen, week, catalogue, calendar, large_print)
         what = f"week of {week.start}"
+        _say_if_past(plan, week)
     else:
         catalogue, plans = build_program(settings, plan, start, weeks)
         data = _render_program(chosen, plans, catalogue, calendar, large_print)

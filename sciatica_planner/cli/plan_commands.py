@@ -156,6 +156,22 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
     return summarise(counted, now) if counted else None
 
 
+def week_is_past(plan: PlanRequest, week: WeekPlan, now: dt.date) -> bool:
+    """The week is this one by default (no --start or --next) and every training day of it is
+    before today (say, on a Sunday): --next would plan the sessions still to come."""
+    if plan.start is not None or plan.next_week:
+        return False
+    training = [day.date for day in week.days if not day.rest]
+    return bool(training) and max(training) < now <= week.start + dt.timedelta(days=6)
+
+
+def past_week_notes(plan: PlanRequest, week: WeekPlan, now: dt.date, command: str) -> list[str]:
+    """The view's note when every training day of this week is past."""
+    if not week_is_past(plan, week, now):
+        return []
+    return [f"This week's sessions are all past: sciatica-plan {command} --next for next week."]
+
+
 @click.command()
 @plan_options
 @click.option(
@@ -178,7 +194,8 @@ def week(settings: Settings, plan: PlanRequest, explain: bool, as_json: bool) ->
         return
     from ..render.terminal.plan_views import show_week
 
-    show_week(console(), result, catalogue, now, explain=explain)
+    notes = past_week_notes(plan, result, now, "week")
+    show_week(console(), result, catalogue, now, explain=explain, notes=notes)
 
 
 def chosen_day(plan: PlanRequest, day: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -237,6 +254,7 @@ def today(
       sciatica-plan today --date 2026-12-02 --pain 5
     """
     now = context.today()
+    typed_day = day
     start, day = chosen_day(plan, day)
     catalogue, result = build_week(settings, plan, start)
     entry = result.days[(day - start).days]
@@ -252,7 +270,8 @@ def today(
     from ..render.terminal.plan_views import show_day
 
     upcoming = next_training_day(settings, plan, result, day) if entry.rest else None
-    show_day(console(), result, entry, catalogue, now, upcoming, explain=explain)
+    notes = [] if typed_day is not None else past_week_notes(plan, result, now, "today")
+    show_day(console(), result, entry, catalogue, now, upcoming, explain=explain, notes=notes)
 
 
 @click.command()

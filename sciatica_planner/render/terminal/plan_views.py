@@ -15,7 +15,7 @@ from .console import BLANK, READABLE_WIDTH, emergency_box, prose, show
 from .layout import Column, Grid, Hanging, Indented, Parts, bar_chart, bullets
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from rich.console import Console, RenderableType
 
@@ -55,9 +55,10 @@ def _prescription_lines(plan: WeekPlan) -> list[RenderableType]:
     return lines
 
 
-def _warnings(plan: WeekPlan) -> Hanging | None:
-    """The week's notes, then what the journal changed (the adaptation and its swaps)."""
-    notes = list(plan.warnings)
+def _warnings(plan: WeekPlan, extra: Sequence[str] = ()) -> Hanging | None:
+    """The command's notes (`extra`), the week's, then what the journal changed (the adaptation
+    and its swaps)."""
+    notes = [*extra, *plan.warnings]
     if plan.adaptation is not None:
         notes.append(wording.adaptation(plan.adaptation))
         notes += [change.reason for change in plan.adaptation.changes]
@@ -171,6 +172,7 @@ def show_week(
     catalogue: Catalogue,
     today: dt.date,
     explain: bool = False,
+    notes: Sequence[str] = (),
 ) -> None:
     end = plan.start + dt.timedelta(days=6)
     title = f"Your week: {wording.day_heading(plan.start)} to {wording.day_heading(end)}"
@@ -179,7 +181,7 @@ def show_week(
         prose(_options_line(plan)),
         *_prescription_lines(plan),
     ]
-    warnings = _warnings(plan)
+    warnings = _warnings(plan, notes)
     if warnings:
         parts.append(prose(warnings))
     for day in plan.days:
@@ -218,13 +220,14 @@ def show_day(
     today: dt.date,
     next_day: tuple[Day, bool] | None,
     explain: bool = False,
+    notes: Sequence[str] = (),
 ) -> None:
     parts: list[RenderableType] = [
         prose(_day_title(day, today)),
         prose(_options_line(plan)),
         *_prescription_lines(plan),
     ]
-    warnings = _warnings(plan)
+    warnings = _warnings(plan, notes)
     if warnings:
         parts.append(prose(warnings))
     if day.rest:
