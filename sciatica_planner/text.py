@@ -7,7 +7,10 @@ Two things live here and nowhere else:
   characters (C0, DEL, C1) other than those a field allows, and hidden characters (format
   characters such as the bidi overrides and isolates of "Trojan Source", zero-width characters and
   a stray byte-order mark, line and paragraph separators, tag characters, non-characters, lone
-  surrogates, and letters that draw nothing such as U+3164);
+  surrogates, and letters that draw nothing such as U+3164). The zero-width joiner and non-joiner
+  are hidden only where they join nothing: inside an emoji sequence (🏃‍♀️, 🏳️‍🌈) or between two
+  letters of a script that shapes with them (Persian می‌خواهم, Hindi क्‍ष) they are part of
+  the text, and pass as it does;
 - `visible(text)`, the one door through which such text reaches a message, a view or an export:
   controls become `\\x1b`, hidden characters `<U+202E>`, and a very long value is cut in the middle
   with an ellipsis. `json_safe` is the same door for JSON, where the escapes keep the value exact.
@@ -52,6 +55,85 @@ def is_control(character: str) -> bool:
     return code < 0x20 or 0x7F <= code < 0xA0
 
 
+ZWNJ, ZWJ = "\u200c", "\u200d"
+JOINERS = frozenset({ZWNJ, ZWJ})
+# What may sit between an emoji and the joiner after it: the emoji and text presentation
+# selectors and the five skin tones (🏃🏽‍♀️).
+EMOJI_TRAILERS = frozenset(["\ufe0e", "\ufe0f", *(chr(code) for code in range(0x1F3FB, 0x1F400))])
+# Scripts whose letters join or break with ZWJ and ZWNJ in ordinary writing (Persian, Urdu,
+# Arabic; the Indic scripts after a virama; Syriac, N'Ko, Mongolian...), by the first word of
+# their characters' Unicode names.
+JOINING_SCRIPTS = frozenset(
+    {
+        "ARABIC",
+        "SYRIAC",
+        "NKO",
+        "MANDAIC",
+        "MONGOLIAN",
+        "THAANA",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+        "TIBETAN",
+        "MYANMAR",
+        "KHMER",
+    }
+)
+
+
+# The canonical combining class of a virama (halant), after which a joiner picks the form of
+# the consonant before it.
+VIRAMA_CLASS = 9
+
+
+def joins(text: str, index: int) -> bool:
+    """The joiner at `text[index]` joins something: it sits between two emoji (after the first
+    one's selector or skin tone), between two letters or marks of a joining script, or after a
+    virama. A joiner anywhere else (at an end, beside a space, inside Latin text) hides nothing
+    but itself."""
+    if index == 0:
+        return False
+    left = text[index - 1]
+    if unicodedata.combining(left) == VIRAMA_CLASS and _script_letter(left):
+        return True  # an Indic half-form or chillu, which may end a word (ന്‍)
+    if index + 1 >= len(text):
+        return False
+    right = text[index + 1]
+    if text[index] == ZWJ:
+        before = index - 1
+        while before > 0 and text[before] in EMOJI_TRAILERS:
+            before -= 1
+        if _emoji(text[before]) and _emoji(right):
+            return True
+    return _script_letter(left) and _script_letter(right)
+
+
+def _emoji(character: str) -> bool:
+    return unicodedata.category(character) == "So"
+
+
+def _script_letter(character: str) -> bool:
+    if unicodedata.category(character)[0] not in "LM":
+        return False
+    return unicodedata.name(character, "").split(" ", 1)[0] in JOINING_SCRIPTS
+
+
+def hidden_at(text: str, index: int) -> bool:
+    """Is the character at `text[index]` hidden, in its place? (`is_hidden`, except for a
+    joiner that joins: see `joins`.)"""
+    character = text[index]
+    if character in JOINERS:
+        return not joins(text, index)
+    return is_hidden(character)
+
+
 def is_hidden(character: str) -> bool:
     """A character that draws nothing, or changes how the text around it draws."""
     code = ord(character)
@@ -76,10 +158,10 @@ def forbidden(text: str, allowed: frozenset[str] | str = "") -> str | None:
     """
     if _plain(text):
         return None
-    for character in text:
+    for index, character in enumerate(text):
         if character in allowed:
             continue
-        if is_control(character) or is_hidden(character):
+        if is_control(character) or hidden_at(text, index):
             return character
     return None
 
@@ -91,12 +173,13 @@ def describe(character: str) -> str:
     return f"{code} {name}" if name else code
 
 
-def _shown(character: str, keep: str) -> str:
+def _shown(text: str, index: int, keep: str) -> str:
+    character = text[index]
     if character in keep:
         return character
     if is_control(character):
         return f"\\x{ord(character):02x}"
-    if is_hidden(character):
+    if hidden_at(text, index):
         return f"<U+{ord(character):04X}>"
     return character
 
@@ -109,13 +192,13 @@ def visible(text: str, *, keep: str = "", limit: int | None = SHOWN_MAX) -> str:
     (where a path names its file) around an ellipsis. `limit=None` never cuts.
     """
     if limit is None or len(text) <= limit:
-        shown = text if _plain(text) else "".join(_shown(c, keep) for c in text)
+        shown = text if _plain(text) else "".join(_shown(text, i, keep) for i in range(len(text)))
         if limit is None or len(shown) <= limit:
             return shown
     # Escape only the two ends, so that a value of ten megabytes costs no more than a short one.
     room = max(limit - len(ELLIPSIS), 2)
-    head = _fit((_shown(c, keep) for c in text), (room + 1) // 2)
-    tail = _fit((_shown(c, keep) for c in reversed(text)), room // 2)
+    head = _fit((_shown(text, i, keep) for i in range(len(text))), (room + 1) // 2)
+    tail = _fit((_shown(text, i, keep) for i in reversed(range(len(text)))), room // 2)
     return "".join(head) + ELLIPSIS + "".join(reversed(tail))
 
 
@@ -131,8 +214,9 @@ def _fit(pieces: Iterable[str], room: int) -> list[str]:
     return taken
 
 
-def _json_escape(character: str) -> str:
-    if not (is_control(character) or is_hidden(character)):
+def _json_escape(text: str, index: int) -> str:
+    character = text[index]
+    if not (is_control(character) or hidden_at(text, index)):
         return character
     code = ord(character)
     if code > 0xFFFF:  # JSON spells a character outside the first plane as a surrogate pair
@@ -157,6 +241,6 @@ def json_safe(dumped: str) -> str:
     only ASCII, so every such character found is inside a string, where `\\u` is valid.
     """
     return "\n".join(
-        line if _plain(line) else "".join(_json_escape(c) for c in line)
+        line if _plain(line) else "".join(_json_escape(line, i) for i in range(len(line)))
         for line in dumped.split("\n")
     )

@@ -6,6 +6,7 @@ import json
 import re
 import time
 import unicodedata
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import example, given
@@ -16,11 +17,15 @@ from sciatica_planner.text import (
     ELLIPSIS,
     describe,
     forbidden,
+    hidden_at,
     is_control,
     is_hidden,
     json_safe,
     visible,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # One of each kind of character that must never reach a terminal raw, with how it is shown.
 ESCAPES = {
@@ -129,7 +134,8 @@ def test_a_cut_never_splits_an_escape(characters: list[str], limit: int) -> None
 @example("\x1b]52;c;aGk=\x07\x1b[2J\u202eevil", None)
 def test_nothing_shown_can_act_on_a_terminal(text: str, limit: int | None) -> None:
     shown = visible(text, limit=limit)
-    assert not any(is_control(c) or is_hidden(c) for c in shown)
+    # Hidden in its place: a joiner inside an emoji or a joining script is text, not hidden.
+    assert not any(is_control(c) or hidden_at(shown, i) for i, c in enumerate(shown))
     assert forbidden(shown) is None
     if limit is not None:
         assert len(shown) <= limit
@@ -147,7 +153,9 @@ def test_ordinary_text_is_unchanged(text: str) -> None:
 def test_json_keeps_the_values_and_shows_nothing_raw(data: object) -> None:
     dumped = json_safe(json.dumps(data, indent=2, ensure_ascii=False))
     assert json.loads(dumped) == data
-    assert not any(c != "\n" and (is_control(c) or is_hidden(c)) for c in dumped)
+    assert not any(
+        c != "\n" and (is_control(c) or hidden_at(dumped, i)) for i, c in enumerate(dumped)
+    )
 
 
 def test_json_escapes_c1_and_hidden_characters() -> None:
@@ -162,3 +170,72 @@ def test_every_format_character_is_hidden() -> None:
     ]
     assert len(format_characters) > 150
     assert all(is_hidden(c) for c in format_characters)
+
+
+# -- joiners: part of real text inside emoji and scripts, hidden anywhere else ------------------
+
+REAL_JOINED_TEXT = {
+    "runner": "Ran 2 km 🏃\u200d\u2640\ufe0f",  # woman running
+    "skin tone": "🏃\U0001f3fd\u200d\u2642\ufe0f done",  # man running, medium skin tone
+    "rainbow flag": "🏳\ufe0f\u200d🌈",
+    "family": "👨\u200d👩\u200d👧",
+    "heart on fire": "❤\ufe0f\u200d🔥 after the walk",
+    "handshake": "🧑\u200d🤝\u200d🧑 with my physio",
+    "persian": "می\u200cخواهم بهتر شوم",  # I want to get better: ZWNJ after می
+    "persian plural": "تمرین\u200cها سخت بود",  # the exercises were hard
+    "hindi": "क्\u200dष",  # ZWJ after a virama: half-form
+    "hindi zwnj": "क्\u200cष",
+    "malayalam": "ന്\u200d",
+    "arabic": "لا\u200dا",
+    "urdu": "درد\u200cکم ہے",
+}
+
+
+@pytest.mark.parametrize("text", list(REAL_JOINED_TEXT.values()), ids=list(REAL_JOINED_TEXT))
+def test_joiners_inside_emoji_and_scripts_are_text(text: str) -> None:
+    """Common emoji and ordinary Persian were refused as invisible characters."""
+    assert forbidden(text) is None
+    assert visible(text) == text
+    assert json_safe(json.dumps(text, ensure_ascii=False)) == json.dumps(text, ensure_ascii=False)
+
+
+HOSTILE_JOINERS = {
+    "alone": ("\u200d", "<U+200D>"),
+    "at the end": ("Glute bridge\u200d", "Glute bridge<U+200D>"),
+    "at the start": ("\u200cGlute", "<U+200C>Glute"),
+    "inside latin": ("pass\u200dword", "pass<U+200D>word"),
+    "beside a space": ("🏃 \u200d♀", "🏃 <U+200D>♀"),
+    "emoji then latin": ("🏃\u200dx", "🏃<U+200D>x"),
+    "two joiners": ("🏃\u200d\u200d♀", "🏃<U+200D><U+200D>♀"),
+    "persian then latin": ("می\u200cabc", "می<U+200C>abc"),
+    "zwnj between emoji": ("🏃\u200c♀", "🏃<U+200C>♀"),
+    "digits": ("12\u200d34", "12<U+200D>34"),
+    "tag flag": ("🏴\U000e0067\U000e0062\U000e007f", "🏴<U+E0067><U+E0062><U+E007F>"),
+    "bidi in persian": ("می\u202eخواهم", "می<U+202E>خواهم"),
+    "joiner then bidi": ("🏃\u200d\u202e♀", "🏃<U+200D><U+202E>♀"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"), list(HOSTILE_JOINERS.values()), ids=list(HOSTILE_JOINERS)
+)
+def test_joiners_that_join_nothing_and_other_hidden_characters_are_refused(
+    text: str, shown: str
+) -> None:
+    assert forbidden(text) is not None
+    assert visible(text) == shown
+
+
+def test_a_note_of_joined_emoji_and_persian_is_logged_and_shown(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from sciatica_planner.cli import cli
+
+    journal = str(tmp_path / "journal.sqlite3")
+    note = "🏃\u200d\u2640\ufe0f تمرین\u200cها 🏳\ufe0f\u200d🌈"
+    runner = CliRunner()
+    logged = runner.invoke(cli, ["--journal", journal, "log", "--pain", "2", "--note", note])
+    assert logged.exit_code == 0, logged.stderr
+    history = runner.invoke(cli, ["--journal", journal, "history", "--json"])
+    assert json.loads(history.stdout)["entries"][0]["note"] == note
+    assert note in history.stdout  # written as it is, not as escapes
