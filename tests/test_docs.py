@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,36 @@ def test_readme_gives_the_install_and_test_commands() -> None:
     assert ".venv/bin/python -m pytest" in README
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip\" install --quiet -e '.[test]'" in ci and "-m pytest" in ci
+
+
+def test_readme_takes_a_newcomer_from_clone_to_a_command_on_path() -> None:
+    """The first ten minutes: clone and cd, pipx install, ensurepath and a new shell, and why."""
+    install = README.index("## Install and run")
+    steps = [
+        README.index("git clone URL sciatica-plan && cd sciatica-plan", install),
+        README.index("pipx install .", install),
+        README.index("pipx ensurepath", install),
+        README.index("open a new terminal", install),
+        README.index("sciatica-plan week", install),
+    ]
+    assert steps == sorted(steps)
+    assert "command not\nfound" in README or "command not found" in README
+
+
+# The README's example profile, as a newcomer pastes it.
+PROFILE_SET = re.compile(r"^sciatica-plan profile set (?P<args>--days [^\n#]*)$", re.M)
+
+
+def test_the_readmes_example_profile_plans_without_a_warning(runner: CliRunner) -> None:
+    """The example in Daily use gives weeks with no note on every view (and handout)."""
+    found = PROFILE_SET.search(README)
+    assert found is not None
+    args = found["args"].split()
+    assert runner.invoke(cli, ["profile", "set", *args]).exit_code == 0
+    for start in ("2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14", "2027-01-04"):
+        result = runner.invoke(cli, ["week", "--no-journal", "--start", start, "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["warnings"] == [], (start, args)
 
 
 def test_readme_shows_the_disclaimer_and_red_flags() -> None:
