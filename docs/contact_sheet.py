@@ -4,6 +4,9 @@
     chromium --headless --no-sandbox --screenshot=docs/figures-glutes.png \\
         --window-size=WIDTH,HEIGHT file://$PWD/OUTDIR/figures-glutes.html
 
+With --overview it writes one page of every figure instead (OUTDIR/figures.html, the README's
+docs/figures.png), six to a row without the words.
+
 Each card is large enough to judge a pose (a figure about 380 pixels wide), with the
 exercise's steps and cautions beside it, so a reviewer checks the drawing against the words.
 The script prints each page's file and the window size that fits it.
@@ -47,6 +50,17 @@ ul {{ color: #9a3412; }}
 """
 
 
+# The overview: every figure on one page, smaller, names only.
+OVERVIEW_COLUMNS = 6
+OVERVIEW_CARD = (260, 230)
+OVERVIEW_STYLE = (
+    STYLE.replace(f"{CARD_WIDTH}px", f"{OVERVIEW_CARD[0]}px")
+    .replace(f"height: {CARD_HEIGHT}px", f"height: {OVERVIEW_CARD[1]}px")
+    .replace(f"height: {ART_HEIGHT}px", f"height: {OVERVIEW_CARD[1] - 40}px")
+    .replace(f"max-height: {ART_HEIGHT - 8}px", f"max-height: {OVERVIEW_CARD[1] - 48}px")
+)
+
+
 def card(exercise: Exercise, steps: bool) -> str:
     svg = figure_svg(exercise) or "<p>no figure</p>"
     words = ""
@@ -70,11 +84,13 @@ def page(title: str, cards: list[str], columns: int) -> str:
     )
 
 
-def window(count: int, columns: int) -> tuple[int, int]:
+def window(
+    count: int, columns: int, size: tuple[int, int] = (CARD_WIDTH, CARD_HEIGHT)
+) -> tuple[int, int]:
     """The window that fits a page: each card, its 1 px borders and the gap; the margins."""
     rows = math.ceil(count / columns)
-    width = columns * (CARD_WIDTH + 2 + GAP) + 2 * MARGIN
-    height = rows * (CARD_HEIGHT + 2 + GAP) + 2 * MARGIN + HEADING
+    width = columns * (size[0] + 2 + GAP) + 2 * MARGIN
+    height = rows * (size[1] + 2 + GAP) + 2 * MARGIN + HEADING
     return width, height
 
 
@@ -84,10 +100,21 @@ def main() -> None:
     parser.add_argument("--columns", type=int, default=3)
     parser.add_argument("--only", default="", help="comma list of exercise ids")
     parser.add_argument("--no-steps", action="store_true", help="figures and names only")
+    parser.add_argument("--overview", action="store_true", help="one page of every figure")
     args = parser.parse_args()
     catalogue = load_catalogue()
     wanted = [part for part in args.only.split(",") if part]
     args.outdir.mkdir(parents=True, exist_ok=True)
+    if args.overview:
+        columns = OVERVIEW_COLUMNS
+        chosen = [e for e in catalogue.exercises if not wanted or e.id in wanted]
+        cards = [card(e, steps=False) for e in chosen]
+        path = args.outdir / "figures.html"
+        page_html = page("sciatica-plan: every exercise's figure", cards, columns)
+        path.write_text(page_html.replace(STYLE, OVERVIEW_STYLE), encoding="utf-8")
+        width, height = window(len(cards), columns, OVERVIEW_CARD)
+        print(f"{path} {len(cards)} figures; --window-size={width},{height}")
+        return
     for group in catalogue.groups:
         exercises = [
             e
