@@ -229,6 +229,8 @@ def write_catalogue(tmp_path: Path, figure: Any, exercise_id: str = "glute-bridg
         ({"start": {"base": "standing"}, "props": ["chair", "pony"]}, "figure.props", "pony"),
         ({"start": {"base": "standing"}, "colour": "red"}, "figure.colour", "not a known field"),
         ({"end": {"base": "standing"}}, "figure.start", "is required"),
+        ({"start": {"base": "standing", "rests": ["tail"]}}, "figure.start", "unknown body part"),
+        ({"start": {"base": "sitting", "rests": ["feet@cloud"]}}, "figure.start", "'cloud'"),
     ],
 )
 def test_a_bad_figure_is_a_catalogue_error_naming_the_exercise_and_field(
