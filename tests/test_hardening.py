@@ -597,7 +597,9 @@ def test_a_hand_edited_journal_is_a_clean_error_or_a_note(runner: CliRunner, out
     assert "entry 1 cannot be read: its pain 'abc' is not a whole number" in history.stderr
     week = invoke(runner, "--journal", str(journal), "week")
     assert week.exit_code == 0, week.stderr
-    assert week.stderr.startswith("Note: planning without your journal: ")
+    # a note wrapped to 80 columns (a long path folded), first on stderr
+    assert " ".join(week.stderr.split()).startswith("Note: planning without your journal: ")
+    assert all(len(line) <= 80 for line in week.stderr.splitlines())
     assert inert(week.stderr)
     forget = invoke(runner, "--journal", str(journal), "forget", "1", "--yes")
     assert forget.exit_code == 0, forget.stderr

@@ -4,8 +4,10 @@ malformed input and the safe-write rules, on a small fixture written here in tha
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import os
+import re
 import tracemalloc
 from collections import Counter
 from pathlib import Path
@@ -173,6 +175,37 @@ def _import(runner: CliRunner, source: Path, output: Path | None = None) -> Any:
     """The import command's result (its output beside the source unless given)."""
     output = output or source.parent / "out.yaml"
     return runner.invoke(cli, ["import", "free-exercise-db", str(source), "-o", str(output)])
+
+
+REASON_ROW = re.compile(r"^ {2} *\d+  \S")  # "  12  reason": a count, then its reason
+CONTINUED = re.compile(r"^ {5,}\S")  # a long reason's next line, under its text
+
+
+def summary_reasons(stderr: str) -> list[str]:
+    """The summary's reasons as "  N  reason", a reason wrapped to the terminal joined again
+    (at a space where it was wrapped at one; a word folded mid-way rejoins whole)."""
+    rows: list[list[str]] = []
+    for line in stderr.splitlines():
+        if REASON_ROW.match(line):
+            rows.append([line])
+        elif rows and CONTINUED.match(line) and rows[-1]:
+            rows[-1].append(line)
+        elif rows:
+            rows.append([])  # the summary's lines after the reasons
+    return ["".join(_joined(row)) for row in rows if row]
+
+
+def _joined(row: list[str]) -> list[str]:
+    parts = [row[0]]
+    for previous, line in itertools.pairwise(row):
+        # rich breaks at a space when it can and folds a word only when it is longer than a line
+        text = line.strip()
+        parts.append(text if len(previous) >= STDERR_COLUMNS else " " + text)
+    return parts
+
+
+# The width the summary's reasons wrap at when stderr is not a terminal.
+STDERR_COLUMNS = 80
 
 
 def mapped(**changes: Any) -> dict[str, Any] | str:
@@ -517,7 +550,8 @@ def test_import_writes_a_catalogue_that_validates_and_says_what_it_did(
         "  1  equipment e-z curl bar (no equivalent)",
         "  1  equipment foam roll (no equivalent)",
         "  1  equipment not stated (no equivalent)",
-        "  1  mainly trains muscles outside the five groups (upper body, abdominals, calves)",
+        "  1  mainly trains muscles outside the five groups (upper body, abdominals,",
+        "     calves)",  # wrapped at 80 columns, under its reason
         f"Wrote {output} ({bundled + 11} exercises, 11 imported).",
         f"Plan from it with: sciatica-plan --catalogue {output} week",
         DISCLAIMER_LINE,
@@ -718,7 +752,8 @@ def test_real_entries_import_with_each_one_left_out_counted_by_reason(
         f"Read 33 exercises from {SAMPLE}.",
         "Imported 18: glutes 1, hamstrings 6, quadriceps 5, lower back 1, hips 5.",
         "Left out 15:",
-        "  4  mainly trains muscles outside the five groups (upper body, abdominals, calves)",
+        "  4  mainly trains muscles outside the five groups (upper body, abdominals,",
+        "     calves)",
         "  2  equipment not stated (no equivalent)",
         "  1  a lower-back stretch (its direction of spinal movement is not stated)",
         "  1  category cardio (no place in a sciatica routine)",
@@ -942,7 +977,7 @@ def test_a_malformed_entry_is_left_out_with_its_reason_never_fatal(
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
     assert lines[1].startswith(f"Imported {imported}: ")
-    assert f"  1  {reason}" in lines
+    assert f"  1  {reason}" in summary_reasons(result.stderr)
     # A value the reason quotes is escaped, never written raw to the terminal.
     assert all(ch == "\n" or ch.isprintable() for ch in result.stderr)
 
@@ -976,16 +1011,17 @@ def test_a_file_of_malformed_entries_only_is_an_error_after_the_summary(
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[:3] == [f"Read 3 exercises from {source}.", lines[1], "Left out 3:"]
-    assert "  2  unreadable name (is required)" in lines
-    assert "  1  not a JSON object (found a number)" in lines
+    assert "  2  unreadable name (is required)" in summary_reasons(result.stderr)
+    assert "  1  not a JSON object (found a number)" in summary_reasons(result.stderr)
     assert lines[-1] == f"Error: {source}: no exercise could be imported (see the summary)"
 
 
 def test_a_reason_quoting_a_long_value_is_cut_short(tmp_path: Path, runner: CliRunner) -> None:
     result = _import(runner, write_fixture(tmp_path, _with(0, category="x" * 100_000)))
     assert result.exit_code == 0, result.stderr
-    (line,) = [line for line in result.stderr.splitlines() if "category 'xxx" in line]
+    (line,) = [line for line in summary_reasons(result.stderr) if "category 'xxx" in line]
     assert len(line.strip()) <= len("1  ") + fedb.REASON_MAX_LENGTH and line.endswith("\u2026")
+    assert all(len(row) <= STDERR_COLUMNS for row in result.stderr.splitlines()[3:-3])
 
 
 def test_a_100_mb_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:

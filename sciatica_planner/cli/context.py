@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from rich.console import RenderableType
+
     from ..models import Catalogue
 
 
@@ -90,9 +92,10 @@ def console() -> Any:
     return made
 
 
-def echo_note(text: str) -> None:
+def echo_note(text: str | RenderableType) -> None:
     """Advice or a note on stderr, wrapped as the views wrap prose: to the terminal's width up
-    to READABLE_WIDTH, and at DEFAULT_COLUMNS when stderr is not a terminal (a log file)."""
+    to READABLE_WIDTH, and at DEFAULT_COLUMNS when stderr is not a terminal (a log file). A
+    string is plain text (never markup); a layout (say, a hanging list) is printed as laid out."""
     import sys
 
     from rich.text import Text
@@ -103,4 +106,4 @@ def echo_note(text: str) -> None:
     # rich measures whichever standard stream is a terminal; a redirected stderr is not one.
     width = made.width if made.is_terminal and made.width > 0 else DEFAULT_COLUMNS
     made.width = min(width, READABLE_WIDTH)
-    say(made, Text(text))
+    say(made, Text(text) if isinstance(text, str) else text)

@@ -6,13 +6,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .context import mapped_errors
+from .context import echo_note, mapped_errors
 from .params import OutputPathType, PathType
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ..importers.free_exercise_db import Imported
+
+
+# The summary's reasons sit under "Left out N:", their counts right-aligned, as a list.
+REASON_INDENT = 2
 
 
 @click.group(name="import", short_help="Turn another exercise database into a catalogue.")
@@ -68,14 +72,14 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
             file, bundled_catalogue_data(), keep_bundled=not no_bundled
         )
         if not imported.exercises:  # say what was left out, and why, before the error
-            click.echo("\n".join(_summary(imported)), err=True)
+            _say_summary(imported)
         text = imported.catalogue_yaml()
         if str(output) != "-":
             # The export's safe-write rules: whole or not at all, never over a file without --force.
             write_atomically(output, text.encode("utf-8"), replace=force)
     if str(output) == "-":
         click.echo(text, nl=False)
-    click.echo("\n".join(_summary(imported)), err=True)
+    _say_summary(imported)
     total = len(imported.bundled["exercises"]) + len(imported.exercises)
     counts = f"{total} exercises, {len(imported.exercises)} imported"
     if str(output) == "-":
@@ -87,8 +91,9 @@ def free_exercise_db(file: Path, output: Path, force: bool, no_bundled: bool) ->
     click.echo(f"Plan from it with: sciatica-plan --catalogue {shown} week", err=True)
 
 
-def _summary(imported: Imported) -> list[str]:
-    """How many were read, imported per group, left out per reason."""
+def _summary(imported: Imported) -> tuple[list[str], list[tuple[str, str]]]:
+    """How many were read and imported per group; then each reason entries were left out for,
+    with its count (most first)."""
     from ..render.wording import groups as group_names
     from ..text import visible
 
@@ -96,12 +101,23 @@ def _summary(imported: Imported) -> list[str]:
     lines = [f"Read {count} exercise{'s' if count != 1 else ''} from {source}."]
     groups = ", ".join(f"{group_names((g,))} {n}" for g, n in imported.per_group().items())
     lines.append(f"Imported {len(imported.exercises)}: {groups}.")
-    if imported.left_out:
-        lines.append(f"Left out {sum(imported.left_out.values())}:")
-        width = len(str(max(imported.left_out.values())))
-        by_count = sorted(imported.left_out.items(), key=lambda item: (-item[1], item[0]))
-        lines.extend(f"  {n:>{width}}  {reason}" for reason, n in by_count)
-    return lines
+    if not imported.left_out:
+        return lines, []
+    lines.append(f"Left out {sum(imported.left_out.values())}:")
+    width = len(str(max(imported.left_out.values())))
+    by_count = sorted(imported.left_out.items(), key=lambda item: (-item[1], item[0]))
+    return lines, [(f"{n:>{width}} ", reason) for reason, n in by_count]
+
+
+def _say_summary(imported: Imported) -> None:
+    """The summary on stderr: its lines name a file whole (to copy), and the reasons wrap to
+    the terminal, a long one under its own text."""
+    from ..render.terminal.layout import Hanging, Indented
+
+    lines, reasons = _summary(imported)
+    click.echo("\n".join(lines), err=True)
+    if reasons:
+        echo_note(Indented([Hanging(reasons)], indent=REASON_INDENT))
 
 
 COMMANDS = (import_group,)

@@ -142,16 +142,15 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
         with Journal.open(journal_path(settings), create=False) as journal:
             entries = journal.entries(since=since)
     except SciaticaPlanError as error:
-        click.echo(f"Note: planning without your journal: {error_line(str(error))}", err=True)
+        context.echo_note(f"Note: planning without your journal: {error_line(str(error))}")
         return None
     # An entry dated after today counts as today's (trend.as_of), and is named.
     counted, future = as_of(entries, now)
     for entry in future:
-        click.echo(
+        context.echo_note(
             f"Note: journal entry {entry.id} is dated {entry.date}, after today ({now}): it "
             "counts as today's. If its date is wrong: sciatica-plan forget "
-            f"{entry.id}, then log it again.",
-            err=True,
+            f"{entry.id}, then log it again."
         )
     return summarise(counted, now) if counted else None
 
