@@ -347,7 +347,17 @@ def test_fixed_keeps_doses_where_journal_climbs_through_a_programme() -> None:
         doses = [(e.sets, e.reps) for e in wednesday]
         if climbs:
             assert doses[:3] == [(2, 8), (2, 10), (2, 12)], doses
-            assert doses[3][0] < doses[2][0], doses  # the deload week has fewer sets
+            # The deload: week 3's doses at no more than 70% of its sets, none above them.
+            sets = [
+                sum(e.sets for d in w.days for e in d.exercises if e.kind == "strength")
+                for w in weeks
+            ]
+            assert sets[3] <= 0.7 * sets[2], sets
+            week3 = {(d.weekday, e.id): e for d in weeks[2].days for e in d.exercises}
+            for day in weeks[3].days:
+                for e in day.exercises:
+                    before = week3[(day.weekday, e.id)]
+                    assert e.sets <= before.sets and (e.reps or 0) <= (before.reps or 0)
         else:
             assert set(doses) == {(2, 8)}, doses
 

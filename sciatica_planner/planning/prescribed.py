@@ -172,6 +172,13 @@ class _Follower:
             if not self._lighter(templates):
                 break
             sessions, waits = self._recovered(dates, by_date, templates)
+        deload = self.stage is not None and self.stage.theme == "deload"
+        if deload and prescription.progress == "journal":
+            # A deload week: the week before's doses at most 70% of its sets
+            # (safety.DELOAD_SET_SHARE), never below one set an exercise.
+            target = math.floor(_sets(sessions) * safety.DELOAD_SET_SHARE[1])
+            while _sets(sessions) > target and self._lighter(templates, drop=False):
+                sessions, waits = self._recovered(dates, by_date, templates)
         self.warnings += waits
         for session in {id(s): s for s in templates.values()}.values():
             if session.seconds() > budget:
@@ -287,24 +294,22 @@ class _Follower:
             dose = _stepped(dose, exercise, self._notches(policy, exercise))
         if policy.tier == "flare-safe" and dose.sets > 1:
             dose = dose._replace(sets=dose.sets - 1)  # rule 8: fewer sets than at pain 0
-        deload = self.stage is not None and self.stage.theme == "deload"
-        if deload and self.prescription.progress == "journal" and dose.sets > 1:
-            # A deload week: at most 70% of the sets (safety.DELOAD_SET_SHARE), at least one.
-            share = safety.DELOAD_SET_SHARE[1]
-            dose = dose._replace(sets=max(1, math.floor(dose.sets * share)))
         why = self._strength_why(dosed, exercise, base, dose, inside, letter)
         return dose, why
 
     def _notches(self, policy: Policy, exercise: Exercise) -> int:
         """Notches up from the prescribed dose: one for a week the journal says progresses
-        (or for an exercise that felt easy twice; none for one that felt hard), one a week
-        through a programme's block of build weeks."""
+        (or for an exercise that felt easy twice; none for one that felt hard), and one for
+        each build week of a programme before this one (a deload keeps the doses of the
+        week before it, with fewer sets)."""
         if exercise.id in policy.held:
             return 0
         notches = 1 if policy.progressing or exercise.id in policy.stepped_up else 0
-        if self.stage is not None and self.stage.theme == "build":
-            notches += (self.stage.week - 1) % safety.PROGRAM_BLOCK_WEEKS
-        return notches
+        if self.stage is not None:
+            week = self.stage.week
+            built = (week - 1) - (week - 1) // safety.PROGRAM_BLOCK_WEEKS
+            notches += built - 1 if self.stage.theme == "deload" else built
+        return max(notches, 0)
 
     def _strength_why(
         self, dosed: Dosed, exercise: Exercise, base: Dose, dose: Dose, inside: bool, letter: str
@@ -353,9 +358,9 @@ class _Follower:
                     f"{by_id[instead].name} takes the place of {name.lower()} this week: {reason}."
                 )
 
-    def _lighter(self, templates: dict[str, Session]) -> bool:
-        """Rule 8 at pain 4-6: one set less for the exercise with the most (more than one);
-        else one exercise less, a swapped-in one first; False when nothing is left to cut."""
+    def _lighter(self, templates: dict[str, Session], drop: bool = True) -> bool:
+        """One set less for the exercise with the most (more than one); else (`drop`) one
+        exercise less, a swapped-in one first; False when nothing is left to cut."""
         placed = [(s, i) for s in templates.values() for i, item in enumerate(s.main)]
         strength = [(s, i) for s, i in placed if s.main[i].exercise.kind == "strength"]
         if not strength:
@@ -366,6 +371,8 @@ class _Follower:
             dose = item.dose._replace(sets=item.dose.sets - 1)
             session.main[index] = Item(item.exercise, dose, item.block, item.why)
             return True
+        if not drop:
+            return False
         swapped = [(s, i) for s, i in strength if s.main[i].why.startswith("In place of")]
         session, index = (swapped or strength)[-1]
         dropped = session.main.pop(index).exercise

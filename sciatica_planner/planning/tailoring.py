@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..vocabulary import POSITIONS, group_words
 from . import rules
+from .fill import covered, days_trained
 
 if TYPE_CHECKING:
     from ..models import Catalogue, Exercise
@@ -77,6 +78,14 @@ def warnings(
     if not policy.tailored:
         return []
     lacks = list(pool.missing)
+    exercises = draft.exercises()
+    if not policy.strength_paused:
+        lacks += [
+            f"{move} exercise of its own for the {group_words([group])}"
+            for group in pool.groups
+            for move in pool.required_movements.get(group, ())
+            if not covered(exercises, group, move)
+        ]
     if policy.tier == "normal":
         patterns = {e.pattern for e in draft.exercises()}
         lacks += [
@@ -101,6 +110,15 @@ def warnings(
                 f"session {_and(short)}."
             )
         weekly = draft.weekly()
+        least = min(2, len(draft.layout.letters))
+        once = [
+            g for g in pool.groups if not draft.layout.split and 0 < days_trained(draft, g) < least
+        ]
+        if once:
+            found.append(
+                f"Leaving out {asked(policy)} leaves the {group_words(once)} strengthened on "
+                "one day only this week."
+            )
         if weekly and not rules.balanced(weekly):
             low = [g for g in weekly if weekly[g] == min(weekly.values())]
             found.append(
