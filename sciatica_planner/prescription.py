@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     import yaml
 
-    from .models import Catalogue, PlannedExercise, WeekPlan
+    from .models import Catalogue, Exercise, PlannedExercise, WeekPlan
 
 # The format's version: a file says `prescription: 1`.
 FORMAT_VERSION = 1
@@ -417,12 +417,15 @@ def prescription_text(week: WeekPlan, catalogue: Catalogue, today: dt.date) -> s
 
 def _usual(catalogue: Catalogue, exercise_id: str) -> str:
     exercise = catalogue.by_id.get(exercise_id)
-    if exercise is None:
-        return ""
+    return f"; usual {usual_range(exercise)}" if exercise is not None else ""
+
+
+def usual_range(exercise: Exercise) -> str:
+    """An exercise's dose range in words: '2-4 sets of 8-12 repetitions'."""
     limits = exercise.dose_range
     sets = f"{limits.sets[0]}-{limits.sets[1]} sets"
     if limits.reps:
-        return f"; usual {sets} of {limits.reps[0]}-{limits.reps[1]}"
+        return f"{sets} of {limits.reps[0]}-{limits.reps[1]} repetitions"
     if limits.hold_seconds:
-        return f"; usual {sets} of {limits.hold_seconds[0]}-{limits.hold_seconds[1]} s"
-    return f"; usual {sets}"
+        return f"{sets} of {limits.hold_seconds[0]}-{limits.hold_seconds[1]} s holds"
+    return sets

@@ -89,6 +89,15 @@ class GroupType(click.ParamType):
         return [CompletionItem(g) for g in GROUPS if g.startswith(incomplete.lower())]
 
 
+def complete_list(incomplete: str, words: tuple[str, ...]) -> list[CompletionItem]:
+    """Shell completion of the last word of a comma list."""
+    from click.shell_completion import CompletionItem
+
+    head, _, last = incomplete.rpartition(",")
+    prefix = f"{head}," if head else ""
+    return [CompletionItem(prefix + w) for w in words if w.startswith(last.lower())]
+
+
 class WeekdaysType(click.ParamType):
     """A comma list of distinct weekdays, such as mon,wed,fri."""
 
@@ -126,11 +135,7 @@ class WeekdaysType(click.ParamType):
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from click.shell_completion import CompletionItem
-
-        head, _, last = incomplete.rpartition(",")
-        prefix = f"{head}," if head else ""
-        return [CompletionItem(prefix + d) for d in WEEKDAYS if d.startswith(last.lower())]
+        return complete_list(incomplete, WEEKDAYS)
 
 
 class EquipmentType(click.ParamType):
@@ -194,11 +199,7 @@ class AvoidType(click.ParamType):
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from click.shell_completion import CompletionItem
-
-        head, _, last = incomplete.rpartition(",")
-        prefix = f"{head}," if head else ""
-        return [CompletionItem(prefix + w) for w in AVOID_WORDS if w.startswith(last.lower())]
+        return complete_list(incomplete, AVOID_WORDS)
 
 
 class ExcludeType(click.ParamType):

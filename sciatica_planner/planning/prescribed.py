@@ -15,6 +15,7 @@ import random
 from typing import TYPE_CHECKING, cast
 
 from .. import safety
+from ..prescription import usual_range
 from ..vocabulary import EQUIPMENT, GROUPS, LEVELS, WEEKDAY_NAMES, WEEKDAYS, group_words
 from .measures import weekly_sets
 from .policy import Dose, policy_for
@@ -322,7 +323,7 @@ class _Follower:
         if not inside:
             return (
                 f"{said}: a dose outside the catalogue's usual range "
-                f"({_range_words(exercise)}), the clinician's call."
+                f"({usual_range(exercise)}), the clinician's call."
             )
         if dose.sets < base.sets:
             return f"{said}, with fewer sets while pain is up."
@@ -461,16 +462,6 @@ def _stepped(dose: Dose, exercise: Exercise, notches: int) -> Dose:
         elif dose.sets < limits.sets[1]:
             dose = dose._replace(sets=dose.sets + 1)
     return dose
-
-
-def _range_words(exercise: Exercise) -> str:
-    limits = exercise.dose_range
-    sets = f"{limits.sets[0]}-{limits.sets[1]} sets"
-    if limits.reps:
-        return f"{sets} of {limits.reps[0]}-{limits.reps[1]} repetitions"
-    if limits.hold_seconds:
-        return f"{sets} of {limits.hold_seconds[0]}-{limits.hold_seconds[1]} s holds"
-    return sets
 
 
 def _review(prescription: Prescription, note: PrescriptionNote, options: PlanOptions) -> list[str]:
