@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..vocabulary import EQUIPMENT, KINDS, LEVELS, POSITIONS
+from .completion import exercise_ids
 from .context import Settings, console, echo_json, load, mapped_errors, pass_settings
 from .params import (
     AvoidType,
@@ -106,7 +107,7 @@ def exercises(
 
 
 @click.command(short_help="How to do one exercise, step by step.")
-@click.argument("exercise_id", metavar="EXERCISE_ID")
+@click.argument("exercise_id", metavar="EXERCISE_ID", shell_complete=exercise_ids)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option(
     "--svg",

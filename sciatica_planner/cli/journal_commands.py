@@ -19,6 +19,7 @@ from ..vocabulary import (
     WEEKDAYS,
 )
 from . import context
+from .completion import exercise_ids, felt_pairs
 from .context import (
     Settings,
     console,
@@ -169,6 +170,7 @@ def _overall_pain(pain: int | None, leg: int | None, back: int | None) -> int:
     "--done",
     multiple=True,
     metavar="ID",
+    shell_complete=exercise_ids,
     help="An exercise you did, by its id (repeat it, or give a comma list).",
 )
 @click.option(
@@ -186,6 +188,7 @@ def _overall_pain(pain: int | None, leg: int | None, back: int | None) -> int:
     "--felt",
     multiple=True,
     metavar="ID=HOW",
+    shell_complete=felt_pairs,
     help="How an exercise felt: easy, right, hard or painful (repeat it); the plan adapts.",
 )
 @click.option("--note", default=None, help="Anything worth remembering; kept as you typed it.")

@@ -160,6 +160,16 @@ class EquipmentType(click.ParamType):
             )
         return chosen
 
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        head, _, last = incomplete.rpartition(",")
+        prefix = f"{head}," if head else ""
+        words = (*EQUIPMENT, "none", "all")
+        return [CompletionItem(prefix + w) for w in words if w.startswith(last.lower())]
+
 
 def _equipment_hint(word: str) -> str:
     """' Did you mean ...?' for unknown equipment: the names first, then the other names a
@@ -225,6 +235,15 @@ class ExcludeType(click.ParamType):
                     ctx,
                 )
         return tuple(dict.fromkeys(items))
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        from .completion import exercise_ids
+
+        return [CompletionItem(i) for i in exercise_ids(ctx, param, incomplete)]
 
 
 class DateType(click.ParamType):
