@@ -98,3 +98,71 @@ def test_the_readmes_samples_are_what_the_views_print(
     for line in sample["body"].splitlines():
         if line.strip() != "...":
             assert line.rstrip() in printed, f"{line!r} is not what `{sample['args']}` prints"
+
+
+# -- Every rule and source the code cites is in the repository --------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+CITED_IN = ("sciatica_planner", "tests")
+SOURCE_KEYS = re.compile(r"\[([A-Z][0-9](?:, ?[A-Z][0-9])*)\]")
+RULES_CITED = re.compile(r"\b[Rr]ules? (\d+(?:(?:, | and | or |-| to )\d+)*)")
+
+
+def _cited_texts() -> dict[str, str]:
+    texts = {}
+    for folder in CITED_IN:
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in {".py", ".yaml", ".md"} and "__pycache__" not in path.parts:
+                texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def _numbers(cited: str) -> set[int]:
+    """'2 and 13' -> {2, 13}; '16-23' or '16 to 23' -> 16..23."""
+    numbers: set[int] = set()
+    for part in re.split(r", | and | or ", cited):
+        low, _, high = part.replace(" to ", "-").partition("-")
+        numbers.update(range(int(low), int(high or low) + 1))
+    return numbers
+
+
+def test_every_cited_source_key_is_listed_in_docs_sources() -> None:
+    listed = set(re.findall(r"^- \*\*\[([A-Z][0-9])\]\*\*", _doc("sources.md"), re.M))
+    cited = {
+        (key, where)
+        for where, text in _cited_texts().items()
+        for keys in SOURCE_KEYS.findall(text)
+        for key in keys.replace(" ", "").split(",")
+    }
+    assert len({key for key, _ in cited}) >= 25  # safety.py alone cites A1-A4, S1-S3, H1-H3...
+    missing = sorted((key, where) for key, where in cited if key not in listed)
+    assert not missing, f"cited but not in docs/sources.md: {missing}"
+
+
+def test_every_cited_rule_number_is_a_rule_in_docs_rules() -> None:
+    rules = {int(n) for n in re.findall(r"^(\d+)\. \*\*", _doc("rules.md"), re.M)}
+    assert rules == set(range(1, max(rules) + 1))
+    cited = {
+        (number, where)
+        for where, text in _cited_texts().items()
+        for numbers in RULES_CITED.findall(text)
+        for number in _numbers(numbers)
+    }
+    assert {n for n, _ in cited} >= {1, 8, 19, 22, 23}
+    missing = sorted((n, where) for n, where in cited if n not in rules)
+    assert not missing, f"rules cited but not in docs/rules.md: {missing}"
+
+
+def _doc(name: str) -> str:
+    return (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+def test_the_readmes_source_map_names_every_module_and_package() -> None:
+    start = README.index("```\nsciatica_planner/\n")
+    tree = README[start : README.index("```", start + 3)]
+    package = ROOT / "sciatica_planner"
+    names = [p.name for p in package.glob("*.py") if not p.name.startswith("__")]
+    names += [f"{p.name}/" for p in package.iterdir() if (p / "__init__.py").exists()]
+    missing = [name for name in names if not re.search(rf"(^|[ ,]){re.escape(name)}", tree, re.M)]
+    assert not missing, f"not in the README's map of the source tree: {missing}"
+    assert "completion.py" in tree and "data/muscles.yaml" in tree
