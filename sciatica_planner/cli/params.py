@@ -163,12 +163,7 @@ class EquipmentType(click.ParamType):
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
-        from click.shell_completion import CompletionItem
-
-        head, _, last = incomplete.rpartition(",")
-        prefix = f"{head}," if head else ""
-        words = (*EQUIPMENT, "none", "all")
-        return [CompletionItem(prefix + w) for w in words if w.startswith(last.lower())]
+        return complete_list(incomplete, (*EQUIPMENT, "none", "all"))
 
 
 def _equipment_hint(word: str) -> str:
