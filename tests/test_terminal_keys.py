@@ -135,6 +135,14 @@ def terminal() -> Iterator[tuple[int, int]]:
         os.close(slave)
 
 
+def drain(master: int) -> str:
+    """Everything written to the terminal so far (it may come out in more than one read)."""
+    data = b""
+    while select.select([master], [], [], 0.2)[0]:
+        data += os.read(master, 1000)
+    return data.decode()
+
+
 def test_a_split_function_key_through_a_real_terminal_is_not_q(
     terminal: tuple[int, int],
 ) -> None:
@@ -167,8 +175,23 @@ def test_bracketed_paste_is_on_during_the_session_and_off_after(
     master, slave = terminal
     with os.fdopen(os.dup(slave), "w") as output, TerminalKeys(slave, output):
         pass
-    written = os.read(master, 1000).decode()
+    written = drain(master)
     assert written.index(BRACKETED_PASTE_ON) < written.index(BRACKETED_PASTE_OFF)
+
+
+def test_typed_answers_are_read_without_bracketed_paste(
+    terminal: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pain answer pasted at a question arrives as typed: the markers are off meanwhile."""
+    import io
+
+    master, slave = terminal
+    monkeypatch.setattr(sys, "stdin", io.StringIO("4\n"))
+    with os.fdopen(os.dup(slave), "w") as output, TerminalKeys(slave, output) as keys:
+        assert keys.read_line() == "4\n"
+    written = drain(master)
+    on, off = BRACKETED_PASTE_ON, BRACKETED_PASTE_OFF
+    assert written == on + off + on + off  # on for keys, off for the answer, on, off at the end
 
 
 # -- signals, in process -----------------------------------------------------------------------

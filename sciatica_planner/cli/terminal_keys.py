@@ -237,11 +237,13 @@ class TerminalKeys:
         assert self.saved is not None
         termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
         self.cbreak = False
+        self._write(BRACKETED_PASTE_OFF)  # a pasted answer arrives as typed, without markers
         try:
             line = sys.stdin.readline()
         finally:
             tty.setcbreak(self.fd, termios.TCSANOW)
             self.cbreak = True
+            self._write(BRACKETED_PASTE_ON)
         if not line:
             raise EOFError
         return line
