@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 # Every visible piece of text as a box, one per line it wraps onto, with the font size it is
-# drawn at (SVG text scaled with its drawing) and whether it sits in a table, a figure or a
-# caption. Text inside an SVG's <title> is its accessible name, never drawn.
+# drawn at (SVG text scaled with its drawing) and whether it sits in a table, a figure (and
+# which: the drawing's class) or a caption. Text inside an SVG's <title> is its accessible
+# name, never drawn.
 TEXT_BOXES = r"""
 (() => {
   const boxes = [];
@@ -30,6 +31,7 @@ TEXT_BOXES = r"""
         left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX,
         bottom: r.bottom + scrollY, size,
         table: !!element.closest('table'), svg: !!svg,
+        chart: svg ? svg.getAttribute('class') : null,
         caption: !!element.closest('figcaption, caption, .caption'),
       });
     }

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from sciatica_planner import safety
 from sciatica_planner.journal import Entry
 from sciatica_planner.render.markdown import WARNING_SIGNS
-from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, pain_chart_svg
+from sciatica_planner.render.report_charts import DATE_AXIS, PAIN_AXIS, PRINT_WIDTH, pain_chart_svg
 from sciatica_planner.render.report_html import report_html
 from sciatica_planner.render.report_markdown import note_markdown, report_markdown
 from sciatica_planner.report import PlanSettings, build_report
@@ -277,7 +277,7 @@ def test_a_year_of_weeks_fits_the_page_width(catalogue: Catalogue) -> None:
     found = build_report(journal, TODAY, 365, catalogue, PLAN)
     svg = _sessions_svg(report_html(found))
     assert len(found.weeks) == 53 and len(svg.findall(f"{SVG}rect[@class='bar']")) == 53
-    assert float(svg.get("width", "")) <= 720
+    assert float(svg.get("width", "")) <= PRINT_WIDTH  # A4 less its margins: print never scales it
     labels = [
         t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "tick" and " " in (t.text or "")
     ]

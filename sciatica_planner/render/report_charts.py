@@ -1,15 +1,22 @@
-"""The report's two charts as inline SVG, written by hand: pain per day (with sessions and
-spreading marked) and sessions per week against the plan. No script, no network, no fonts or
-images fetched: the drawing is a few lines, circles and words, and prints as it shows."""
+"""The report's charts as inline SVG, written by hand: pain per day (with sessions and
+spreading marked), sessions per week against the plan, and the PSFS means. No script, no
+network, no fonts or images fetched: the drawing is a few lines, circles and words, and prints
+as it shows.
+
+Each chart is drawn in CSS pixels: its width attribute is its viewBox's width and print never
+scales it (the widest is narrower than the A4 page's text), so a label's size in units is its
+size on paper."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from math import ceil
 from typing import TYPE_CHECKING
 
 from ..report import WEEK_DAYS
 from . import wording
+from .html import PAGE_MARGIN_MM, TABLE_PT
 from .report_markdown import day_pain, day_words
 
 if TYPE_CHECKING:
@@ -22,21 +29,46 @@ DATE_AXIS = "Date"
 PAIN_MAX = 10
 PAIN_GRID_STEP = 2  # a labelled line every 2 points keeps the axis readable at print size
 
-# Pain chart geometry, in SVG units (the page scales the whole drawing to its width).
-WIDTH = 720
-LEFT = 78  # room for the strip names ("Spreading") and the rotated pain axis title
-RIGHT = 22  # half a date label, for the last day's under the plot's edge
-TOP = 10
-PLOT_HEIGHT = 150
-STRIP = 13  # the height of each marker row under the plot
-MOST_DATE_LABELS = 9  # more would collide at a 720-unit width
+# Every word on the charts at 15 px = 11.25 pt, RNIB Clear Print's least for tables and
+# captions (TABLE_PT, 11 pt: clinical.md [F4]) with a little room for rounding.
+PX_PER_PT = 96 / 72
+LABEL = 15
+assert LABEL >= TABLE_PT * PX_PER_PT
+# The width of the A4 page's text in CSS pixels (210 mm less the margins): no chart is wider,
+# so none is scaled down in print.
+PRINT_WIDTH = int((210 - 2 * PAGE_MARGIN_MM[1]) * 96 / 25.4)
+# On a screen narrower than a chart, the chart shrinks to this share of its size at most
+# (labels 12 px) and its frame scrolls sideways for the rest.
+SCREEN_LEAST_SCALE = 0.8
+# An estimate of a character's width at LABEL, for spacing legends; on the wide side (DejaVu
+# Sans, the widest common system font, averages about 8.3 units), so any font leaves a gap.
+LABEL_CHAR = 8.6
+# The room a date label ("28 May") takes with a gap after it: dates closer are thinned out.
+DATE_ROOM = 64
+# A date label's centre at least this far into the plot clears the axis's labels (or the
+# row's name) at the plot's left, which end 8 units short of it.
+DATE_CLEAR = DATE_ROOM // 2 - 12
+
+# Pain chart geometry, in SVG units (CSS pixels).
+WIDTH = 700
+assert WIDTH <= PRINT_WIDTH
+LEFT = 96  # room for the strip names ("Spreading") and the rotated pain axis title
+RIGHT = 30  # half a date label, for the last day's under the plot's edge
+TOP = 12  # half the top tick label
+PLOT_HEIGHT = 125  # 25 units between labelled lines, a label's height and a gap
+STRIP = 20  # from one marker row under the plot to the next
+MOST_DATE_LABELS = 9  # the plot is 574 units wide: 9 labels 64 apart
 LABEL_STEPS = (1, 2, 7, 14, 28, 56, 91, 182)  # days between date labels: daily, weekly, ...
+LEGEND_ROW = 22  # from one legend row to the next
 
 INK = "#1a1a1a"
 GRID = "#d9d9d9"
 PAIN_COLOUR = "#1f5fa8"
 SPREADING_COLOUR = "#c0392b"
 LEGEND_PAIN = "pain: the day's mean (a bar: its range)"
+LEGEND_SESSION = "session (exercises logged)"
+LEGEND_SPREADING = "symptoms spreading down the leg"
+LEGEND_APART = "{name} pain (mean)"  # a dashed line: leg or back pain, the day's mean
 SESSION_COLOUR = "#2e7d32"
 # Leg and back pain (schema 3): two more lines, told apart by dash as well as colour, so the
 # chart reads in grey print too.
@@ -45,6 +77,17 @@ BACK_COLOUR = "#b9770e"
 LEG_DASH = "5 3"
 BACK_DASH = "1.5 2.5"
 FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"'
+
+
+def _svg_open(name: str, width: float, height: float, title_id: str) -> str:
+    """The chart's <svg>: one unit a CSS pixel, every word at LABEL."""
+    least = round(width * SCREEN_LEAST_SCALE)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{name}" viewBox="0 0 {_number(width)} '
+        f'{_number(height)}" width="{_number(width)}" height="{_number(height)}" '
+        f'style="min-width: {least}px" role="img" aria-labelledby="{title_id}" {FONT} '
+        f'font-size="{LABEL}" fill="{INK}">'
+    )
 
 
 def _number(value: float) -> str:
@@ -62,18 +105,18 @@ def pain_chart_svg(report: Report) -> str:
     plot_width = WIDTH - LEFT - RIGHT
     bottom = TOP + PLOT_HEIGHT
     step = plot_width / report.days
-    session_row = bottom + 14
-    spreading_row = session_row + STRIP + 2
-    dates_row = spreading_row + STRIP + 6
-    axis_row = dates_row + 19
-    legend_row = axis_row + 20
+    session_row = bottom + 18
+    spreading_row = session_row + STRIP
+    dates_row = spreading_row + 27  # named in the left margin, as the marker rows are
+    legend_row = dates_row + 30
     apart: Apart = [
         (name, colour, dash, [(d.date, getattr(d, name)) for d in report.pain_days
                               if getattr(d, name) is not None])
         for name, colour, dash in (("leg", LEG_COLOUR, LEG_DASH), ("back", BACK_COLOUR, BACK_DASH))
     ]  # fmt: skip
     apart = [line for line in apart if line[3]]
-    height = legend_row + (26 if apart else 10)
+    legend = _legend(legend_row, [(n, c, d) for n, c, d, _ in apart])
+    height = legend_row + LEGEND_ROW + 8  # two rows of legend
 
     def x(date: dt.date) -> float:
         return LEFT + ((date - report.start).days + 0.5) * step
@@ -83,9 +126,7 @@ def pain_chart_svg(report: Report) -> str:
 
     radius = max(1.6, min(4.0, step * 0.32))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pain-chart" viewBox="0 0 {WIDTH} '
-        f'{height}" width="100%" role="img" aria-labelledby="pain-chart-title" {FONT} '
-        f'font-size="11" fill="{INK}">',
+        _svg_open("pain-chart", WIDTH, height, "pain-chart-title"),
         f'<title id="pain-chart-title">Pain per day, {escape(wording.long_date(report.start))}'
         f" to {escape(wording.long_date(report.end))}</title>",
     ]
@@ -97,31 +138,34 @@ def pain_chart_svg(report: Report) -> str:
             'stroke-width="0.8"/>'
         )
         parts.append(
-            f'<text class="tick" x="{LEFT - 6}" y="{_number(y(level) + 4)}" '
+            f'<text class="tick" x="{LEFT - 8}" y="{_number(y(level) + 5)}" '
             f'text-anchor="end">{level}</text>'
         )
     middle = _number(TOP + PLOT_HEIGHT / 2)
     parts.append(
-        f'<text class="axis-label" x="14" y="{middle}" text-anchor="middle" '
-        f'transform="rotate(-90 14 {middle})" font-weight="bold">{PAIN_AXIS}</text>'
+        f'<text class="axis-label" x="16" y="{middle}" text-anchor="middle" '
+        f'transform="rotate(-90 16 {middle})" font-weight="bold">{PAIN_AXIS}</text>'
     )
-    # Dates: the last day labelled, and every `label_step` days before it.
+    # Dates: the last day labelled, and every `label_step` days before it, short of the
+    # margin where the row's name is.
     label_step = _label_step(report.days)
     for back in range(0, report.days, label_step):
         index = report.days - 1 - back
+        if (index + 0.5) * step < DATE_CLEAR:
+            continue
         at = _number(LEFT + (index + 0.5) * step)
         date = report.start + dt.timedelta(days=index)
         parts.append(
-            f'<line x1="{at}" y1="{TOP}" x2="{at}" y2="{spreading_row + STRIP}" '
+            f'<line x1="{at}" y1="{TOP}" x2="{at}" y2="{spreading_row + STRIP / 2}" '
             f'stroke="{GRID}" stroke-width="0.8" stroke-dasharray="2 3"/>'
         )
         parts.append(
-            f'<text class="tick" x="{at}" y="{dates_row + 4}" text-anchor="middle">'
+            f'<text class="tick" x="{at}" y="{dates_row}" text-anchor="middle">'
             f"{date.day} {date:%b}</text>"
         )
     parts.append(
-        f'<text class="axis-label" x="{_number(LEFT + plot_width / 2)}" y="{axis_row}" '
-        f'text-anchor="middle" font-weight="bold">{DATE_AXIS}</text>'
+        f'<text class="axis-label" x="{LEFT - 8}" y="{dates_row}" text-anchor="end" '
+        f'font-weight="bold">{DATE_AXIS}</text>'
     )
     # Axes.
     parts.append(
@@ -130,9 +174,7 @@ def pain_chart_svg(report: Report) -> str:
     )
     # Marker rows.
     for row, name in ((session_row, "Session"), (spreading_row, "Spreading")):
-        parts.append(
-            f'<text x="{LEFT - 6}" y="{row + 4}" text-anchor="end" font-size="10">{name}</text>'
-        )
+        parts.append(f'<text x="{LEFT - 8}" y="{row + 5}" text-anchor="end">{name}</text>')
     # The line, then the points over it.
     if len(report.pain_days) > 1:
         points = " ".join(f"{_number(x(d.date))},{_number(y(d.pain))}" for d in report.pain_days)
@@ -174,9 +216,7 @@ def pain_chart_svg(report: Report) -> str:
                 f'd="{_triangle(x(day.date), spreading_row, mark + 0.8)}" '
                 f'fill="{SPREADING_COLOUR}"/>'
             )
-    parts += _legend(legend_row)
-    if apart:
-        parts += _apart_legend(legend_row + 16, [(n, c, d) for n, c, d, _ in apart])
+    parts += legend
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -205,30 +245,22 @@ def _apart_lines(
     return parts
 
 
-def _apart_legend(row: int, lines: list[tuple[str, str, str]]) -> list[str]:
-    """The leg and back lines' legend, in a second row."""
-    parts = ['<g class="legend" font-size="10">']
-    at = float(LEGEND_LEFT)
-    for name, colour, dash in lines:
-        words = f"{name} pain (the day's mean)"
-        parts.append(
-            f'<line x1="{_number(at)}" y1="{row - 4}" x2="{_number(at + 18)}" y2="{row - 4}" '
-            f'stroke="{colour}" stroke-width="1.6" stroke-dasharray="{dash}"/>'
-            f'<text x="{_number(at + 24)}" y="{row}">{escape(words)}</text>'
-        )
-        at += 24 + len(words) * LEGEND_CHAR + LEGEND_GAP
-    parts.append("</g>")
-    return parts
-
-
 # The PSFS chart, beside its table: the mean of each rating on a 0-10 axis, a slot a rating.
-PSFS_HEIGHT = 80
-PSFS_TOP = 10
-PSFS_LEFT = 28
-PSFS_SLOT = 44
-PSFS_WIDTH_MIN = 300  # room for the legend
+PSFS_HEIGHT = 90  # labelled lines at 0, 5 and 10, 45 units apart
+PSFS_TOP = 12
+PSFS_LEFT = 32
+PSFS_RIGHT = RIGHT
+PSFS_SLOT = DATE_ROOM
 PSFS_WIDTH_MAX = 440
 PSFS_COLOUR = "#1f5fa8"
+
+
+def psfs_legend() -> tuple[str, str]:
+    """The band's meaning, in two lines (one would make the chart too wide to sit beside its
+    table)."""
+    from ..psfs import MDC_MEAN
+
+    return f"within {MDC_MEAN} points of the first", "mean: no real change"
 
 
 def psfs_chart_svg(report: Report) -> str:
@@ -241,11 +273,13 @@ def psfs_chart_svg(report: Report) -> str:
     if series is None or not series.ratings:
         return ""
     ratings = series.ratings
-    width = max(PSFS_WIDTH_MIN, min(PSFS_WIDTH_MAX, PSFS_LEFT + PSFS_SLOT * len(ratings) + RIGHT))
-    plot = width - PSFS_LEFT - RIGHT
+    legend = psfs_legend()
+    least = PSFS_LEFT + max(legend_width(words) for words in legend)
+    width = max(least, min(PSFS_WIDTH_MAX, PSFS_LEFT + PSFS_SLOT * len(ratings) + PSFS_RIGHT))
+    plot = width - PSFS_LEFT - PSFS_RIGHT
     step = plot / len(ratings)
     bottom = PSFS_TOP + PSFS_HEIGHT
-    height = bottom + 34
+    height = bottom + 74
 
     def y(value: float) -> float:
         return bottom - value / PAIN_MAX * PSFS_HEIGHT
@@ -254,9 +288,7 @@ def psfs_chart_svg(report: Report) -> str:
         return PSFS_LEFT + (index + 0.5) * step
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="psfs-chart" viewBox="0 0 {width} '
-        f'{height}" width="{width}" role="img" aria-labelledby="psfs-chart-title" {FONT} '
-        f'font-size="10" fill="{INK}">',
+        _svg_open("psfs-chart", width, height, "psfs-chart-title"),
         '<title id="psfs-chart-title">PSFS: the mean of each rating, 0 (unable) to 10 (as '
         "before the problem)</title>",
     ]
@@ -268,13 +300,13 @@ def psfs_chart_svg(report: Report) -> str:
     )
     for level in range(0, PAIN_MAX + 1, 5):
         parts.append(
-            f'<line x1="{PSFS_LEFT}" y1="{_number(y(level))}" x2="{width - RIGHT}" '
+            f'<line x1="{PSFS_LEFT}" y1="{_number(y(level))}" x2="{_number(width - PSFS_RIGHT)}" '
             f'y2="{_number(y(level))}" stroke="{GRID}" stroke-width="0.8"/>'
-            f'<text class="tick" x="{PSFS_LEFT - 6}" y="{_number(y(level) + 3.5)}" '
+            f'<text class="tick" x="{PSFS_LEFT - 8}" y="{_number(y(level) + 5)}" '
             f'text-anchor="end">{level}</text>'
         )
     parts.append(
-        f'<path d="M{PSFS_LEFT} {PSFS_TOP}V{bottom}H{width - RIGHT}" fill="none" '
+        f'<path d="M{PSFS_LEFT} {PSFS_TOP}V{bottom}H{_number(width - PSFS_RIGHT)}" fill="none" '
         f'stroke="{INK}" stroke-width="1"/>'
     )
     if len(ratings) > 1:
@@ -282,7 +314,7 @@ def psfs_chart_svg(report: Report) -> str:
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{PSFS_COLOUR}" stroke-width="1.4"/>'
         )
-    label_every = max(1, -(-len(ratings) * PSFS_SLOT // plot))  # labels 44 units apart
+    label_every = max(1, ceil(DATE_ROOM / step))  # labels a date's room apart
     for index, rating in enumerate(ratings):
         parts.append(
             f'<circle class="psfs-point" data-date="{rating.date.isoformat()}" '
@@ -290,16 +322,17 @@ def psfs_chart_svg(report: Report) -> str:
             f'cy="{_number(y(rating.mean))}" r="3.5" fill="{PSFS_COLOUR}">'
             f"<title>{rating.date.day} {rating.date:%b}: mean {rating.mean:.1f}</title></circle>"
         )
-        if (len(ratings) - 1 - index) % label_every == 0:
+        if (len(ratings) - 1 - index) % label_every == 0 and (index + 0.5) * step >= DATE_CLEAR:
             parts.append(
-                f'<text class="tick" x="{_number(x(index))}" y="{bottom + 13}" '
+                f'<text class="tick" x="{_number(x(index))}" y="{bottom + 20}" '
                 f'text-anchor="middle">{rating.date.day} {rating.date:%b}</text>'
             )
+    top = bottom + 46
     parts.append(
-        f'<g class="legend"><rect x="{PSFS_LEFT}" y="{height - 14}" width="10" height="8" '
-        f'fill="{GRID}" fill-opacity="0.45"/><text x="{PSFS_LEFT + 14}" y="{height - 6}">'
-        f"within {MDC_MEAN} points of the first mean: no real change"
-        "</text></g>"
+        f'<g class="legend"><rect x="{PSFS_LEFT + 3}" y="{top - 12}" width="14" height="12" '
+        f'fill="{GRID}" fill-opacity="0.45" stroke="{GRID}"/>'
+        f'<text x="{PSFS_LEFT + LEGEND_SAMPLE}" y="{top}">{escape(legend[0])}</text>'
+        f'<text x="{PSFS_LEFT + LEGEND_SAMPLE}" y="{top + 20}">{escape(legend[1])}</text></g>'
     )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -313,43 +346,78 @@ def _triangle(cx: float, cy: float, size: float) -> str:
     )
 
 
-# An estimate of a character's width at the legend's 10-unit font, for spacing its items; on
-# the wide side, so a wider system font still leaves a gap.
-LEGEND_CHAR = 5.4
-LEGEND_GAP = 20
-LEGEND_LEFT = 20
+LEGEND_LEFT = 12
+LEGEND_SAMPLE = 24  # a sample of the mark, then its words
+LEGEND_GAP = 24  # between the legend's columns
 
 
-def _legend(row: int) -> list[str]:
-    """What each mark means, in one row: a sample of the mark, then its words."""
-    items = (
-        (f'<circle cx="{{x}}" cy="{row - 4}" r="3.5" fill="{PAIN_COLOUR}"/>', LEGEND_PAIN),
-        (
-            f'<rect x="{{left}}" y="{row - 8}" width="8" height="8" fill="{SESSION_COLOUR}"/>',
-            "session (exercises logged)",
-        ),
-        (f'<path d="{{triangle}}" fill="{SPREADING_COLOUR}"/>', "symptoms spreading down the leg"),
-    )
-    parts = ['<g class="legend" font-size="10">']
-    at = float(LEGEND_LEFT)
-    for sample, words in items:
-        mark = sample.format(
-            x=_number(at + 4), left=_number(at), triangle=_triangle(at + 4, row - 4, 4.5)
+def legend_width(words: str) -> float:
+    """A legend item's width (its sample and words), estimated on the wide side."""
+    return LEGEND_SAMPLE + len(words) * LABEL_CHAR
+
+
+def _legend(row: int, apart: list[tuple[str, str, str]]) -> list[str]:
+    """What each mark means, in two rows of two columns under the chart: the pain line over
+    the leg and back lines (when the journal has them, side by side) in the first column, the
+    marker rows in the second."""
+    point = f'<circle cx="{{x}}" cy="{{y}}" r="3.5" fill="{PAIN_COLOUR}"/>'
+    first: list[list[tuple[str, str]]] = [[(point, LEGEND_PAIN)], []]
+    for name, colour, dash in apart:
+        first[1].append(
+            (
+                f'<line x1="{{left}}" y1="{{y}}" x2="{{right}}" y2="{{y}}" stroke="{colour}" '
+                f'stroke-width="1.6" stroke-dasharray="{dash}"/>',
+                LEGEND_APART.format(name=name),
+            )
         )
-        parts.append(f'{mark}<text x="{_number(at + 12)}" y="{row}">{escape(words)}</text>')
-        at += 12 + len(words) * LEGEND_CHAR + LEGEND_GAP
+    session = f'<rect x="{{x0}}" y="{{y0}}" width="8" height="8" fill="{SESSION_COLOUR}"/>'
+    spreading = f'<path d="{{triangle}}" fill="{SPREADING_COLOUR}"/>'
+    second = [[(session, LEGEND_SESSION)], [(spreading, LEGEND_SPREADING)]]
+    column = LEGEND_LEFT + max(_row_width(items) for items in first) + LEGEND_GAP
+    parts = ['<g class="legend">']
+    for start, rows in ((float(LEGEND_LEFT), first), (column, second)):
+        for number, items in enumerate(rows):
+            base = row + number * LEGEND_ROW
+            middle = base - 5  # the middle of a lower-case letter, where the sample sits
+            left = start
+            for sample, words in items:
+                mark = sample.format(
+                    x=_number(left + 9),
+                    y=_number(middle),
+                    left=_number(left),
+                    right=_number(left + 18),
+                    x0=_number(left + 5),
+                    y0=_number(middle - 4),
+                    triangle=_triangle(left + 9, middle, 4.5),
+                )
+                parts.append(
+                    f'{mark}<text x="{_number(left + LEGEND_SAMPLE)}" y="{base}">'
+                    f"{escape(words)}</text>"
+                )
+                left += legend_width(words) + LEGEND_GAP
     parts.append("</g>")
     return parts
 
 
-# Sessions chart geometry: a column a week, so a year of weeks still fits the page's width.
-COLUMN_LEFT = 30  # room for the session counts
-COLUMN_RIGHT = 8
-COLUMN_SHORT = 52  # a week's slot while the weeks are few (its label fits under it)
-COLUMN_LONG = 12  # ... and once they are many: a year is 53 x 12 = 636 units
-SESSIONS_TOP = 14  # room for the '2/3' over a full column
-SESSIONS_HEIGHT = 84  # 7 sessions at 12 units each
+def _row_width(items: list[tuple[str, str]]) -> float:
+    """The width of legend items side by side."""
+    return sum(legend_width(words) for _, words in items) + LEGEND_GAP * max(0, len(items) - 1)
+
+
+# Sessions chart geometry: a column a week, beside the weekly table while the weeks are few and
+# above it once they are many, so a year of weeks still fits the page's width.
+LONG_TABLE_WEEKS = 9  # more weeks than this: the chart above a table free to run on
+COLUMN_LEFT = 32  # room for the session counts
+COLUMN_RIGHT = 10
+COLUMN_MOST = DATE_ROOM  # a week's slot while the weeks are few (its date fits under it)
+COLUMN_LEAST = 12  # ... and at the fewest: a year is 53 x 12 = 636 units
+BESIDE_PLOT = 300  # the plot's width beside the weekly table (at 11 pt about 330 px wide)
+ABOVE_PLOT = PRINT_WIDTH - COLUMN_LEFT - DATE_ROOM // 2  # over the table: the page's width
+COUNT_ROOM = 30  # a slot this wide has room for its '2/3' over the column
+SESSIONS_TOP = 22  # room for the '2/3' over a full column
+SESSIONS_UNIT = 10  # a session's height: a line a count, a label every other count
 MOST_WEEK_LABELS = 8
+SESSIONS_LEGEND = ("sessions", "planned days")
 
 
 def sessions_chart_svg(report: Report) -> str:
@@ -357,30 +425,39 @@ def sessions_chart_svg(report: Report) -> str:
     days, on a 0-7 axis (more when a week held more sessions than days, never here)."""
     weeks = report.weeks
     most = max([WEEK_DAYS, *(w.sessions for w in weeks), *(w.planned for w in weeks)])
-    few = len(weeks) <= MOST_WEEK_LABELS
-    slot = COLUMN_SHORT if few else COLUMN_LONG
-    width = COLUMN_LEFT + len(weeks) * slot + COLUMN_RIGHT
-    bottom = SESSIONS_TOP + SESSIONS_HEIGHT
-    height = bottom + 48
-    unit = SESSIONS_HEIGHT / most
+    room = ABOVE_PLOT if len(weeks) > LONG_TABLE_WEEKS else BESIDE_PLOT
+    slot = max(COLUMN_LEAST, min(COLUMN_MOST, room // len(weeks)))
+    counted = slot >= COUNT_ROOM
+    plot_right = COLUMN_LEFT + len(weeks) * slot
+    legend_at = COLUMN_LEFT + legend_width(SESSIONS_LEGEND[0]) + LEGEND_GAP
+    # Room on the right for the last week's date, centred under its column.
+    right = max(COLUMN_RIGHT, DATE_ROOM / 2 - slot / 2)
+    width = max(plot_right + right, legend_at + legend_width(SESSIONS_LEGEND[1]))
+    plot_height = WEEK_DAYS * SESSIONS_UNIT
+    bottom = SESSIONS_TOP + plot_height
+    height = bottom + 67
+    unit = plot_height / most
 
     def y(count: int) -> float:
         return bottom - count * unit
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="sessions-chart" viewBox="0 0 {width} '
-        f'{height}" width="{width}" role="img" aria-labelledby="sessions-chart-title" {FONT} '
-        f'font-size="10" fill="{INK}">',
+        _svg_open("sessions-chart", width, height, "sessions-chart-title"),
         '<title id="sessions-chart-title">Sessions per week against the planned days</title>',
     ]
-    for count in range(0, most + 1, 1 if most <= WEEK_DAYS else 2):
+    every = 1 if most <= WEEK_DAYS else 2
+    labelled = ceil(LABEL * 1.2 / (unit * every)) * every  # labels a line's height apart
+    for count in range(0, most + 1, every):
         parts.append(
-            f'<line x1="{COLUMN_LEFT}" y1="{_number(y(count))}" x2="{width - COLUMN_RIGHT}" '
+            f'<line x1="{COLUMN_LEFT}" y1="{_number(y(count))}" x2="{plot_right}" '
             f'y2="{_number(y(count))}" stroke="{GRID}" stroke-width="0.6"/>'
-            f'<text class="tick" x="{COLUMN_LEFT - 5}" y="{_number(y(count) + 3.5)}" '
-            f'text-anchor="end" font-size="9">{count}</text>'
         )
-    label_every = 1 if few else -(-len(weeks) // MOST_WEEK_LABELS)
+        if count % labelled == 0:
+            parts.append(
+                f'<text class="tick" x="{COLUMN_LEFT - 8}" y="{_number(y(count) + 5)}" '
+                f'text-anchor="end">{count}</text>'
+            )
+    label_every = max(ceil(DATE_ROOM / slot), ceil(len(weeks) / MOST_WEEK_LABELS))
     for index, week in enumerate(weeks):
         left = COLUMN_LEFT + index * slot
         inner = slot * 0.6
@@ -400,32 +477,41 @@ def sessions_chart_svg(report: Report) -> str:
                 f'width="{_number(inner)}" height="{_number(week.planned * unit)}" fill="none" '
                 f'stroke="{INK}" stroke-width="1" stroke-dasharray="3 2"/>'
             )
-        if few:
-            top = y(max(week.sessions, week.planned)) - 3
+        if counted:
+            top = y(max(week.sessions, week.planned)) - 5
             parts.append(
                 f'<text class="count" x="{middle}" y="{_number(top)}" text-anchor="middle">'
                 f"{week.sessions}/{week.planned}</text>"
             )
-        if (len(weeks) - 1 - index) % label_every == 0:  # the last week always
+        # The last week always; none so near the axis that it meets the axis's '0'.
+        if (len(weeks) - 1 - index) % label_every == 0 and (index + 0.5) * slot >= DATE_CLEAR:
             parts.append(
-                f'<text class="tick" x="{middle}" y="{bottom + 12}" text-anchor="middle" '
-                f'font-size="9">{week.first.day} {week.first:%b}</text>'
+                f'<text class="tick" x="{middle}" y="{bottom + 20}" text-anchor="middle">'
+                f"{week.first.day} {week.first:%b}</text>"
             )
     parts.append(
-        f'<path d="M{COLUMN_LEFT} {SESSIONS_TOP - 4}V{bottom}H{width - COLUMN_RIGHT}" '
+        f'<path d="M{COLUMN_LEFT} {SESSIONS_TOP - 4}V{bottom}H{plot_right}" '
         f'fill="none" stroke="{INK}" stroke-width="1"/>'
     )
+    # The axis title under the plot's middle, or from its left edge when the plot is narrow.
+    title = "Week starting"
+    if plot_right - COLUMN_LEFT >= legend_width(title) - LEGEND_SAMPLE:
+        at, anchor = (COLUMN_LEFT + plot_right) / 2, "middle"
+    else:
+        at, anchor = COLUMN_LEFT, "start"
     parts.append(
-        f'<text class="axis-label" x="{_number(COLUMN_LEFT + len(weeks) * slot / 2)}" '
-        f'y="{bottom + 25}" text-anchor="middle" font-weight="bold">Week starting</text>'
+        f'<text class="axis-label" x="{_number(at)}" y="{bottom + 40}" '
+        f'text-anchor="{anchor}" font-weight="bold">{title}</text>'
     )
     legend = height - 6
     parts.append(
-        f'<g class="legend"><rect x="{COLUMN_LEFT}" y="{legend - 8}" width="8" height="8" '
-        f'fill="{SESSION_COLOUR}"/><text x="{COLUMN_LEFT + 12}" y="{legend}">sessions</text>'
-        f'<rect x="{COLUMN_LEFT + 66}" y="{legend - 8}" width="8" height="8" fill="none" '
-        f'stroke="{INK}" stroke-dasharray="3 2"/>'
-        f'<text x="{COLUMN_LEFT + 78}" y="{legend}">planned days</text></g>'
+        f'<g class="legend"><rect x="{COLUMN_LEFT + 5}" y="{legend - 10}" width="10" '
+        f'height="10" fill="{SESSION_COLOUR}"/><text x="{COLUMN_LEFT + LEGEND_SAMPLE}" '
+        f'y="{legend}">{SESSIONS_LEGEND[0]}</text>'
+        f'<rect x="{_number(legend_at + 5)}" y="{legend - 10}" width="10" height="10" '
+        f'fill="none" stroke="{INK}" stroke-dasharray="3 2"/>'
+        f'<text x="{_number(legend_at + LEGEND_SAMPLE)}" y="{legend}">{SESSIONS_LEGEND[1]}'
+        "</text></g>"
     )
     parts.append("</svg>")
     return "\n".join(parts)

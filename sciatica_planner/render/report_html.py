@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .html import document_html
 from .markdown import WARNING_SIGNS
-from .report_charts import pain_chart_svg, psfs_chart_svg, sessions_chart_svg
+from .report_charts import LONG_TABLE_WEEKS, pain_chart_svg, psfs_chart_svg, sessions_chart_svg
 from .report_markdown import (
     EXERCISES_HEADING,
     NOTES_HEADING,
@@ -22,10 +22,6 @@ from .report_markdown import (
 if TYPE_CHECKING:
     from ..report import Report
 
-# Weeks of sessions that fit beside their chart on what is left of the first page; a longer
-# table may break across pages.
-LONG_TABLE_WEEKS = 9
-
 # Tighter spacing than the handout: the report is read in a minute. Its print sizes are the
 # handout's (at least 12 pt, tables 11 pt: CONTRACT.md, "Pages for people").
 REPORT_STYLE = """
@@ -38,18 +34,28 @@ table { table-layout: auto; width: auto; min-width: 50%; }
 th:nth-child(n) { width: auto; }
 td:last-child { white-space: normal; font-size: inherit; letter-spacing: normal; }
 th, td { padding: 0.12rem 0.45rem; }
+/* A chart is drawn in CSS pixels, its labels at 11.25 pt (report_charts.py): it keeps its
+   size, shrinking on a narrow screen to no less than its min-width, and its frame scrolls
+   sideways for the rest. Beside a table it goes under the table when both do not fit. */
+.chart { overflow-x: auto; max-width: 100%; }
 .chart svg { display: block; max-width: 100%; height: auto; }
-.sessions, .psfs { display: flex; gap: 1.5rem; align-items: flex-start; }
-.sessions table, .psfs table { width: auto; min-width: 0; margin: 0; }
+.sessions, .psfs { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-start; }
+/* The table gives way first: its cells wrap so that the chart stays beside it, and only when
+   even its narrowest does not leave room does the chart go under it. */
+.sessions table, .psfs table { flex: 1 1 0; min-width: min-content; max-width: max-content;
+                               width: auto; margin: 0; }
 .psfs th { white-space: nowrap; }
-.sessions svg, .psfs svg { flex: 0 1 auto; max-width: 100%; height: auto; }
+.sessions .chart, .psfs .chart { flex: 0 1 auto; min-width: 0; }
+.sessions.long { display: block; }
 @media print {
+  .chart { overflow: visible; }
   td:first-child { width: auto; }
   h2 { margin-top: 0.7rem; }
   .chart, .sessions, .psfs { break-inside: avoid; page-break-inside: avoid; }
+  /* A section's words stay with the chart they introduce. */
+  p:has(+ .sessions), p:has(+ .psfs) { break-after: avoid; page-break-after: avoid; }
   .sessions.long, .sessions.long table { break-inside: auto; page-break-inside: auto; }
-  .sessions.long { display: block; }
-  .sessions.long svg { margin-bottom: 0.5rem; }
+  .sessions.long .chart { margin-bottom: 0.5rem; }
   .sessions tr { break-inside: avoid; page-break-inside: avoid; }
   /* The warning signs in two columns, as on the handout. */
   .safety { column-count: 2; column-gap: 6mm; }
@@ -69,17 +75,25 @@ th, td { padding: 0.12rem 0.45rem; }
 def report_html(report: Report) -> str:
     page = document_html(report_markdown(report), report_title(report), REPORT_STYLE)
     if not report.empty:
-        chart = f'<div class="chart">\n{pain_chart_svg(report)}\n</div>\n'
+        chart = _framed(pain_chart_svg(report), "Pain chart")
         page = _replace_section(page, PAIN_HEADING, chart)
         # Past a couple of months the weekly table may run on to the next page.
         long = len(report.weeks) > LONG_TABLE_WEEKS
-        page = _beside_table(page, SESSIONS_HEADING, sessions_chart_svg(report), long=long)
+        sessions = _framed(sessions_chart_svg(report), "Sessions chart")
+        page = _beside_table(page, SESSIONS_HEADING, sessions, long=long)
         psfs = psfs_chart_svg(report)
         if psfs:  # the chart beside the PSFS table
-            page = _beside_table(page, PSFS_HEADING, psfs, long=False, name="psfs")
+            page = _beside_table(page, PSFS_HEADING, _framed(psfs, "PSFS chart"), long=False,
+                                 name="psfs")  # fmt: skip
         page = _wrapped(page, EXERCISES_HEADING, "exercises")
         page = _wrapped(page, NOTES_HEADING, "notes")
     return _safety_in_columns(page)  # last: the sections above end where it begins
+
+
+def _framed(svg: str, name: str) -> str:
+    """A chart in its frame, which scrolls sideways on a screen narrower than the chart: a
+    named region that takes the keyboard's focus, so the scroll works without a mouse."""
+    return f'<div class="chart" role="region" aria-label="{name}" tabindex="0">\n{svg}\n</div>\n'
 
 
 def _safety_in_columns(page: str) -> str:
