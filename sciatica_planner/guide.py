@@ -101,6 +101,14 @@ class Countdown:
 
 
 @dataclass(frozen=True)
+class TimeUp:
+    """A hold or a rest ran its whole time (not ended early): the screen may sound, for
+    someone lying on the floor who is not watching it."""
+
+    timer: Countdown
+
+
+@dataclass(frozen=True)
 class HowItFelt:
     """After an exercise done to its last set: how did it feel? One key (1 easy, 2 about right,
     3 hard, 4 painful); Enter or s skips, q ends the session."""
@@ -148,7 +156,7 @@ class Finished:
     outcome: Outcome
 
 
-State = SessionStart | ExerciseCard | RepsSet | Countdown | HowItFelt | Question | Finished
+State = SessionStart | ExerciseCard | RepsSet | Countdown | TimeUp | HowItFelt | Question | Finished
 
 
 class _EndSession(Exception):
@@ -263,7 +271,7 @@ class Session:
         while True:
             remaining = deadline - self.clock()
             if remaining <= CLOCK_RESOLUTION:
-                return
+                return self._time_up(timer)
             # The timer's first drawing is always made: it says what to do now (a hold shorter
             # than one drawing still shows as a hold). After it, a drawing that would outlast
             # the timer is not started: the screen already shows the last second, and the
@@ -281,7 +289,7 @@ class Session:
                 self.drawing_takes = self.clock() - began
                 remaining = deadline - self.clock()  # drawing took time: wait only what is left
                 if remaining <= CLOCK_RESOLUTION:
-                    return
+                    return self._time_up(timer)
             key = self.keys.read(min(TICK_SECONDS, remaining, _to_next_second(remaining)))
             if key == "enter" and timer.phase != "hold":
                 return
@@ -291,6 +299,11 @@ class Session:
                 deadline = self.clock() + left
             elif key in ("skip", "quit"):
                 self._act(key)
+
+    def _time_up(self, timer: Countdown) -> None:
+        """A hold or rest that ran to its end says so; getting ready leads straight on."""
+        if timer.phase != "ready":
+            self.screen.show(TimeUp(timer))
 
     def _paused(self, timer: Countdown) -> None:
         self.screen.show(timer)

@@ -241,6 +241,9 @@ def test_a_piped_screen_gets_one_plain_line_per_step(
     hold = r"^.+: Hold \d+ (s|min)( \d+ s)?\. Set 1 of \d+(, first side)?$"
     assert re.search(hold, out, re.MULTILINE)
     assert re.search(r"^.+: Get into position, 5 s$", out, re.MULTILINE)
+    # the warm-up walk is a walk in minutes, not a hold of one set
+    assert re.search(r"^Easy walk, indoors or out: Walk \d+ min$", out, re.MULTILINE)
+    assert "Set 1 of 1" not in out
     assert "Your pain now, 0 (none) to 10 (worst): " in out
 
 
@@ -511,3 +514,25 @@ def test_the_start_of_a_session_fits_one_screen(
     start = out[: out.index("Enter  begin")].splitlines()
     assert len(start) < 24
     assert "healthcare professional" in out[: out.index("Enter  begin")]
+
+
+@pytest.mark.usefixtures("at_a_terminal")
+@pytest.mark.parametrize(("flag", "quiet"), [([], False), (["--quiet"], True)])
+def test_quiet_silences_the_bell(
+    runner: CliRunner,
+    journal: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    flag: list[str],
+    quiet: bool,
+) -> None:
+    made: list[guide_views.TerminalScreen] = []
+    build = guide_views.TerminalScreen.__init__
+
+    def init(screen: guide_views.TerminalScreen, *args: Any, **kwargs: Any) -> None:
+        build(screen, *args, **kwargs)
+        made.append(screen)
+
+    monkeypatch.setattr(guide_views.TerminalScreen, "__init__", init)
+    Script(monkeypatch, [Move(lambda s: isinstance(s, SessionStart), "quit")])
+    assert guide(runner, journal, *flag).exit_code == 0
+    assert [screen.quiet for screen in made] == [quiet]

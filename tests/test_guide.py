@@ -23,6 +23,7 @@ from sciatica_planner.guide import (
     RepsSet,
     Session,
     SessionStart,
+    TimeUp,
     journal_note,
 )
 from sciatica_planner.models import Day, PlannedExercise, PlanOptions
@@ -460,3 +461,29 @@ def test_the_note_says_how_much_was_done() -> None:
     assert journal_note(part, "Fri 27 Nov") == (
         "guided session: 1 of 4 exercises, stopped early; the plan for Fri 27 Nov"
     )
+
+
+# -- the end of a timer --------------------------------------------------------------------------
+
+
+def test_each_hold_and_rest_that_runs_out_is_announced_at_its_end() -> None:
+    _, screen, _ = run()
+    ended = [(at, s.timer) for at, s in screen.shown if isinstance(s, TimeUp)]
+    expected = [
+        (t.item.id, t.phase, t.set_number, t.side)
+        for t, _, _ in runs(screen)
+        if t.phase in ("hold", "rest")
+    ]
+    assert [(t.item.id, t.phase, t.set_number, t.side) for _, t in ended] == expected
+    assert len(ended) == 1 + (4 + 1) + (3 + 2)  # the bridge's rest; plank; wall sit
+    ends = {(t.item.id, t.phase, t.set_number, t.side): end for t, _, end in runs(screen)}
+    for at, t in ended:  # announced as its time ran out, not later
+        assert at == ends[(t.item.id, t.phase, t.set_number, t.side)]
+
+
+def test_a_rest_ended_with_enter_or_getting_ready_is_not_announced() -> None:
+    _, screen, _ = run([Move(timer("glute-bridge", "rest", left=40), "enter")])
+    ended = [(s.timer.item.id, s.timer.phase) for s in screen.states(TimeUp)]
+    assert ("glute-bridge", "rest") not in ended
+    assert all(phase != "ready" for _, phase in ended)
+    assert ("wall-sit", "rest") in ended

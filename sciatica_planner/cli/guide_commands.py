@@ -64,13 +64,17 @@ def _interactive() -> bool:
     help="The day whose session to do.  [default: today, if it is in the chosen week]",
 )
 @click.option("--no-figure", is_flag=True, help="Leave out the drawing of each exercise.")
+@click.option("--quiet", is_flag=True, help="No bell at the end of each hold and rest.")
 @pass_settings
-def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure: bool) -> None:
+def guide(
+    settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure: bool, quiet: bool
+) -> None:
     """Walk through a day's session: each exercise's steps, a countdown for
     every hold and rest, and Enter after each set of repetitions.
 
     Keys: Enter to start or finish a set (and to skip a rest), p to pause,
-    s to skip an exercise, q (or Ctrl-C) to end. After each exercise, one
+    s to skip an exercise, q (or Ctrl-C) to end. The terminal's bell sounds
+    at the end of each hold and rest (--quiet: no bell). After each exercise, one
     key for how it felt: 1 easy, 2 about right, 3 hard, 4 painful (Enter
     skips). At the end it asks your pain, then leg and back pain (Enter
     skips), and whether symptoms spread, and logs the exercises you
@@ -104,7 +108,7 @@ def guide(settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure:
         item.id: exercise.steps if (exercise := catalogue.exercise(item.id)) else ()
         for item in session.exercises
     }
-    screen = TerminalScreen(screen_console, week, catalogue, figures=not no_figure)
+    screen = TerminalScreen(screen_console, week, catalogue, figures=not no_figure, quiet=quiet)
     walk: Session | None = None
     try:
         with _keys() as keys, _signals(keys, screen):

@@ -13,6 +13,7 @@ from rich.console import Group
 from rich.constrain import Constrain
 from rich.live import Live
 from rich.panel import Panel
+from rich.segment import Segment, Segments
 from rich.table import Table
 from rich.text import Text
 
@@ -24,11 +25,12 @@ from ...guide import (
     Question,
     RepsSet,
     SessionStart,
+    TimeUp,
 )
 from .. import wording
 from .catalogue_views import figure_text, planned_details
 from .console import READABLE_WIDTH, emergency_box, say
-from .layout import Parts, bullets
+from .layout import Indented, Parts, bullets
 from .plan_views import session_summary
 
 if TYPE_CHECKING:
@@ -82,6 +84,11 @@ START_HINT = (
     "Go gently; stop any exercise that makes pain spread down your leg. At the end you are "
     "asked your pain, and the session goes into your journal."
 )
+# The most lines the live region takes under a card: the timer's box (two borders, its title,
+# three rows of digits and the bar) and the keys. A card's body is cut to leave room for it on
+# a short screen, so the exercise, its number and the timer are all in view at once.
+LIVE_ROWS = 8
+
 # The session's list before it starts has the lines a 24-row screen leaves around it: a title,
 # the pain line, the 5-line emergency box, the hint, the keys and blank lines.
 START_ROWS = 12
@@ -123,16 +130,37 @@ def reps_text(item: PlannedExercise, set_number: int) -> str:
     return f"{set_text(item, set_number)}: {item.reps} reps{each}"
 
 
+# A hold of a minute or more done once is an activity or a resting position, not a held
+# contraction: it is named for what it is ("Walk 4 min", not "Hold 4 min. Set 1 of 1").
+ACTIVITY_SECONDS = 60
+# Words in an exercise's id that name a timed activity, and the title's word for it.
+ACTIVITY_WORDS = (("walk", "Walk"), ("march", "March"))
+
+
+def hold_word(item: PlannedExercise) -> str:
+    """'Hold', or what a long single hold is: 'Walk', 'March', 'Rest in this position'."""
+    if item.sets == 1 and (item.hold_seconds or 0) >= ACTIVITY_SECONDS:
+        for part, word in ACTIVITY_WORDS:
+            if part in item.id:
+                return word
+        if "position-of-ease" in item.tags:
+            return "Rest in this position"
+    return "Hold"
+
+
 def countdown_title(timer: Countdown) -> str:
-    """What the timer is for, in a few words."""
+    """What the timer is for, in a few words: 'Hold 30 s. Set 1 of 2, first side', 'Walk 4
+    min' (a single set names no set)."""
     item = timer.item
     if timer.phase == "ready":
         return "Change sides" if timer.side == 2 else "Get into position"
     if timer.phase == "rest":
         return f"Rest. Next: set {timer.set_number + 1} of {item.sets}"
+    title = f"{hold_word(item)} {duration_text(timer.seconds)}"
+    if item.sets > 1:
+        title += f". {set_text(item, timer.set_number)}"
     side = side_text(timer.side)
-    hold = f"Hold {duration_text(timer.seconds)}. {set_text(item, timer.set_number)}"
-    return hold + (f", {side}" if side else "")
+    return title + (f", {side}" if side else "")
 
 
 def progress_bar(timer: Countdown) -> Text:
@@ -179,6 +207,9 @@ def _boxed(name: str, body: Group, style: str, keys: str) -> RenderableType:
     return Group(panel, _keys(keys))
 
 
+# The terminal's bell: most terminals beep or flash for it.
+BELL = "\a"
+
 # The questions at the end, as the user reads them.
 QUESTIONS = {
     "pain": "Your pain now, 0 (none) to 10 (worst): ",
@@ -205,10 +236,17 @@ class TerminalScreen:
     """Draws a guided session on a rich console."""
 
     def __init__(
-        self, console: Console, plan: WeekPlan, catalogue: Catalogue, *, figures: bool = True
+        self,
+        console: Console,
+        plan: WeekPlan,
+        catalogue: Catalogue,
+        *,
+        figures: bool = True,
+        quiet: bool = False,
     ) -> None:
         self.console, self.plan, self.catalogue = console, plan, catalogue
         self.figures = figures
+        self.quiet = quiet  # no bell at the end of a hold or rest
         self.live: Live | None = None
         self.drawn: object = None  # what the live region shows now, to skip identical redraws
         self.at_terminal = console.is_terminal and not console.is_dumb_terminal
@@ -223,6 +261,8 @@ class TerminalScreen:
             self._region(("reps", state), reps_panel(state), line)
         elif isinstance(state, Countdown):
             self._countdown(state)
+        elif isinstance(state, TimeUp):
+            self._bell()
         elif isinstance(state, HowItFelt):
             self._region(("felt", state.number), _how_it_felt(state), _felt_line(state))
         elif isinstance(state, Question):
@@ -259,7 +299,7 @@ class TerminalScreen:
             say(self.console, bullets(notes, "bold yellow"))
         self.console.print()
         width = min(self.console.width, READABLE_WIDTH)
-        say(self.console, session_summary(day, START_ROWS, width))
+        say(self.console, session_summary(day, START_ROWS, width, whole_names=True))
         self.console.print()
         say(self.console, emergency_box())
         say(self.console, Text(START_HINT, style="dim"))
@@ -277,24 +317,40 @@ class TerminalScreen:
                 item.position,
             )
         )
-        say(self.console, Text(where, style="dim"))
-        say(self.console, Text(wording.exercise_name(item), style="bold"))
+        head = [Text(where, style="dim"), Text(wording.exercise_name(item), style="bold")]
         exercise = self.catalogue.exercise(item.id)
         details = planned_details(item, exercise, indent=2)
         width = min(self.console.width, READABLE_WIDTH)
         drawing = figure_text(exercise, width) if self.figures and exercise else None
-        if drawing is None:
-            say(self.console, details)
-        else:  # the drawing beside the steps, as `show` has it beside the facts
+        body: RenderableType = details
+        if drawing is not None:  # the drawing beside the steps, as `show` has it beside the facts
             drawn = max(map(len, drawing.plain.splitlines()))
             beside = Table.grid(padding=(0, 2))
             beside.add_column(ratio=1)
             beside.add_column(no_wrap=True, width=drawn)
             beside.add_row(details, drawing)
+            body = beside
             # A wide terminal gives the steps their readable width and the drawing its own.
-            self.console.print(beside, width=min(self.console.width, READABLE_WIDTH + drawn + 2))
+            width = min(self.console.width, READABLE_WIDTH + drawn + 2)
+        head_lines = self._lines(Group(*head), min(self.console.width, READABLE_WIDTH))
+        lines = self._lines(body, width)
+        if self.at_terminal:  # the header and the timer stay on the screen: the body gives way
+            room = max(self.console.height - len(head_lines) - LIVE_ROWS - 2, 1)
+            if len(lines) > room:
+                more = f"(cut to fit the screen; all of it: sciatica-plan show {item.id})"
+                note = self._lines(Indented([Text(more, style="dim")], indent=2), width)
+                lines = [*lines[: max(room - len(note), 0)], *note]
+        shown = [Segments([*line, Segment.line()]) for line in [*head_lines, *lines]]
+        self.console.print(*shown, sep="", end="", crop=False)
         self.console.print()
         self._region(("card", card.number), _keys(KEYS_CARD), "Press Enter to start.")
+
+    def _lines(self, renderable: RenderableType, width: int) -> list[list[Segment]]:
+        """`renderable` laid out at `width`, line by line (no padding to the width)."""
+        options = self.console.options.update_width(width)
+        if isinstance(renderable, Text):
+            renderable = Indented([renderable])  # wrapped without the space it broke at
+        return self.console.render_lines(renderable, options, pad=False)
 
     def _countdown(self, timer: Countdown) -> None:
         key = ("timer", timer.phase, timer.set_number, timer.side, timer.paused)
@@ -306,6 +362,12 @@ class TerminalScreen:
             self._region(key, None, f"{timer.item.name}: {title}")
             return
         self._region((key, shown), countdown_panel(timer), "")
+
+    def _bell(self) -> None:
+        """The terminal's bell (BEL), at a terminal and unless --quiet: never into a log."""
+        if self.at_terminal and not self.quiet:
+            self.console.file.write(BELL)
+            self.console.file.flush()
 
     def _region(self, key: object, renderable: RenderableType | None, line: str) -> None:
         """Show `renderable` in the live region (a terminal), or `line` once (a file)."""

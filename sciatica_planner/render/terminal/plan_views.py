@@ -123,21 +123,26 @@ SUMMARY_ROWS = 17
 SUMMARY_NAME_MIN = 12
 
 
-def session_summary(day: Day, rows: int | None = None, width: int = READABLE_WIDTH) -> Grid:
+def session_summary(
+    day: Day, rows: int | None = None, width: int = READABLE_WIDTH, *, whole_names: bool = False
+) -> Grid:
     """The session as a numbered list of names, doses and rests: the whole day at a glance.
 
     One exercise a line (a long name is cut with an ellipsis, never wrapped); more exercises
     than `rows` go in two columns without the rests, so a long session still fits its screen,
-    when `width` has room for two (else one long list)."""
+    when `width` has room for two (else one long list). With `whole_names` a name is never
+    cut: a long one wraps, and two columns are used only where every name fits whole."""
     cells = [_summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)]
+    name = Column(give=1, cut=not whole_names, keep=SUMMARY_NAME_MIN, min_width=SUMMARY_NAME_MIN)
     one = [
         Column(justify="right", style="dim"),
-        Column(give=1, cut=True, keep=SUMMARY_NAME_MIN, min_width=SUMMARY_NAME_MIN),
+        name,
         Column(),
         Column(style="dim", optional=True),
     ]
     if rows is not None and len(cells) > rows:
-        two = Grid([*one[:3], Column(), *one[:3]], gap=1)  # the empty column: a gutter
+        side = [one[0], Column() if whole_names else name, one[2]]  # whole: never giving way
+        two = Grid([*side, Column(), *side], gap=1)  # the empty column: a gutter
         half = (len(cells) + 1) // 2
         left, right = cells[:half], cells[half:]
         right += [("", "", "", "")] * (len(left) - len(right))
