@@ -404,9 +404,10 @@ def test_a_journal_that_cannot_be_written_says_how_to_log_by_hand(
     Script(monkeypatch, [Move(card(ids[2]), "quit")], answers=["3", "", "", "y"])
     result = guide(runner, not_a_journal)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-2:][0] == (
-        f"Not logged. Log it with: sciatica-plan log --pain 3 --done {ids[0]},{ids[1]} --spreading"
-    )
+    assert result.stderr.splitlines()[-3:-1] == [
+        "Not logged. Log it with this command:",
+        f"sciatica-plan log --pain 3 --done {ids[0]},{ids[1]} --spreading",
+    ]
     assert result.stderr.splitlines()[-1].startswith("Error: ")
     assert not_a_journal.read_text(encoding="utf-8") == "my own notes\n"
 

@@ -431,7 +431,9 @@ def test_a_signal_at_any_stage_gives_the_terminal_back(
     assert f"The session was ended ({name}); nothing was logged." in guide.text
     if done:
         command = "sciatica-plan log --pain N " + " ".join(done)
-        assert f"Log what you did with (N: your pain now, 0 to 10): {command}" in guide.text
+        said = "Log what you did with this command (N: your pain now, 0 to 10):"
+        assert f"{said} {command}" in guide.text
+        assert f"{said}\r\n{command}\r\n" in ANSI.sub("", guide.raw)  # whole on its own line
     else:
         assert "Log what you did" not in guide.text
     assert not guide.journal.exists()

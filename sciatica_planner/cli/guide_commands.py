@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from ..render.terminal.guide_views import TerminalScreen
 
 
+# What to say above a `log` command printed on its own line (never wrapped: copied whole).
+NOT_LOGGED = "Not logged. Log it with this command:"
+DID_NOT_LOG = "Log what you did with this command (N: your pain now, 0 to 10):"
+
+
 class NoTerminal(click.ClickException):
     """The guide needs someone at a terminal to press its keys."""
 
@@ -139,7 +144,8 @@ def guide(
             )
         except click.ClickException:
             # The session is done; say how to log it by hand once the journal is fixed.
-            click.echo(f"Not logged. Log it with: {_log_command(outcome)}", err=True)
+            context.echo_note(NOT_LOGGED)
+            click.echo(_log_command(outcome), err=True)  # whole, on its own line, to copy
             raise
     from ..safety import DISCLAIMER_LINE
 
@@ -175,7 +181,7 @@ def _say_not_logged(stopped: SessionStopped, walk: Session | None) -> None:
     if done:
         outcome = Outcome(done, (), True, felt=tuple(walk.felt) if walk is not None else ())
         command = _log_command(outcome).replace("--pain None", "--pain N")
-        lines.append(f"Log what you did with (N: your pain now, 0 to 10): {command}")
+        lines += [DID_NOT_LOG, command]  # the command whole, on its own line, to copy
     with contextlib.suppress(Exception):  # after SIGHUP there may be no terminal to write to
         click.echo("\n".join(lines), err=True)
 
