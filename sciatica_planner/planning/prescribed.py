@@ -130,6 +130,7 @@ class _Follower:
         self.by = prescription.by or "your clinician"
         self.days = 1  # training days of the template being made (rule 16's heavy day)
         self.fewer_than: int | None = None  # rule 8: the week's sets stay below this
+        self.heavy_day = False  # rule 16: an earlier template already has the week's heavy work
 
     def sessions(self) -> dict[dt.date, Session]:
         options, prescription = self.options, self.prescription
@@ -152,10 +153,12 @@ class _Follower:
                 continue
             session = Session(first, letter)
             self.days = sum(x == letter for x in by_date.values())
-            for item in self._items(letter):
+            items = self._items(letter)
+            for item in items:
                 {"warm-up": session.warm_up, "main": session.main, "cool-down": session.cool_down}[
                     item.block
                 ].append(item)
+            self.heavy_day = self.heavy_day or any("heavy" in i.exercise.tags for i in items)
             longest = max(budget, session.main_seconds() + gentle_reserve(budget))
             if prescription.warm_up is None and prescription.cool_down is None:
                 fill_gentle(session, pool, self.policy, longest, frozenset(used), rng)
@@ -258,7 +261,7 @@ class _Follower:
                 )
             if any("heavy" in i.exercise.tags for i in session):
                 return "one heavy exercise a session at most"
-            if self.days > 1:
+            if self.days > 1 or self.heavy_day:
                 return "heavy work on one day a week at most"
             if any(i.exercise.pattern == exercise.pattern for i in session):
                 return "no heavy exercise beside another of its pattern"
