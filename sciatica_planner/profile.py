@@ -74,6 +74,7 @@ class Profile(NamedTuple):
     avoid: tuple[str, ...] | None = None  # positions to leave out (rule 22)
     exclude: tuple[str, ...] | None = None  # exercise ids never to plan (rule 22)
     prescription: str | None = None  # a clinician's prescription file, an absolute path
+    quiet: bool | None = None  # guide: no bell at the end of each hold and rest
 
     def saved(self) -> dict[str, Any]:
         """The saved keys and their values, in the file's order."""
@@ -227,6 +228,12 @@ def _whole(value: Any, low: int, high: int, what: str) -> int:
     return value
 
 
+def _true_or_false(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("is not true or false")
+    return value
+
+
 def _choice(value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value.strip().lower() not in choices:
         raise ValueError(f"is not one of {', '.join(choices)}")
@@ -326,6 +333,7 @@ _CHECKS = {
     "avoid": check_avoid,
     "exclude": check_exclude,
     "prescription": check_prescription,
+    "quiet": _true_or_false,
 }
 
 

@@ -518,14 +518,26 @@ def test_the_start_of_a_session_fits_one_screen(
 
 
 @pytest.mark.usefixtures("at_a_terminal")
-@pytest.mark.parametrize(("flag", "quiet"), [([], False), (["--quiet"], True)])
+@pytest.mark.parametrize(
+    ("saved", "flag", "quiet"),
+    [
+        ([], [], False),
+        ([], ["--quiet"], True),
+        (["--quiet"], [], True),  # saved in the profile
+        (["--quiet"], ["--no-quiet"], False),  # typed wins over saved
+        (["--no-quiet"], [], False),
+    ],
+)
 def test_quiet_silences_the_bell(
     runner: CliRunner,
     journal: Path,
     monkeypatch: pytest.MonkeyPatch,
+    saved: list[str],
     flag: list[str],
     quiet: bool,
 ) -> None:
+    if saved:
+        assert runner.invoke(cli, ["profile", "set", *saved]).exit_code == 0
     made: list[guide_views.TerminalScreen] = []
     build = guide_views.TerminalScreen.__init__
 

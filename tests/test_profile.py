@@ -55,6 +55,7 @@ def profiles(draw: st.DrawFn) -> Profile:
         prefer=draw(maybe(st.sampled_from(PREFERENCES))),
         time=draw(maybe(st.times().map(lambda t: t.replace(second=0, microsecond=0)))),
         remind=draw(maybe(st.integers(0, REMIND_MAX))),
+        quiet=draw(maybe(st.booleans())),
     )
 
 
@@ -130,6 +131,8 @@ def test_a_failed_save_leaves_the_old_file_whole(
         ("time = 7\n", "time", "7 is not a time"),
         ("remind = -1\n", "remind", "-1 is out of range"),
         ("remind = 100000\n", "remind", "100000 is out of range"),
+        ('quiet = "yes"\n', "quiet", '"yes" is not true or false'),
+        ("quiet = 1\n", "quiet", "1 is not true or false"),
         ('days = 4\non = ["mon", "wed"]\n', "days", "4 conflicts with on"),
         ("dayz = 3\n", "dayz", "not an option a profile keeps. Keys: days, on,"),
         ("pain = 3\n", "pain", "never saved: pain depends on the day"),
@@ -209,6 +212,7 @@ def test_every_key_is_written_and_known() -> None:
         avoid=("kneeling", "lying"),
         exclude=("nordic-hamstring-curl",),
         prescription="/home/me/prescription.yaml",
+        quiet=True,
     )
     written = [line.split(" = ")[0] for line in profile_text(full).splitlines() if "=" in line]
     assert written == [k for k in KEYS if k != "days"]

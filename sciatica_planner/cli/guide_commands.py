@@ -69,7 +69,11 @@ def _interactive() -> bool:
     help="The day whose session to do.  [default: today, if it is in the chosen week]",
 )
 @click.option("--no-figure", is_flag=True, help="Leave out the drawing of each exercise.")
-@click.option("--quiet", is_flag=True, help="No bell at the end of each hold and rest.")
+@click.option(
+    "--quiet/--no-quiet",
+    default=False,
+    help="No bell at the end of each hold and rest (profile set --quiet saves it).",
+)
 @pass_settings
 def guide(
     settings: Settings, plan: PlanRequest, day: dt.date | None, no_figure: bool, quiet: bool

@@ -86,6 +86,8 @@ def _shown(key: str, value: Any) -> str:
         return "off" if value == 0 else f"{value} min before"
     if key == "minutes":
         return f"{value} min"
+    if key == "quiet":
+        return "yes (no bell in guide)" if value else "no (guide rings at each hold's end)"
     if value is None:
         return "none"
     return visible(str(value))
@@ -104,6 +106,7 @@ def _defaults() -> dict[str, Any]:
         "avoid": (),
         "exclude": (),
         "prescription": None,
+        "quiet": False,
     }
 
 
@@ -244,6 +247,11 @@ class _SetCommand(click.Command):
     metavar="MIN",
     help="Calendar reminder, minutes before a session; 0 turns it off (export).",
 )
+@click.option(
+    "--quiet/--no-quiet",
+    default=None,
+    help="No bell at the end of each hold and rest in guide (--no-quiet: the bell again).",
+)
 @pass_settings
 def set_options(
     settings: Settings,
@@ -258,6 +266,7 @@ def set_options(
     avoid: tuple[tuple[str, ...], ...],
     exclude: tuple[tuple[str, ...], ...],
     prescription: Path | None,
+    quiet: bool | None,
 ) -> None:
     """Save plan options; the ones you leave out keep their saved value.
 
@@ -287,6 +296,7 @@ def set_options(
         "avoid": merge_avoid(avoid) if avoid else None,
         "exclude": merge_exclude(exclude) if exclude else None,
         "prescription": _prescription(settings, prescription) if prescription else None,
+        "quiet": quiet,
     }
     changes = {key: value for key, value in changes.items() if value is not None}
     for key in ("avoid", "exclude", "prescription"):
