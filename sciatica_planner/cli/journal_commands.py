@@ -30,30 +30,18 @@ from .context import (
     pass_settings,
 )
 from .params import DateType, EntryNumberType, closest, note_text
+from .paths import journal_path, profile_path
 
 if TYPE_CHECKING:
     import datetime as dt
-    from pathlib import Path
 
     from ..journal import Entry, Journal
 
-APP_NAME = "sciatica-plan"
-JOURNAL_FILE = "journal.sqlite3"
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, "CSV Injection"),
 # also after leading blanks or invisible characters, and in their full-width forms (＝, ＋, －, ＠,
 # which some spreadsheets read as the ASCII sign).
 FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 FORMULA_STARTS = ("\t", "\r", "\n")
-
-
-def journal_path(settings: Settings) -> Path:
-    """--journal or SCIATICA_PLAN_JOURNAL, else journal.sqlite3 in the user's data folder."""
-    if settings.journal_path is not None:
-        return settings.journal_path
-    import platformdirs
-
-    # appauthor=False: %LOCALAPPDATA%\sciatica-plan on Windows, not ...\sciatica-plan\sciatica-plan.
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE
 
 
 def _open_journal(settings: Settings, *, create: bool) -> Journal:
@@ -365,7 +353,6 @@ def _training_day(settings: Settings, day: dt.date) -> bool:
     from ..errors import SciaticaPlanError
     from ..profile import load_profile
     from .params import saved_request
-    from .profile_commands import profile_path
 
     try:
         saved = load_profile(profile_path(settings))

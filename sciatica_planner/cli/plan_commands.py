@@ -134,7 +134,7 @@ def journal_summary(settings: Settings) -> JournalSummary | None:
     from ..progression import summarise
     from ..safety import ADAPT_WINDOW_DAYS
     from ..trend import as_of
-    from .journal_commands import journal_path
+    from .paths import journal_path
 
     now = context.today()
     since = now - dt.timedelta(days=ADAPT_WINDOW_DAYS - 1)

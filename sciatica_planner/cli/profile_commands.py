@@ -37,25 +37,12 @@ from .params import (
     saved_defaults,
     takes_plan_options,
 )
+from .paths import profile_path
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ..profile import Profile
-
-APP_NAME = "sciatica-plan"
-
-
-def profile_path(settings: Settings) -> Path:
-    """--profile or SCIATICA_PLAN_PROFILE, else profile.toml in the user's config folder."""
-    if settings.profile_path is not None:
-        return settings.profile_path
-    import platformdirs
-
-    from ..profile import PROFILE_FILE
-
-    # appauthor=False: %APPDATA%\sciatica-plan on Windows, as the journal's folder is.
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / PROFILE_FILE
 
 
 def saved_profile(settings: Settings) -> Profile:

@@ -114,7 +114,7 @@ def report(settings: Settings, days: int, fmt: str | None, output: Path, force: 
     from ..journal import Journal
     from ..report import build_report
     from ..trend import needed_since
-    from .journal_commands import journal_path
+    from .paths import journal_path
 
     chosen = chosen_format(fmt, output, FORMATS)
     now = context.today()
