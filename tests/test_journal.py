@@ -959,3 +959,29 @@ def test_a_journal_stopped_while_being_built_leaves_nothing(folder: Path, name: 
     )
     assert done.returncode == -getattr(signal, name), done.stderr
     assert files_in(folder) == []
+
+
+def test_a_crash_before_the_checkpoint_loses_no_logged_entry(path: Path) -> None:
+    """A process killed with its entries still in the write-ahead log (no close, no checkpoint):
+    the next open replays them, and the journal reads whole (issue 28's crashed WAL)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    with Journal.open(path, create=True) as journal:
+        journal.add_entry(DAY, 3, [], "before")
+    child = textwrap.dedent(
+        f"""
+        import datetime as dt, os
+        from sciatica_planner.journal import Journal
+        journal = Journal.open({str(path)!r}, create=False)
+        journal.add_entry(dt.date(2026, 11, 24), 5, ["glute-bridge"], "logged, then killed")
+        os._exit(9)  # no close, no checkpoint: the entry lives in the -wal file only
+        """
+    )
+    killed = subprocess.run([sys.executable, "-c", child], check=False)
+    assert killed.returncode == 9
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+    with Journal.open(path, create=False) as journal:
+        notes = [e.note for e in journal.entries()]
+    assert sorted(notes) == ["before", "logged, then killed"]

@@ -259,7 +259,7 @@ class _Follower:
                     f"{safety.HEAVY_MAX_PAIN}/10 or less, outside a programme's first and "
                     "deload weeks"
                 )
-            if any("heavy" in i.exercise.tags for i in session):
+            if sum("heavy" in i.exercise.tags for i in session) >= safety.MAX_HEAVY_PER_SESSION:
                 return "one heavy exercise a session at most"
             if self.days > 1 or self.heavy_day:
                 return "heavy work on one day a week at most"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import safety
 from .measures import balance_ratio
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def heavy_room(exercise: Exercise, week: Iterable[Exercise], days: int) -> bool:
     one heavy exercise at a time."""
     if "heavy" not in exercise.tags:
         return True
-    return days == 1 and not any("heavy" in e.tags for e in week)
+    return days == 1 and sum("heavy" in e.tags for e in week) < safety.MAX_HEAVY_PER_SESSION
 
 
 # Rule 12: the strength block keeps to this many positions, so with a warm-up before it and a
