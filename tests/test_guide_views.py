@@ -152,6 +152,29 @@ def test_the_start_screen_shows_every_name_whole(catalogue: Catalogue, width: in
         assert whole(planned.name, text), planned.name
 
 
+def test_a_long_session_with_long_names_starts_on_one_screen(catalogue: Catalogue) -> None:
+    """The tallest start screen measured (advanced, band and dumbbells: 27 lines with the
+    rests, 23 without): its names whole, its keys still on a 24-line screen."""
+    options = PlanOptions(
+        days=3,
+        on=DEFAULT_SPREAD[3],
+        level="advanced",
+        equipment=("band", "dumbbells"),
+        minutes=60,
+        pain=0,
+        seed=3,
+        start=dt.date(2026, 11, 23),
+    )
+    plan = plan_week(catalogue, options)
+    day = plan.days[2]  # Wednesday
+    console, out = terminal()
+    TerminalScreen(console, plan, catalogue).show(SessionStart(day))
+    lines = screen_lines(out)
+    assert next(n for n, line in enumerate(lines) if "Enter  begin" in line) < 24
+    text = " ".join(" ".join(lines).split())
+    assert "…" not in text and all(whole(p.name, text) for p in day.exercises)
+
+
 def test_the_start_screen_keeps_two_columns_only_for_whole_names() -> None:
     from sciatica_planner.render.terminal.plan_views import session_summary
 

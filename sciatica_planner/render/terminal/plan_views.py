@@ -130,8 +130,10 @@ def session_summary(
 
     One exercise a line (a long name is cut with an ellipsis, never wrapped); more exercises
     than `rows` go in two columns without the rests, so a long session still fits its screen,
-    when `width` has room for two (else one long list). With `whole_names` a name is never
-    cut: a long one wraps, and two columns are used only where every name fits whole."""
+    when `width` has room for two (else one long list). With `whole_names` (the guide's first
+    screen, whose cards give each rest) a name is never cut: a long one wraps, the rests are
+    left out to give the names room, and two columns are used only where every name fits
+    whole."""
     cells = [_summary_cells(number, item) for number, item in enumerate(day.exercises, start=1)]
     name = Column(give=1, cut=not whole_names, keep=SUMMARY_NAME_MIN, min_width=SUMMARY_NAME_MIN)
     one = [
@@ -150,9 +152,10 @@ def session_summary(
             two.add_row(*mine[:3], "", *other[:3])
         if two.fits(width):
             return two
-    table = Grid(one, gap=1)
+    shown = 3 if whole_names else len(one)
+    table = Grid(one[:shown], gap=1)
     for cell in cells:
-        table.add_row(*cell)
+        table.add_row(*cell[:shown])
     return table
 
 
