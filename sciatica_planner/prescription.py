@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
     from .models import Catalogue, Exercise, PlannedExercise, WeekPlan
 
+# What a missing file is called, so a plan command can add how to plan without it.
+MISSING = "does not exist; check the path"
 # The format's version: a file says `prescription: 1`.
 FORMAT_VERSION = 1
 # A prescription is a page of text; anything far larger is not one (and is not read whole).
@@ -171,11 +173,7 @@ def load_prescription(path: Path, catalogue: Catalogue) -> Prescription:
     try:
         data = read_regular_file(path, MAX_BYTES, what="a prescription file")
     except MissingFileError:
-        raise PrescriptionError(
-            name,
-            "does not exist; check the path, or stop following it with "
-            "sciatica-plan profile set --prescription none",
-        ) from None
+        raise PrescriptionError(name, MISSING) from None
     except InputError as error:
         raise PrescriptionError(name, error.problem) from None
     try:

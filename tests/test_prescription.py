@@ -317,6 +317,11 @@ def test_a_missing_saved_prescription_is_an_error_not_a_fallback(
     result = runner.invoke(cli, ["week", "--no-journal"])
     assert result.exit_code == 1
     assert "does not exist" in result.stderr and "--prescription none" in result.stderr
+    # --prescription none typed now plans this week without the saved one.
+    unsaved = runner.invoke(cli, ["week", "--json", "--no-journal", "--prescription", "none"])
+    assert unsaved.exit_code == 0 and json.loads(unsaved.stdout)["prescription"] is None
+    checked = runner.invoke(cli, ["prescription", "check", str(path)])
+    assert checked.exit_code == 1 and "profile set" not in checked.stderr
     assert runner.invoke(cli, ["profile", "set", "--prescription", "none"]).exit_code == 0
     assert runner.invoke(cli, ["week", "--no-journal"]).exit_code == 0
 

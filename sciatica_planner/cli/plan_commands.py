@@ -95,13 +95,22 @@ def _resolve(
 def _prescribed(plan: PlanRequest, catalogue: Catalogue) -> Prescribed | None:
     """The prescription the week follows (--prescription, or the saved one), checked; a file
     that is missing or wrong is `Error:`, exit 1, never a silent fallback to the planner."""
-    if plan.prescription is None:
-        return None
+    if plan.prescription is None or str(plan.prescription) == "none":
+        return None  # `--prescription none`: this plan without the saved one
     from ..models import PrescriptionNote
-    from ..prescription import load_prescription
+    from ..prescription import MISSING, PrescriptionError, load_prescription
 
-    with mapped_errors():
+    try:
         found = load_prescription(plan.prescription, catalogue)
+    except PrescriptionError as error:
+        if error.problem == MISSING:
+            error = PrescriptionError(
+                error.path,
+                f"{MISSING}. To plan without it give --prescription none, or stop following "
+                "it: sciatica-plan profile set --prescription none",
+            )
+        with mapped_errors():
+            raise error from None
     note = PrescriptionNote(
         by=found.by,
         date=found.date,
