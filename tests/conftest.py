@@ -66,6 +66,12 @@ def private_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 @pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    """A journal file of the test's own, in a folder not made yet (tests may define their own)."""
+    return tmp_path / "journal" / "journal.sqlite3"
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
 

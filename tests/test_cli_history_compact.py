@@ -7,35 +7,17 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-
-from sciatica_planner.cli import cli
+from journal_cli import ok, run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from click.testing import CliRunner, Result
+    from click.testing import CliRunner
 
 TODAY = dt.date(2026, 11, 25)  # as conftest fixes it
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.sqlite3"
-
-
-def run(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    return runner.invoke(
-        cli, ["--journal", str(journal), *args], prog_name="sciatica-plan", **kwargs
-    )
-
-
-def ok(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    result = run(runner, journal, *args, catch_exceptions=False, **kwargs)
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def test_seven_entries_are_seven_lines_at_80_columns(runner: CliRunner, journal: Path) -> None:

@@ -10,9 +10,10 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
+from journal_cli import ok, run
 
 from sciatica_planner import safety
 from sciatica_planner.cli import cli, journal_commands
@@ -30,23 +31,6 @@ NOT_A_JOURNAL = (
     "not a sciatica-plan journal (not a SQLite database); choose another file with --journal "
     "(this one was left as it was)"
 )
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.sqlite3"
-
-
-def run(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    return runner.invoke(
-        cli, ["--journal", str(journal), *args], prog_name="sciatica-plan", **kwargs
-    )
-
-
-def ok(runner: CliRunner, journal: Path, *args: str, **kwargs: object) -> Result:
-    result = run(runner, journal, *args, catch_exceptions=False, **kwargs)
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def history_json(runner: CliRunner, journal: Path, *args: str) -> dict:

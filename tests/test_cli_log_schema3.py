@@ -8,30 +8,12 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-
-from sciatica_planner.cli import cli
+from journal_cli import ok, run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from click.testing import CliRunner, Result
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.sqlite3"
-
-
-def run(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    return runner.invoke(
-        cli, ["--journal", str(journal), *args], prog_name="sciatica-plan", **kwargs
-    )
-
-
-def ok(runner: CliRunner, journal: Path, *args: str) -> Result:
-    result = run(runner, journal, *args, catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
-    return result
+    from click.testing import CliRunner
 
 
 def entries(runner: CliRunner, journal: Path) -> list[dict[str, Any]]:

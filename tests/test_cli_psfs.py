@@ -4,38 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
+from journal_cli import ok, run
 
 from sciatica_planner import psfs as psfs_module
-from sciatica_planner.cli import cli, psfs_commands
+from sciatica_planner.cli import psfs_commands
 from sciatica_planner.journal import PsfsRating
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from click.testing import CliRunner, Result
+    from click.testing import CliRunner
 
 TODAY = dt.date(2026, 11, 25)  # as conftest fixes it
 CREDIT_AUTHORS = "Stratford P, Gill C, Westaway M, Binkley J"
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Path:
-    return tmp_path / "journal" / "journal.sqlite3"
-
-
-def run(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    return runner.invoke(
-        cli, ["--journal", str(journal), *args], prog_name="sciatica-plan", **kwargs
-    )
-
-
-def ok(runner: CliRunner, journal: Path, *args: str, **kwargs: Any) -> Result:
-    result = run(runner, journal, *args, catch_exceptions=False, **kwargs)
-    assert result.exit_code == 0, result.stderr
-    return result
 
 
 def flat(text: str) -> str:

@@ -89,6 +89,11 @@ class GroupType(click.ParamType):
         return [CompletionItem(g) for g in GROUPS if g.startswith(incomplete.lower())]
 
 
+def comma_items(value: Any) -> list[str]:
+    """A comma list as typed: its words, trimmed and lower-cased, empty ones dropped."""
+    return [part.strip().lower() for part in str(value).split(",") if part.strip()]
+
+
 def complete_list(incomplete: str, words: tuple[str, ...]) -> list[CompletionItem]:
     """Shell completion of the last word of a comma list."""
     from click.shell_completion import CompletionItem
@@ -148,7 +153,7 @@ class EquipmentType(click.ParamType):
     ) -> tuple[str, ...]:
         if isinstance(value, tuple):
             return value
-        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        items = comma_items(value)
         chosen = chosen_equipment(items)
         if isinstance(chosen, str):
             hint = _equipment_hint(chosen)
@@ -190,7 +195,7 @@ class AvoidType(click.ParamType):
     ) -> tuple[str, ...]:
         if isinstance(value, tuple):
             return value
-        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        items = comma_items(value)
         chosen = avoided_positions(items)
         if isinstance(chosen, str):
             self.fail(
@@ -218,7 +223,7 @@ class ExcludeType(click.ParamType):
     ) -> tuple[str, ...]:
         if isinstance(value, tuple):
             return value
-        items = [part.strip().lower() for part in str(value).split(",") if part.strip()]
+        items = comma_items(value)
         if items == ["none"]:
             return ()
         for item in items:
